@@ -1,0 +1,5 @@
+import { initialSchema } from './2026-11-22-01-initial-schema';
+import type { Migration } from './migration';
+
+/** Every migration, oldest first. Append new ones at the end; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

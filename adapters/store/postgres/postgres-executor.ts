@@ -1,0 +1,32 @@
+import type { Pool, PoolClient } from 'pg';
+import { UniqueViolation, type SqlExecutor } from '../sql/sql-executor';
+
+/** PostgreSQL's SQLSTATE for unique_violation. */
+const UNIQUE_VIOLATION = '23505';
+
+/** Runs portable SQL on a pool (reads) or one client (a transaction). */
+export class PostgresExecutor implements SqlExecutor {
+  readonly dialect = 'postgres' as const;
+
+  constructor(private readonly target: Pool | PoolClient) {}
+
+  async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const result = await this.target.query(sql, params as unknown[]).catch(translate);
+    return result.rows as T[];
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    const result = await this.target.query(sql, params as unknown[]).catch(translate);
+    return result.rowCount ?? 0;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.target.query(sql).catch(translate);
+  }
+}
+
+function translate(err: unknown): never {
+  const pgError = err as { code?: string; constraint?: string };
+  if (pgError.code === UNIQUE_VIOLATION) throw new UniqueViolation(pgError.constraint ?? 'unique', { cause: err });
+  throw err;
+}

@@ -1,0 +1,80 @@
+import { Pool, type PoolConfig } from 'pg';
+import type { Repositories, Store, StoreReaders } from '../../../core/ports';
+import { migrate } from '../migrations/migrator';
+import { sqlRepositories } from '../sql/sql-repositories';
+import { PostgresExecutor } from './postgres-executor';
+
+/** Key of the advisory lock that lets one process at a time migrate. */
+const MIGRATION_LOCK_KEY = 7_316_212;
+
+/** Options for connecting to PostgreSQL. */
+export interface PostgresOptions {
+  readonly connectionString: string;
+  /** A schema to use instead of `public` (tests use one schema each). Created if missing. */
+  readonly schema?: string;
+  /** Most connections the pool opens. */
+  readonly maxConnections?: number;
+}
+
+/**
+ * The shared store: several server processes can use one PostgreSQL database. Each transaction runs on its own
+ * pooled connection at READ COMMITTED; writers to one space serialise on that space's evidence-head row lock.
+ */
+export class PostgresStore implements Store {
+  readonly read: StoreReaders;
+
+  private constructor(private readonly pool: Pool) {
+    this.read = sqlRepositories(new PostgresExecutor(pool));
+  }
+
+  /** Connects, creates the schema if asked, and applies pending migrations under an advisory lock. */
+  static async open(options: PostgresOptions): Promise<PostgresStore> {
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.maxConnections ?? 10 };
+    if (options.schema !== undefined) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`Unsafe schema name: ${options.schema}`);
+      config.options = `-c search_path=${options.schema}`;
+    }
+    const pool = new Pool(config);
+    // An idle client's connection error must not crash the process; the next query on it reports the failure.
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(pool);
+    try {
+      if (options.schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+      await store.inTransaction(async (db) => {
+        await db.all('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migrate(db);
+      });
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return store;
+  }
+
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.inTransaction((db) => work(sqlRepositories(db)));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async inTransaction<T>(work: (db: PostgresExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        const value = await work(new PostgresExecutor(client));
+        await client.query('COMMIT');
+        return value;
+      } catch (err) {
+        // A failed ROLLBACK means the connection itself is gone: drop it from the pool, report the first error.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw err;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+import type { Page, PageRequest } from '../../../core/common/paging';
+import type { Scope } from '../../../core/common/scope';
+import type { EvidenceEvent } from '../../../core/evidence/evidence-event';
+import type { EvidenceQuery, EvidenceRepository } from '../../../core/evidence/evidence-repository';
+import { EMPTY_HEAD, type ChainHead } from '../../../core/evidence/hash-chain';
+import { fromJson, toJson } from './columns';
+import { pageOfRows } from './row-page';
+import { Params, type SqlExecutor } from './sql-executor';
+
+interface EventRow {
+  tenant_id: string;
+  space_id: string;
+  seq: number;
+  id: string;
+  kind: EvidenceEvent['kind'];
+  subject_type: EvidenceEvent['subject']['type'];
+  subject_id: string;
+  partner_ids: string;
+  actor_id: string;
+  occurred_at: string;
+  recorded_at: string;
+  snapshot: string;
+  criteria: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEvent(r: EventRow): EvidenceEvent {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    spaceId: r.space_id,
+    seq: Number(r.seq),
+    kind: r.kind,
+    subject: { type: r.subject_type, id: r.subject_id },
+    partnerIds: fromJson(r.partner_ids),
+    actorId: r.actor_id,
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+    snapshot: fromJson(r.snapshot),
+    criteria: fromJson(r.criteria),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** Events per batch when streaming a whole log. */
+const STREAM_BATCH = 500;
+
+/** Evidence logs in SQL: append-only rows keyed by (tenant, space, seq), and one head row per space. */
+export class EvidenceSqlRepository implements EvidenceRepository {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async lockHead(scope: Scope): Promise<ChainHead> {
+    // The head row exists from the first write on; creating it first means the row lock below always has a row.
+    await this.db.run(
+      `INSERT INTO evidence_heads (tenant_id, space_id, seq, hash) VALUES ($1, $2, 0, $3)
+       ON CONFLICT (tenant_id, space_id) DO NOTHING`,
+      [scope.tenantId, scope.spaceId, EMPTY_HEAD.hash],
+    );
+    // SQLite's BEGIN IMMEDIATE already holds the one write lock; PostgreSQL locks just this space's row.
+    const forUpdate = this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    const [row] = await this.db.all<{ seq: number; hash: string }>(
+      `SELECT seq, hash FROM evidence_heads WHERE tenant_id = $1 AND space_id = $2${forUpdate}`,
+      [scope.tenantId, scope.spaceId],
+    );
+    return { seq: Number(row!.seq), hash: row!.hash };
+  }
+
+  async append(e: EvidenceEvent): Promise<void> {
+    await this.db.run(
+      `INSERT INTO evidence_events (tenant_id, space_id, seq, id, kind, subject_type, subject_id, partner_ids, actor_id,
+         occurred_at, recorded_at, snapshot, criteria, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        e.tenantId,
+        e.spaceId,
+        e.seq,
+        e.id,
+        e.kind,
+        e.subject.type,
+        e.subject.id,
+        toJson(e.partnerIds),
+        e.actorId,
+        e.occurredAt,
+        e.recordedAt,
+        toJson(e.snapshot),
+        toJson(e.criteria),
+        e.prevHash,
+        e.hash,
+      ],
+    );
+    for (const partnerId of new Set(e.partnerIds)) {
+      await this.db.run(
+        'INSERT INTO evidence_partners (tenant_id, space_id, partner_id, seq) VALUES ($1, $2, $3, $4)',
+        [e.tenantId, e.spaceId, partnerId, e.seq],
+      );
+    }
+    await this.db.run('UPDATE evidence_heads SET seq = $3, hash = $4 WHERE tenant_id = $1 AND space_id = $2', [
+      e.tenantId,
+      e.spaceId,
+      e.seq,
+      e.hash,
+    ]);
+  }
+
+  async head(scope: Scope): Promise<ChainHead> {
+    const [row] = await this.db.all<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM evidence_heads WHERE tenant_id = $1 AND space_id = $2',
+      [scope.tenantId, scope.spaceId],
+    );
+    return row ? { seq: Number(row.seq), hash: row.hash } : EMPTY_HEAD;
+  }
+
+  async get(scope: Scope, id: string): Promise<EvidenceEvent | undefined> {
+    const [row] = await this.db.all<EventRow>(
+      'SELECT * FROM evidence_events WHERE tenant_id = $1 AND space_id = $2 AND id = $3',
+      [scope.tenantId, scope.spaceId, id],
+    );
+    return row && toEvent(row);
+  }
+
+  async list(scope: Scope, query: EvidenceQuery, page: PageRequest): Promise<Page<EvidenceEvent>> {
+    const afterSeq = page.after ? Number(page.after.key) : 0;
+    const rows = await this.#fetch(scope, query, afterSeq, page.limit + 1);
+    return pageOfRows(rows, page.limit, (r) => ({ key: Number(r.seq), id: r.id }), toEvent);
+  }
+
+  async *stream(scope: Scope, query: EvidenceQuery): AsyncIterable<EvidenceEvent> {
+    let afterSeq = 0;
+    for (;;) {
+      const rows = await this.#fetch(scope, query, afterSeq, STREAM_BATCH);
+      for (const row of rows) yield toEvent(row);
+      if (rows.length < STREAM_BATCH) return;
+      afterSeq = Number(rows[rows.length - 1]!.seq);
+    }
+  }
+
+  #fetch(scope: Scope, query: EvidenceQuery, afterSeq: number, limit: number): Promise<EventRow[]> {
+    const p = new Params();
+    const where = [
+      `e.tenant_id = ${p.add(scope.tenantId)}`,
+      `e.space_id = ${p.add(scope.spaceId)}`,
+      `e.seq > ${p.add(afterSeq)}`,
+    ];
+    if (query.kinds?.length) where.push(`e.kind IN (${p.list(query.kinds)})`);
+    if (query.actorId) where.push(`e.actor_id = ${p.add(query.actorId)}`);
+    if (query.occurredFrom) where.push(`e.occurred_at >= ${p.add(query.occurredFrom)}`);
+    if (query.occurredTo) where.push(`e.occurred_at <= ${p.add(query.occurredTo)}`);
+    if (query.partnerId)
+      where.push(
+        `EXISTS (SELECT 1 FROM evidence_partners ep WHERE ep.tenant_id = e.tenant_id AND ep.space_id = e.space_id
+           AND ep.partner_id = ${p.add(query.partnerId)} AND ep.seq = e.seq)`,
+      );
+    return this.db.all<EventRow>(
+      `SELECT e.* FROM evidence_events e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+  }
+}

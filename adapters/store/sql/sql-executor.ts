@@ -1,0 +1,43 @@
+/** The SQL dialects the stores speak. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Runs SQL written once for both dialects: `$1, $2, …` placeholders, portable types (TEXT, INTEGER,
+ * DOUBLE PRECISION), `ON CONFLICT` upserts. Each store translates what little differs.
+ */
+export interface SqlExecutor {
+  readonly dialect: Dialect;
+  /** Rows of a query. */
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a statement and returns how many rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** A statement broke a UNIQUE or PRIMARY KEY constraint. Repositories turn it into a domain error. */
+export class UniqueViolation extends Error {
+  constructor(
+    readonly constraint: string,
+    options?: { cause: unknown },
+  ) {
+    super(`unique constraint violated: ${constraint}`, options);
+    this.name = 'UniqueViolation';
+  }
+}
+
+/** Collects parameter values and hands out their placeholders, for queries with optional filters. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  /** The placeholder for one value. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  /** Comma-separated placeholders for a list of values (for `IN (…)`). */
+  list(values: readonly unknown[]): string {
+    return values.map((v) => this.add(v)).join(', ');
+  }
+}

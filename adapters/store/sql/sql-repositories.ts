@@ -1,0 +1,26 @@
+import type { Repositories } from '../../../core/ports';
+import { ActionSqlRepository } from './action-sql-repository';
+import { AgreementSqlRepository } from './agreement-sql-repository';
+import { CheckInSqlRepository } from './check-in-sql-repository';
+import { EvidenceSqlRepository } from './evidence-sql-repository';
+import { IdempotencySqlRepository } from './idempotency-sql-repository';
+import { MeetingSqlRepository } from './meeting-sql-repository';
+import { PartnerSqlRepository } from './partner-sql-repository';
+import { PersonSqlRepository } from './person-sql-repository';
+import { SlaSqlRepository } from './sla-sql-repository';
+import type { SqlExecutor } from './sql-executor';
+
+/** Every repository over one executor (a transaction's connection, or the read connection). */
+export function sqlRepositories(db: SqlExecutor): Repositories {
+  return {
+    people: new PersonSqlRepository(db),
+    partners: new PartnerSqlRepository(db),
+    meetings: new MeetingSqlRepository(db),
+    actions: new ActionSqlRepository(db),
+    agreements: new AgreementSqlRepository(db),
+    slas: new SlaSqlRepository(db),
+    checkIns: new CheckInSqlRepository(db),
+    evidence: new EvidenceSqlRepository(db),
+    idempotency: new IdempotencySqlRepository(db),
+  };
+}

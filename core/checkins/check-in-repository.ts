@@ -1,0 +1,18 @@
+import type { Page, PageRequest } from '../common/paging';
+import type { Scope, TenantScope } from '../common/scope';
+import type { CheckInSchedule } from './check-in-schedule';
+
+/** Reads check-in schedules. */
+export interface CheckInReader {
+  getForPartner(scope: Scope, partnerId: string): Promise<CheckInSchedule | undefined>;
+  /** Active schedules of a space, soonest due first. */
+  list(scope: Scope, query: { dueOnOrBefore?: string }, page: PageRequest): Promise<Page<CheckInSchedule>>;
+  /** One person's active schedules across the tenant, soonest due first. */
+  listForOwner(scope: TenantScope, ownerId: string, page: PageRequest): Promise<Page<CheckInSchedule>>;
+}
+
+/** Reads and writes check-in schedules. */
+export interface CheckInRepository extends CheckInReader {
+  /** Creates or replaces the partner's schedule. */
+  save(schedule: CheckInSchedule): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import { ActionTracker } from './actions/action-tracker';
+import { AgreementBook } from './agreements/agreement-book';
+import { CheckInBoard } from './checkins/check-in-board';
+import { EvidenceTrail } from './evidence/evidence-trail';
+import { MeetingLog } from './meetings/meeting-log';
+import { PartnerDirectory } from './partners/partner-directory';
+import type { Clock, Ids, Store } from './ports';
+import { SlaRegister } from './slas/sla-register';
+
+/** What core needs to run. */
+export interface CoreDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: Ids;
+}
+
+/** Every use case of the product, for the edges to call. */
+export interface Core {
+  readonly partners: PartnerDirectory;
+  readonly meetings: MeetingLog;
+  readonly actions: ActionTracker;
+  readonly agreements: AgreementBook;
+  readonly slas: SlaRegister;
+  readonly checkIns: CheckInBoard;
+  readonly evidence: EvidenceTrail;
+}
+
+/** Builds the use cases over one store, clock and id source. */
+export function createCore(deps: CoreDeps): Core {
+  return {
+    partners: new PartnerDirectory(deps),
+    meetings: new MeetingLog(deps),
+    actions: new ActionTracker(deps),
+    agreements: new AgreementBook(deps),
+    slas: new SlaRegister(deps),
+    checkIns: new CheckInBoard(deps),
+    evidence: new EvidenceTrail(deps),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Page, PageRequest } from '../common/paging';
+import type { Scope } from '../common/scope';
+import type { EvidenceEvent, EvidenceKind } from './evidence-event';
+import type { ChainHead } from './hash-chain';
+
+/** Filters for reading a space's evidence. */
+export interface EvidenceQuery {
+  readonly kinds?: readonly EvidenceKind[];
+  readonly partnerId?: string;
+  readonly actorId?: string;
+  /** Inclusive bounds on when it happened. */
+  readonly occurredFrom?: string;
+  readonly occurredTo?: string;
+}
+
+/** Reads a space's evidence log. */
+export interface EvidenceReader {
+  get(scope: Scope, id: string): Promise<EvidenceEvent | undefined>;
+  /** Events in chain order (oldest first). */
+  list(scope: Scope, query: EvidenceQuery, page: PageRequest): Promise<Page<EvidenceEvent>>;
+  /** Every matching event in chain order, fetched in batches so memory stays flat. */
+  stream(scope: Scope, query: EvidenceQuery): AsyncIterable<EvidenceEvent>;
+  /** The head the store recorded for the space's chain. */
+  head(scope: Scope): Promise<ChainHead>;
+}
+
+/** Appends to evidence logs. There is no update and no delete. */
+export interface EvidenceRepository extends EvidenceReader {
+  /** Reads the space's chain head and holds it until the transaction ends, so appends are strictly serial. */
+  lockHead(scope: Scope): Promise<ChainHead>;
+  /** Stores a sealed event and makes it the space's head. */
+  append(event: EvidenceEvent): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import { NotFoundError } from '../errors';
+import type { Scope, TenantScope } from '../common/scope';
+import type { Ids, Repositories, StoreReaders } from '../ports';
+import type { Person, PersonRef, TeamsUser } from './person';
+
+/** Turns person references from input into stored people, inside a transaction. */
+export class PeopleResolver {
+  constructor(private readonly ids: Ids) {}
+
+  /** The person behind a Teams user, created on first sight. */
+  user(tx: Repositories, scope: TenantScope, user: TeamsUser, now: string): Promise<Person> {
+    return tx.people.upsertUser(scope, this.ids.next('per'), user, now);
+  }
+
+  /**
+   * Resolves references in order. A reference by id must name a Teams user of the tenant or a contact of a
+   * partner in this space; anything else is not found, so ids from other spaces reveal nothing.
+   */
+  async resolve(tx: Repositories, scope: Scope, refs: readonly PersonRef[], now: string, field: string): Promise<Person[]> {
+    const byId = new Map<string, Person>();
+    const wantedIds = refs.flatMap((r) => ('personId' in r ? [r.personId] : []));
+    for (const p of await visiblePeople(tx, scope, wantedIds)) byId.set(p.id, p);
+
+    const people: Person[] = [];
+    for (const ref of refs) {
+      if ('user' in ref) {
+        people.push(await this.user(tx, scope, ref.user, now));
+        continue;
+      }
+      const person = byId.get(ref.personId);
+      if (!person) throw new NotFoundError(field, ref.personId);
+      people.push(person);
+    }
+    return people;
+  }
+}
+
+/** The people with these ids that a caller in this space may see: tenant users, and this space's contacts. */
+export async function visiblePeople(
+  read: Pick<StoreReaders, 'people' | 'partners'>,
+  scope: Scope,
+  ids: readonly string[],
+): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const people = await read.people.getMany(scope, [...new Set(ids)]);
+  const partnerIds = [...new Set(people.flatMap((p) => (p.partnerId ? [p.partnerId] : [])))];
+  const partnersHere = new Set((await read.partners.getMany(scope, partnerIds)).map((p) => p.id));
+  return people.filter((p) => p.kind === 'user' || (p.partnerId !== undefined && partnersHere.has(p.partnerId)));
+}
+
+/** A lookup from person id to person, for rendering names beside records. */
+export type PeopleIndex = Readonly<Record<string, Person>>;
+
+/** Collects the people a set of records mentions, visible from this space, as an index by id. */
+export async function indexPeople(
+  read: Pick<StoreReaders, 'people' | 'partners'>,
+  scope: Scope,
+  ids: Iterable<string | undefined>,
+): Promise<PeopleIndex> {
+  const wanted = [...new Set([...ids].filter((id): id is string => id !== undefined))];
+  const people = await visiblePeople(read, scope, wanted);
+  return Object.fromEntries(people.map((p) => [p.id, p]));
+}

@@ -1,0 +1,57 @@
+import type { ActionReader, ActionRepository } from './actions/action-repository';
+import type { AgreementReader, AgreementRepository } from './agreements/agreement-repository';
+import type { CheckInReader, CheckInRepository } from './checkins/check-in-repository';
+import type { IdempotencyRepository } from './common/idempotency-repository';
+import type { EvidenceReader, EvidenceRepository } from './evidence/evidence-repository';
+import type { MeetingReader, MeetingRepository } from './meetings/meeting-repository';
+import type { PartnerReader, PartnerRepository } from './partners/partner-repository';
+import type { PersonRepository } from './people/person-repository';
+import type { SlaReader, SlaRepository } from './slas/sla-repository';
+
+/** The current time. Injected so tests control it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Prefixes of generated ids; they say what an id names when it shows up in a log or URL. */
+export type IdPrefix = 'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt';
+
+/** Generates unique ids, sortable by creation time. Injected so tests get predictable ids. */
+export interface Ids {
+  next(prefix: IdPrefix): string;
+}
+
+/** Every repository, bound to one transaction. */
+export interface Repositories {
+  readonly people: PersonRepository;
+  readonly partners: PartnerRepository;
+  readonly meetings: MeetingRepository;
+  readonly actions: ActionRepository;
+  readonly agreements: AgreementRepository;
+  readonly slas: SlaRepository;
+  readonly checkIns: CheckInRepository;
+  readonly evidence: EvidenceRepository;
+  readonly idempotency: IdempotencyRepository;
+}
+
+/** Read-only views of committed data, for queries outside a transaction. */
+export interface StoreReaders {
+  readonly people: Pick<PersonRepository, 'getMany' | 'findByAadObjectId'>;
+  readonly partners: PartnerReader;
+  readonly meetings: MeetingReader;
+  readonly actions: ActionReader;
+  readonly agreements: AgreementReader;
+  readonly slas: SlaReader;
+  readonly checkIns: CheckInReader;
+  readonly evidence: EvidenceReader;
+}
+
+/** Where state lives. One transaction is one unit of work: all its writes land, or none do. */
+export interface Store {
+  /** Runs `work` in one transaction, committed when it resolves and rolled back when it throws. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Reads of committed data. */
+  readonly read: StoreReaders;
+  /** Finishes in-flight work and releases connections. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import type { Page, PageRequest } from '../common/paging';
+import type { Scope } from '../common/scope';
+import type { ServiceLevelAgreement, SlaReading } from './service-level-agreement';
+
+/** Reads SLAs and their readings. */
+export interface SlaReader {
+  get(scope: Scope, id: string): Promise<ServiceLevelAgreement | undefined>;
+  /** SLAs of a space (optionally one partner's), oldest first. */
+  list(scope: Scope, query: { partnerId?: string }, page: PageRequest): Promise<Page<ServiceLevelAgreement>>;
+  /** Readings of one SLA, most recent period first. */
+  listReadings(scope: Scope, slaId: string, page: PageRequest): Promise<Page<SlaReading>>;
+}
+
+/** Reads and writes SLAs and readings. */
+export interface SlaRepository extends SlaReader {
+  insert(sla: ServiceLevelAgreement): Promise<void>;
+  insertReading(scope: Scope, reading: SlaReading): Promise<void>;
+}

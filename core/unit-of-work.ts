@@ -1,0 +1,76 @@
+import type { Scope } from './common/scope';
+import type { EvidenceDraft, EvidenceEvent } from './evidence/evidence-event';
+import { EvidenceLedger } from './evidence/evidence-ledger';
+import type { Clock, Ids, Repositories, Store } from './ports';
+
+/** What a write use case gets inside its transaction. */
+export interface SpaceWork {
+  readonly tx: Repositories;
+  /** One clock reading for the whole unit: every record and event of it carries the same time. */
+  readonly now: string;
+  /** Queues an evidence event; it is sealed onto the space's chain just before commit. */
+  evidence(draft: EvidenceDraft): void;
+}
+
+/** What a unit of work produced. */
+export interface WorkOutcome<T> {
+  readonly result: T;
+  readonly events: readonly EvidenceEvent[];
+  /** True when an earlier request with the same idempotency key already did this work. */
+  readonly replayed: boolean;
+}
+
+/**
+ * Runs one change to a space as one transaction that also appends its evidence (house rule 4).
+ *
+ * The space's chain head is locked first, so writers to one space are serial: read-modify-write in a use case
+ * needs no further locking, and the chain never forks. Writers to different spaces run in parallel.
+ */
+export class SpaceWriter {
+  private readonly ledger: EvidenceLedger;
+
+  constructor(private readonly deps: { store: Store; clock: Clock; ids: Ids }) {
+    this.ledger = new EvidenceLedger(deps);
+  }
+
+  /** Runs `work` once; the result must be an id (or other text) for idempotent replays. */
+  async run<T>(scope: Scope, work: (w: SpaceWork) => Promise<T>): Promise<WorkOutcome<T>> {
+    return this.deps.store.transaction(async (tx) => {
+      await tx.evidence.lockHead(scope);
+      return this.perform(tx, scope, work);
+    });
+  }
+
+  /**
+   * Like {@link run}, but a second call with the same key returns the first call's result (a text, typically
+   * the created record's id) without doing the work again.
+   */
+  async runOnce(
+    scope: Scope,
+    idempotencyKey: string | undefined,
+    work: (w: SpaceWork) => Promise<string>,
+  ): Promise<WorkOutcome<string>> {
+    if (idempotencyKey === undefined) return this.run(scope, work);
+    return this.deps.store.transaction(async (tx) => {
+      await tx.evidence.lockHead(scope);
+      const now = this.deps.clock.now().toISOString();
+      const earlier = await tx.idempotency.claim(scope, idempotencyKey, now);
+      if (earlier !== undefined) return { result: earlier, events: [], replayed: true };
+      const outcome = await this.perform(tx, scope, work);
+      await tx.idempotency.complete(scope, idempotencyKey, outcome.result);
+      return outcome;
+    });
+  }
+
+  private async perform<T>(
+    tx: Repositories,
+    scope: Scope,
+    work: (w: SpaceWork) => Promise<T>,
+  ): Promise<WorkOutcome<T>> {
+    const drafts: EvidenceDraft[] = [];
+    const now = this.deps.clock.now().toISOString();
+    const result = await work({ tx, now, evidence: (d) => drafts.push(d) });
+    const events = await this.ledger.record(tx, scope, drafts);
+    return { result, events, replayed: false };
+  }
+}

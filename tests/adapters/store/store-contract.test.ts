@@ -1,0 +1,323 @@
+import { ConflictError, NotFoundError } from '../../../core/errors';
+import type { Scope } from '../../../core/common/scope';
+import type { StoreReaders } from '../../../core/ports';
+import { EMPTY_HEAD } from '../../../core/evidence/hash-chain';
+import { aCaller, aMeetingInput, anAgreementInput, anSlaInput, aPartnerInput, aUser, TENANT_A, TENANT_B } from '../../support/factories';
+import { aSpace, testCore, type TestCore } from '../../support/test-core';
+import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+for (const kind of STORE_KINDS) {
+  describeStore(kind)(`store contract: ${kind.name}`, () => {
+    let t: TestStore;
+    let tc: TestCore;
+
+    beforeAll(async () => {
+      t = await kind.open();
+      tc = testCore(t.store, undefined, kind.name);
+    });
+    afterAll(async () => t.dispose());
+
+    it('stores a partner with its contacts, owner and check-in schedule, and reads it back', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const view = await tc.core.partners.add(caller, aPartnerInput());
+
+      const again = await tc.core.partners.view(caller.scope, view.partner.id);
+      expect(again.partner).toEqual(view.partner);
+      expect(again.partner).toMatchObject({ name: 'Northwind Logistics', side: 'external', status: 'active', version: 1 });
+      const contactId = again.partner.contacts[0]!.personId;
+      expect(again.people[contactId]).toMatchObject({ kind: 'contact', displayName: 'Priya Shah', phone: '+44 20 7946 0018' });
+      expect(again.people[again.partner.relationshipOwnerId]).toMatchObject({ kind: 'user', displayName: 'Alex Wilber' });
+      expect(again.checkIn).toMatchObject({ nextDueDate: '2026-03-16', cadence: { every: 2, unit: 'week' }, active: true });
+    });
+
+    it('logs a meeting with its actions, evidence and the completed check-in in one transaction', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      const logged = await tc.core.meetings.log(caller, aMeetingInput(partner.id));
+
+      expect(logged.actions.map((a) => a.title)).toEqual([
+        'Share revised rota with the contact centre',
+        'Send weekly on-time figures',
+      ]);
+      expect(logged.meeting.attendeeIds).toHaveLength(2);
+      const checkIn = await t.store.read.checkIns.getForPartner(caller.scope, partner.id);
+      expect(checkIn).toMatchObject({ lastCompletedOn: '2026-03-02', nextDueDate: '2026-03-16', lastMeetingId: logged.meeting.id });
+
+      const kinds = (await collect(t.store.read.evidence.stream(caller.scope, {}))).map((e) => e.kind);
+      expect(kinds).toEqual([
+        'partner.added',
+        'checkin.scheduled',
+        'meeting.logged',
+        'action.created',
+        'action.created',
+        'checkin.completed',
+      ]);
+      await expect(tc.core.evidence.verify(caller.scope)).resolves.toMatchObject({ intact: true, checked: 6 });
+    });
+
+    it('rolls back every write of a failed use case, evidence included', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      const headBefore = await t.store.read.evidence.head(caller.scope);
+
+      const bad = aMeetingInput(partner.id, { attendees: [{ user: aUser(901, 'Never Stored') }] });
+      bad.actions = [...(bad.actions ?? []), { title: 'Ghost', owner: { personId: 'per_missing' }, dueDate: '2026-03-20' }];
+      await expect(tc.core.meetings.log(caller, bad)).rejects.toBeInstanceOf(NotFoundError);
+
+      expect((await tc.core.meetings.list(caller.scope, {}, { limit: 10 })).items).toEqual([]);
+      expect((await tc.core.actions.list(caller.scope, {}, { limit: 10 })).items).toEqual([]);
+      expect(await t.store.read.evidence.head(caller.scope)).toEqual(headBefore);
+      // The attendee users it would have created are gone too.
+      expect(await t.store.read.people.findByAadObjectId(caller.scope, aUser(901).aadObjectId)).toBeUndefined();
+    });
+
+    it('rolls back a transaction that throws after writing', async () => {
+      const scope: Scope = { tenantId: TENANT_A, spaceId: aSpace() };
+      await expect(
+        t.store.transaction(async (tx) => {
+          await tx.evidence.lockHead(scope);
+          await tx.people.upsertUser(scope, 'per_rollback', aUser(77), '2026-03-02T09:00:00.000Z');
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await t.store.read.people.findByAadObjectId(scope, aUser(77).aadObjectId)).toBeUndefined();
+    });
+
+    it('refuses a second partner of the same name in a space, whatever its case and spacing', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      await tc.core.partners.add(caller, aPartnerInput({ name: 'Contoso Facilities' }));
+      await expect(tc.core.partners.add(caller, aPartnerInput({ name: '  contoso   FACILITIES ' }))).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      // Another space may use the name.
+      await expect(tc.core.partners.add(aCaller({ spaceId: aSpace() }), aPartnerInput({ name: 'Contoso Facilities' }))).resolves.toBeDefined();
+    });
+
+    it('refuses an update made from a stale version', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      await tc.core.partners.update(caller, partner.id, aPartnerInput({ notes: 'first edit' }), 1);
+      await expect(tc.core.partners.update(caller, partner.id, aPartnerInput({ notes: 'stale edit' }), 1)).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect((await tc.core.partners.view(caller.scope, partner.id)).partner.notes).toBe('first edit');
+    });
+
+    it('pages through every partner exactly once, in name order', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const names = Array.from({ length: 37 }, (_, i) => `Partner ${String.fromCharCode(65 + (i % 26))}${i}`);
+      for (const name of names) await tc.core.partners.add(caller, aPartnerInput({ name, checkInCadence: undefined }));
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const { decodeCursor } = await import('../../../core/common/paging');
+        const page = await tc.core.partners.list(caller.scope, {}, { limit: 10, after: cursor ? decodeCursor(cursor) : undefined });
+        seen.push(...page.items.map((p) => p.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+
+      expect(seen).toHaveLength(37);
+      expect(new Set(seen).size).toBe(37);
+      expect(seen).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    });
+
+    it('lists meetings newest first, actions earliest due first and evidence in chain order', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      for (const day of ['05', '01', '03'])
+        await tc.core.meetings.log(caller, aMeetingInput(partner.id, { occurredAt: `2026-03-${day}T10:00:00Z`, actions: [
+          { title: `Action from ${day}`, owner: { user: aUser(1) }, dueDate: `2026-04-${day}` },
+        ] }));
+
+      const meetings = await tc.core.meetings.list(caller.scope, { partnerId: partner.id }, { limit: 2 });
+      expect(meetings.items.map((m) => m.occurredAt.slice(8, 10))).toEqual(['05', '03']);
+      expect(meetings.nextCursor).not.toBeNull();
+      const actions = await tc.core.actions.list(caller.scope, {}, { limit: 10 });
+      expect(actions.items.map((a) => a.dueDate)).toEqual(['2026-04-01', '2026-04-03', '2026-04-05']);
+      const events = await tc.core.evidence.list(caller.scope, {}, { limit: 100 });
+      expect(events.items.map((e) => e.seq)).toEqual(events.items.map((_, i) => i + 1));
+    });
+
+    it('serialises concurrent writers to one space into one unbroken chain', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput({ checkInCadence: undefined }));
+      await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          tc.core.meetings.log(caller, aMeetingInput(partner.id, { title: `Meeting ${i}`, actions: [] })),
+        ),
+      );
+      const verdict = await tc.core.evidence.verify(caller.scope);
+      expect(verdict).toMatchObject({ intact: true, checked: 17 });
+    });
+
+    it('stores one meeting when the same submit arrives twice at once', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      const [first, second] = await Promise.all([
+        tc.core.meetings.log(caller, aMeetingInput(partner.id), 'card-7f3a'),
+        tc.core.meetings.log(caller, aMeetingInput(partner.id), 'card-7f3a'),
+      ]);
+      expect(second!.meeting.id).toBe(first!.meeting.id);
+      expect([first!.replayed, second!.replayed].sort()).toEqual([false, true]);
+      expect((await tc.core.meetings.list(caller.scope, {}, { limit: 10 })).items).toHaveLength(1);
+      expect((await tc.core.actions.list(caller.scope, {}, { limit: 10 })).items).toHaveLength(2);
+    });
+
+    it('agrees a priority agreement once every party acknowledged, and supersedes the version it revises', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const other = aCaller({ spaceId: caller.scope.spaceId, user: aUser(2, 'Megan Bowen') });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      const v1 = await tc.core.agreements.propose(caller, anAgreementInput(partner.id));
+      await tc.core.agreements.acknowledge(caller, { agreementId: v1.agreement.id, partyId: 'party-1' });
+      const agreed = await tc.core.agreements.acknowledge(other, { agreementId: v1.agreement.id });
+      expect(agreed.agreement.status).toBe('agreed');
+      expect(agreed.agreement.acknowledgements.map((a) => a.partyId)).toEqual(['party-1', 'party-2']);
+
+      const v2 = await tc.core.agreements.propose(caller, anAgreementInput(partner.id, { supersedesId: v1.agreement.id }));
+      await tc.core.agreements.acknowledge(caller, { agreementId: v2.agreement.id, partyId: 'party-1' });
+      await tc.core.agreements.acknowledge(other, { agreementId: v2.agreement.id, partyId: 'party-2' });
+
+      const series = await tc.core.agreements.list(caller.scope, { seriesId: v1.agreement.seriesId }, { limit: 10 });
+      expect(series.items.map((a) => [a.versionNo, a.status])).toEqual([
+        [2, 'agreed'],
+        [1, 'superseded'],
+      ]);
+      expect(series.items[1]!.supersededById).toBe(v2.agreement.id);
+      await expect(tc.core.evidence.verify(caller.scope)).resolves.toMatchObject({ intact: true });
+    });
+
+    it('records SLA readings against the target', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      const sla = await tc.core.slas.define(caller, anSlaInput(partner.id));
+      await tc.core.slas.recordReading(caller, { slaId: sla.id, periodStart: '2026-01-01', periodEnd: '2026-01-31', value: 3.5 });
+      await tc.core.slas.recordReading(caller, { slaId: sla.id, periodStart: '2026-02-01', periodEnd: '2026-02-28', value: 5.25 });
+      const readings = await tc.core.slas.readings(caller.scope, sla.id, { limit: 10 });
+      expect(readings.items.map((r) => [r.periodStart, r.value, r.met])).toEqual([
+        ['2026-02-01', 5.25, false],
+        ['2026-01-01', 3.5, true],
+      ]);
+    });
+
+    describe('isolation', () => {
+      const home: Scope = { tenantId: TENANT_A, spaceId: 'team:isolation-home' };
+      const seeded: Record<string, string> = {};
+
+      beforeAll(async () => {
+        const caller = aCaller({ tenantId: home.tenantId, spaceId: home.spaceId });
+        const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+        const logged = await tc.core.meetings.log(caller, aMeetingInput(partner.id));
+        const agreement = await tc.core.agreements.propose(caller, anAgreementInput(partner.id));
+        await tc.core.agreements.acknowledge(caller, { agreementId: agreement.agreement.id, partyId: 'party-1' });
+        const sla = await tc.core.slas.define(caller, anSlaInput(partner.id));
+        await tc.core.slas.recordReading(caller, { slaId: sla.id, periodStart: '2026-02-01', periodEnd: '2026-02-28', value: 2 });
+        const events = await tc.core.evidence.list(home, {}, { limit: 1 });
+        Object.assign(seeded, {
+          partnerId: partner.id,
+          contactId: partner.contacts[0]!.personId,
+          ownerId: partner.relationshipOwnerId,
+          meetingId: logged.meeting.id,
+          actionId: logged.actions[0]!.id,
+          actionOwnerId: logged.actions[0]!.ownerId,
+          agreementId: agreement.agreement.id,
+          slaId: sla.id,
+          eventId: events.items[0]!.id,
+        });
+      });
+
+      /** Every public read of the store, called with a scope and the seeded ids; returns what it found. */
+      const reads: Record<string, Record<string, (r: StoreReaders, s: Scope) => Promise<unknown>>> = {
+        people: {
+          getMany: (r, s) => r.people.getMany(s, [seeded.ownerId!, seeded.contactId!]),
+          findByAadObjectId: (r, s) => r.people.findByAadObjectId(s, aUser(1).aadObjectId),
+        },
+        partners: {
+          get: (r, s) => r.partners.get(s, seeded.partnerId!),
+          getMany: (r, s) => r.partners.getMany(s, [seeded.partnerId!]),
+          list: (r, s) => r.partners.list(s, {}, { limit: 10 }).then((p) => p.items),
+        },
+        meetings: {
+          get: (r, s) => r.meetings.get(s, seeded.meetingId!),
+          list: (r, s) =>
+            Promise.all([
+              r.meetings.list(s, {}, { limit: 10 }),
+              r.meetings.list(s, { partnerId: seeded.partnerId! }, { limit: 10 }),
+            ]).then((pages) => pages.flatMap((p) => p.items)),
+        },
+        actions: {
+          get: (r, s) => r.actions.get(s, seeded.actionId!),
+          list: (r, s) => r.actions.list(s, {}, { limit: 10 }).then((p) => p.items),
+          listForOwner: (r, s) => r.actions.listForOwner(s, seeded.actionOwnerId!, {}, { limit: 10 }).then((p) => p.items),
+        },
+        agreements: {
+          get: (r, s) => r.agreements.get(s, seeded.agreementId!),
+          list: (r, s) => r.agreements.list(s, {}, { limit: 10 }).then((p) => p.items),
+        },
+        slas: {
+          get: (r, s) => r.slas.get(s, seeded.slaId!),
+          list: (r, s) => r.slas.list(s, {}, { limit: 10 }).then((p) => p.items),
+          listReadings: (r, s) => r.slas.listReadings(s, seeded.slaId!, { limit: 10 }).then((p) => p.items),
+        },
+        checkIns: {
+          getForPartner: (r, s) => r.checkIns.getForPartner(s, seeded.partnerId!),
+          list: (r, s) => r.checkIns.list(s, {}, { limit: 10 }).then((p) => p.items),
+          listForOwner: (r, s) => r.checkIns.listForOwner(s, seeded.ownerId!, { limit: 10 }).then((p) => p.items),
+        },
+        evidence: {
+          get: (r, s) => r.evidence.get(s, seeded.eventId!),
+          list: (r, s) => r.evidence.list(s, {}, { limit: 10 }).then((p) => p.items),
+          stream: (r, s) => collect(r.evidence.stream(s, {})),
+          head: (r, s) => r.evidence.head(s).then((h) => (h.seq === EMPTY_HEAD.seq ? undefined : h)),
+        },
+      };
+      /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
+      const tenantWide = new Set(['people.getMany', 'people.findByAadObjectId', 'actions.listForOwner', 'checkIns.listForOwner']);
+      const cases = Object.entries(reads).flatMap(([repo, methods]) =>
+        Object.entries(methods).map(([method, read]) => ({ name: `${repo}.${method}`, read })),
+      );
+      const isEmpty = (found: unknown) => found === undefined || (Array.isArray(found) && found.length === 0);
+
+      it('has a case for every public read method of every repository', () => {
+        const writes = new Set(['insert', 'update', 'save', 'append', 'lockHead', 'upsertUser', 'insertContact', 'updateContact', 'insertReading', 'addAcknowledgement', 'claim', 'complete']);
+        const readers = t.store.read as unknown as Record<string, object>;
+        const publicReads = Object.keys(readers).flatMap((repo) =>
+          Object.getOwnPropertyNames(Object.getPrototypeOf(readers[repo]))
+            .filter((m) => m !== 'constructor' && !writes.has(m))
+            .map((m) => `${repo}.${m}`),
+        );
+        expect(cases.map((c) => c.name).sort()).toEqual(publicReads.filter((n) => !n.startsWith('idempotency.')).sort());
+      });
+
+      it.each(cases)('$name finds the seeded records from their own scope', async ({ read }) => {
+        expect(isEmpty(await read(t.store.read, home))).toBe(false);
+      });
+
+      it.each(cases)('$name returns nothing to another tenant using the same space id', async ({ read }) => {
+        expect(isEmpty(await read(t.store.read, { tenantId: TENANT_B, spaceId: home.spaceId }))).toBe(true);
+      });
+
+      it.each(cases.filter((c) => !tenantWide.has(c.name)))(
+        '$name returns nothing to another space of the same tenant',
+        async ({ read }) => {
+          expect(isEmpty(await read(t.store.read, { tenantId: TENANT_A, spaceId: 'team:isolation-elsewhere' }))).toBe(true);
+        },
+      );
+
+      it('does not let another space attach a meeting to this space’s partner or contact', async () => {
+        const intruder = aCaller({ tenantId: TENANT_A, spaceId: 'team:isolation-elsewhere' });
+        await expect(tc.core.meetings.log(intruder, aMeetingInput(seeded.partnerId!))).rejects.toBeInstanceOf(NotFoundError);
+        const { partner } = await tc.core.partners.add(intruder, aPartnerInput({ name: 'Intruder partner' }));
+        await expect(
+          tc.core.meetings.log(intruder, aMeetingInput(partner.id, { attendees: [{ personId: seeded.contactId! }] })),
+        ).rejects.toBeInstanceOf(NotFoundError);
+      });
+    });
+  });
+}
