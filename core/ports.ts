@@ -55,3 +55,11 @@ export interface Store {
   /** Finishes in-flight work and releases connections. */
   close(): Promise<void>;
 }
+
+/** Structured logging for the edges and adapters: a message and plain fields, never secrets. */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}

@@ -18,7 +18,12 @@ export interface ActionReader {
   /** Actions of one space, earliest due first (so overdue ones lead). */
   list(scope: Scope, query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>>;
   /** One person's actions across every space of the tenant, earliest due first. */
-  listForOwner(scope: TenantScope, ownerId: string, query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>>;
+  listForOwner(
+    scope: TenantScope,
+    ownerId: string,
+    query: ActionListQuery,
+    page: PageRequest,
+  ): Promise<Page<AgreedAction>>;
 }
 
 /** Reads and writes agreed actions. */

@@ -49,56 +49,78 @@ export class AgreementBook {
   async propose(caller: Caller, input: AgreementInput, idempotencyKey?: string): Promise<AgreementView> {
     const fields = parseInput(AgreementInput, input);
     const { scope } = caller;
-    const { result: id } = await this.writer.runOnce(scope, idempotencyKey && `agreement.propose:${idempotencyKey}`, async (w) => {
-      const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-      const previous = fields.supersedesId === undefined ? undefined : await w.tx.agreements.get(scope, fields.supersedesId);
-      if (fields.supersedesId !== undefined && !previous) throw new NotFoundError('Agreement', fields.supersedesId);
-      if (previous && previous.status === 'superseded') throw new ConflictError('That version was already superseded');
+    const { result: id } = await this.writer.runOnce(
+      scope,
+      idempotencyKey && `agreement.propose:${idempotencyKey}`,
+      async (w) => {
+        const actor = await this.people.user(w.tx, scope, caller.user, w.now);
+        const previous =
+          fields.supersedesId === undefined
+            ? undefined
+            : await w.tx.agreements.get(scope, fields.supersedesId);
+        if (fields.supersedesId !== undefined && !previous)
+          throw new NotFoundError('Agreement', fields.supersedesId);
+        if (previous && previous.status === 'superseded')
+          throw new ConflictError('That version was already superseded');
 
-      const partnerIds = fields.parties.flatMap((p) => (p.partnerId ? [p.partnerId] : []));
-      if (new Set(partnerIds).size !== partnerIds.length) throw ValidationError.of('parties', 'A partner is listed twice');
-      const partners = new Map((await w.tx.partners.getMany(scope, partnerIds)).map((p) => [p.id, p]));
-      const representatives = await this.people.resolve(
-        w.tx,
-        scope,
-        fields.parties.flatMap((p) => (p.representative ? [p.representative] : [])),
-        w.now,
-        'parties.representative',
-      );
-      let nextRepresentative = 0;
-      const parties: AgreementParty[] = fields.parties.map((p, i) => {
-        const partner = p.partnerId === undefined ? undefined : partners.get(p.partnerId);
-        if (p.partnerId !== undefined && !partner) throw new NotFoundError('Partner', p.partnerId);
-        const representativeId = p.representative ? representatives[nextRepresentative++]!.id : undefined;
-        return { id: `party-${i + 1}`, name: p.name ?? partner!.name, partnerId: p.partnerId, representativeId };
-      });
+        const partnerIds = fields.parties.flatMap((p) => (p.partnerId ? [p.partnerId] : []));
+        if (new Set(partnerIds).size !== partnerIds.length)
+          throw ValidationError.of('parties', 'A partner is listed twice');
+        const partners = new Map((await w.tx.partners.getMany(scope, partnerIds)).map((p) => [p.id, p]));
+        const representatives = await this.people.resolve(
+          w.tx,
+          scope,
+          fields.parties.flatMap((p) => (p.representative ? [p.representative] : [])),
+          w.now,
+          'parties.representative',
+        );
+        let nextRepresentative = 0;
+        const parties: AgreementParty[] = fields.parties.map((p, i) => {
+          const partner = p.partnerId === undefined ? undefined : partners.get(p.partnerId);
+          if (p.partnerId !== undefined && !partner) throw new NotFoundError('Partner', p.partnerId);
+          const representativeId = p.representative ? representatives[nextRepresentative++]!.id : undefined;
+          return {
+            id: `party-${i + 1}`,
+            name: p.name ?? partner!.name,
+            partnerId: p.partnerId,
+            representativeId,
+          };
+        });
 
-      const agreement: PriorityAgreement = {
-        id: this.deps.ids.next('agr'),
-        tenantId: scope.tenantId,
-        spaceId: scope.spaceId,
-        seriesId: previous?.seriesId ?? this.deps.ids.next('agr'),
-        versionNo: (previous?.versionNo ?? 0) + 1,
-        title: fields.title,
-        parties,
-        scenario: fields.scenario,
-        priorityRule: fields.priorityRule,
-        rationale: fields.rationale,
-        escalationRoute: fields.escalationRoute,
-        effectiveFrom: fields.effectiveFrom,
-        reviewDate: fields.reviewDate,
-        status: fields.propose ? 'proposed' : 'draft',
-        supersedesId: previous?.id,
-        acknowledgements: [],
-        version: 1,
-        createdAt: w.now,
-        updatedAt: w.now,
-        createdBy: actor.id,
-      };
-      await w.tx.agreements.insert(agreement);
-      w.evidence(agreementEvidence(fields.propose ? 'agreement.proposed' : 'agreement.drafted', agreement, actor.id, w.now));
-      return agreement.id;
-    });
+        const agreement: PriorityAgreement = {
+          id: this.deps.ids.next('agr'),
+          tenantId: scope.tenantId,
+          spaceId: scope.spaceId,
+          seriesId: previous?.seriesId ?? this.deps.ids.next('agr'),
+          versionNo: (previous?.versionNo ?? 0) + 1,
+          title: fields.title,
+          parties,
+          scenario: fields.scenario,
+          priorityRule: fields.priorityRule,
+          rationale: fields.rationale,
+          escalationRoute: fields.escalationRoute,
+          effectiveFrom: fields.effectiveFrom,
+          reviewDate: fields.reviewDate,
+          status: fields.propose ? 'proposed' : 'draft',
+          supersedesId: previous?.id,
+          acknowledgements: [],
+          version: 1,
+          createdAt: w.now,
+          updatedAt: w.now,
+          createdBy: actor.id,
+        };
+        await w.tx.agreements.insert(agreement);
+        w.evidence(
+          agreementEvidence(
+            fields.propose ? 'agreement.proposed' : 'agreement.drafted',
+            agreement,
+            actor.id,
+            w.now,
+          ),
+        );
+        return agreement.id;
+      },
+    );
     return this.view(scope, id);
   }
 
@@ -108,9 +130,15 @@ export class AgreementBook {
     await this.writer.run(scope, async (w) => {
       const current = await this.load(w, scope, agreementId);
       if (current.status === 'proposed') return;
-      if (current.status !== 'draft') throw new ConflictError(`An ${current.status} agreement cannot be proposed again`);
+      if (current.status !== 'draft')
+        throw new ConflictError(`An ${current.status} agreement cannot be proposed again`);
       const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-      const proposed: PriorityAgreement = { ...current, status: 'proposed', version: current.version + 1, updatedAt: w.now };
+      const proposed: PriorityAgreement = {
+        ...current,
+        status: 'proposed',
+        version: current.version + 1,
+        updatedAt: w.now,
+      };
       await w.tx.agreements.update(proposed, current.version);
       w.evidence(agreementEvidence('agreement.proposed', proposed, actor.id, w.now));
     });
@@ -128,21 +156,48 @@ export class AgreementBook {
     const { result: changed } = await this.writer.run(scope, async (w) => {
       const current = await this.load(w, scope, ack.agreementId);
       const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-      if (current.acknowledgements.some((a) => a.personId === actor.id && (ack.partyId === undefined || a.partyId === ack.partyId)))
+      if (
+        current.acknowledgements.some(
+          (a) => a.personId === actor.id && (ack.partyId === undefined || a.partyId === ack.partyId),
+        )
+      )
         return false;
       if (current.status !== 'proposed')
-        throw new ConflictError(current.status === 'draft' ? 'This agreement is still a draft' : `This agreement is already ${current.status}`);
+        throw new ConflictError(
+          current.status === 'draft'
+            ? 'This agreement is still a draft'
+            : `This agreement is already ${current.status}`,
+        );
       const party = choosePartyFor(current, actor.id, ack.partyId);
-      if (!(await w.tx.agreements.addAcknowledgement(scope, current.id, { partyId: party.id, personId: actor.id, at: w.now, comment: ack.comment })))
+      if (
+        !(await w.tx.agreements.addAcknowledgement(scope, current.id, {
+          partyId: party.id,
+          personId: actor.id,
+          at: w.now,
+          comment: ack.comment,
+        }))
+      )
         return false;
-      const acknowledged = { ...current, acknowledgements: [...current.acknowledgements, { partyId: party.id, personId: actor.id, at: w.now, comment: ack.comment }] };
+      const acknowledged = {
+        ...current,
+        acknowledgements: [
+          ...current.acknowledgements,
+          { partyId: party.id, personId: actor.id, at: w.now, comment: ack.comment },
+        ],
+      };
       w.evidence({
         kind: 'agreement.acknowledged',
         subject: { type: 'agreement', id: current.id },
         partnerIds: partnerIdsOf(current),
         actorId: actor.id,
         occurredAt: w.now,
-        snapshot: { title: current.title, versionNo: current.versionNo, partyId: party.id, partyName: party.name, comment: ack.comment },
+        snapshot: {
+          title: current.title,
+          versionNo: current.versionNo,
+          partyId: party.id,
+          partyName: party.name,
+          comment: ack.comment,
+        },
       });
       if (pendingParties(acknowledged).length === 0) await this.conclude(w, scope, acknowledged, actor.id);
       return true;
@@ -174,8 +229,18 @@ export class AgreementBook {
     return agreement;
   }
 
-  private async conclude(w: SpaceWork, scope: Scope, agreement: PriorityAgreement, actorId: string): Promise<void> {
-    const agreed: PriorityAgreement = { ...agreement, status: 'agreed', version: agreement.version + 1, updatedAt: w.now };
+  private async conclude(
+    w: SpaceWork,
+    scope: Scope,
+    agreement: PriorityAgreement,
+    actorId: string,
+  ): Promise<void> {
+    const agreed: PriorityAgreement = {
+      ...agreement,
+      status: 'agreed',
+      version: agreement.version + 1,
+      updatedAt: w.now,
+    };
     await w.tx.agreements.update(agreed, agreement.version);
     w.evidence(agreementEvidence('agreement.agreed', agreed, actorId, w.now));
     if (agreement.supersedesId === undefined) return;
@@ -194,7 +259,11 @@ export class AgreementBook {
 }
 
 /** The party the caller acknowledges for, or why they cannot. */
-function choosePartyFor(agreement: PriorityAgreement, personId: string, partyId: string | undefined): AgreementParty {
+function choosePartyFor(
+  agreement: PriorityAgreement,
+  personId: string,
+  partyId: string | undefined,
+): AgreementParty {
   const pending = pendingParties(agreement);
   if (partyId !== undefined) {
     const party = agreement.parties.find((p) => p.id === partyId);
@@ -209,7 +278,11 @@ function choosePartyFor(agreement: PriorityAgreement, personId: string, partyId:
   const mine = pending.filter((p) => p.representativeId === personId);
   if (mine.length === 1) return mine[0]!;
   const open = pending.filter((p) => p.representativeId === undefined);
-  if (mine.length === 0 && open.length === 1 && !agreement.acknowledgements.some((a) => a.personId === personId))
+  if (
+    mine.length === 0 &&
+    open.length === 1 &&
+    !agreement.acknowledgements.some((a) => a.personId === personId)
+  )
     return open[0]!;
   throw ValidationError.of('partyId', 'Choose the party you acknowledge for');
 }
@@ -219,7 +292,12 @@ function partnerIdsOf(agreement: PriorityAgreement): string[] {
 }
 
 /** Evidence of an agreement as it now stands. Representatives appear by id only. */
-function agreementEvidence(kind: EvidenceDraft['kind'], a: PriorityAgreement, actorId: string, now: string): EvidenceDraft {
+function agreementEvidence(
+  kind: EvidenceDraft['kind'],
+  a: PriorityAgreement,
+  actorId: string,
+  now: string,
+): EvidenceDraft {
   return {
     kind,
     subject: { type: 'agreement', id: a.id },

@@ -80,7 +80,11 @@ export interface PriorityAgreement {
   readonly versionNo: number;
   readonly title: string;
   readonly parties: readonly AgreementParty[];
-  readonly scenario: { readonly internalDemand: string; readonly externalDemand: string; readonly description?: string };
+  readonly scenario: {
+    readonly internalDemand: string;
+    readonly externalDemand: string;
+    readonly description?: string;
+  };
   readonly priorityRule: readonly string[];
   readonly rationale?: string;
   readonly escalationRoute: readonly string[];

@@ -9,7 +9,14 @@ import type { CheckInSchedule } from './check-in-schedule';
  */
 export function planSchedule(
   existing: CheckInSchedule | undefined,
-  fields: { id: string; tenantId: string; spaceId: string; partnerId: string; ownerId: string; cadence: Cadence },
+  fields: {
+    id: string;
+    tenantId: string;
+    spaceId: string;
+    partnerId: string;
+    ownerId: string;
+    cadence: Cadence;
+  },
   now: string,
 ): CheckInSchedule {
   const from = existing?.lastCompletedOn ?? utcDateOf(now);

@@ -28,7 +28,10 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 }
 
-const CursorTuple = z.tuple([z.union([z.string().max(200), z.number(), z.null()]), z.string().min(1).max(100)]);
+const CursorTuple = z.tuple([
+  z.union([z.string().max(200), z.number(), z.null()]),
+  z.string().min(1).max(100),
+]);
 
 /** Decodes a cursor token, or undefined when it is not one of ours. */
 export function decodeCursor(token: string): Cursor | undefined {
@@ -41,17 +44,28 @@ export function decodeCursor(token: string): Cursor | undefined {
   }
 }
 
+const LIMIT_MESSAGE = `Use a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
 /** Parses `limit` and `cursor` from untrusted input (query strings arrive as text). */
 export const PageQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    limit: z.coerce
+      .number({ error: LIMIT_MESSAGE })
+      .int(LIMIT_MESSAGE)
+      .min(1, LIMIT_MESSAGE)
+      .max(MAX_PAGE_SIZE, LIMIT_MESSAGE)
+      .default(DEFAULT_PAGE_SIZE),
     cursor: z.string().max(400).optional(),
   })
   .transform((q, ctx): PageRequest => {
     if (q.cursor === undefined) return { limit: q.limit };
     const after = decodeCursor(q.cursor);
     if (!after) {
-      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Cursor is not valid; start from the first page' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: 'Cursor is not valid; start from the first page',
+      });
       return z.NEVER;
     }
     return { limit: q.limit, after };

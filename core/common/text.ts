@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 /** Control characters other than tab, newline and carriage return: never meaningful in user text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A required single-line text: trimmed, 1..max characters, no control characters. */

@@ -74,11 +74,23 @@ export async function verifyChain(
   for await (const event of events) {
     const expectedSeq = head.seq + 1;
     if (event.seq !== expectedSeq)
-      return { intact: false, checked, brokenAt: { seq: expectedSeq, eventId: event.id, reason: 'event_missing' } };
+      return {
+        intact: false,
+        checked,
+        brokenAt: { seq: expectedSeq, eventId: event.id, reason: 'event_missing' },
+      };
     if (event.prevHash !== head.hash)
-      return { intact: false, checked, brokenAt: { seq: event.seq, eventId: event.id, reason: 'link_broken' } };
+      return {
+        intact: false,
+        checked,
+        brokenAt: { seq: event.seq, eventId: event.id, reason: 'link_broken' },
+      };
     if (hashOf(event) !== event.hash)
-      return { intact: false, checked, brokenAt: { seq: event.seq, eventId: event.id, reason: 'content_changed' } };
+      return {
+        intact: false,
+        checked,
+        brokenAt: { seq: event.seq, eventId: event.id, reason: 'content_changed' },
+      };
     head = { seq: event.seq, hash: event.hash };
     checked += 1;
   }

@@ -35,87 +35,106 @@ export class MeetingLog {
    * Records a meeting, the actions agreed in it and their evidence in one transaction, and completes the
    * partners' due check-ins. A repeated submit with the same idempotency key stores nothing new.
    */
-  async log(caller: Caller, input: MeetingInput, idempotencyKey?: string): Promise<MeetingView & { replayed: boolean }> {
+  async log(
+    caller: Caller,
+    input: MeetingInput,
+    idempotencyKey?: string,
+  ): Promise<MeetingView & { replayed: boolean }> {
     const fields = parseInput(MeetingInput, input);
     const { scope } = caller;
-    const outcome = await this.writer.runOnce(scope, idempotencyKey && `meeting.log:${idempotencyKey}`, async (w) => {
-      const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-      const partners = await this.partnersOf(w, scope, fields.partnerIds);
-      if (fields.agreementId !== undefined && !(await w.tx.agreements.get(scope, fields.agreementId)))
-        throw new NotFoundError('Agreement', fields.agreementId);
-      const attendees = await this.people.resolve(w.tx, scope, fields.attendees, w.now, 'attendees');
-      const owners = await this.people.resolve(w.tx, scope, fields.actions.map((a) => a.owner), w.now, 'actions.owner');
+    const outcome = await this.writer.runOnce(
+      scope,
+      idempotencyKey && `meeting.log:${idempotencyKey}`,
+      async (w) => {
+        const actor = await this.people.user(w.tx, scope, caller.user, w.now);
+        const partners = await this.partnersOf(w, scope, fields.partnerIds);
+        if (fields.agreementId !== undefined && !(await w.tx.agreements.get(scope, fields.agreementId)))
+          throw new NotFoundError('Agreement', fields.agreementId);
+        const attendees = await this.people.resolve(w.tx, scope, fields.attendees, w.now, 'attendees');
+        const owners = await this.people.resolve(
+          w.tx,
+          scope,
+          fields.actions.map((a) => a.owner),
+          w.now,
+          'actions.owner',
+        );
 
-      const meetingId = this.deps.ids.next('mtg');
-      const soloPartnerId = partners.length === 1 ? partners[0]!.id : undefined;
-      const actions: AgreedAction[] = fields.actions.map((draft, i) => ({
-        id: this.deps.ids.next('act'),
-        tenantId: scope.tenantId,
-        spaceId: scope.spaceId,
-        title: draft.title,
-        ownerId: owners[i]!.id,
-        dueDate: draft.dueDate,
-        status: 'open',
-        meetingId,
-        partnerId: soloPartnerId,
-        version: 1,
-        createdAt: w.now,
-        updatedAt: w.now,
-        createdBy: actor.id,
-      }));
-      const meeting: Meeting = {
-        id: meetingId,
-        tenantId: scope.tenantId,
-        spaceId: scope.spaceId,
-        title: fields.title,
-        partnerIds: fields.partnerIds,
-        occurredAt: fields.occurredAt,
-        durationMinutes: fields.durationMinutes,
-        attendeeIds: [...new Set(attendees.map((p) => p.id))],
-        type: fields.type,
-        medium: fields.medium,
-        minutes: fields.minutes,
-        decisions: fields.decisions,
-        issuesRaised: fields.issuesRaised,
-        customerImpact: fields.customerImpact,
-        actionIds: actions.map((a) => a.id),
-        agreementId: fields.agreementId,
-        source: fields.source,
-        loggedBy: actor.id,
-        createdAt: w.now,
-      };
-      await w.tx.meetings.insert(meeting);
-      for (const action of actions) await w.tx.actions.insert(action);
+        const meetingId = this.deps.ids.next('mtg');
+        const soloPartnerId = partners.length === 1 ? partners[0]!.id : undefined;
+        const actions: AgreedAction[] = fields.actions.map((draft, i) => ({
+          id: this.deps.ids.next('act'),
+          tenantId: scope.tenantId,
+          spaceId: scope.spaceId,
+          title: draft.title,
+          ownerId: owners[i]!.id,
+          dueDate: draft.dueDate,
+          status: 'open',
+          meetingId,
+          partnerId: soloPartnerId,
+          version: 1,
+          createdAt: w.now,
+          updatedAt: w.now,
+          createdBy: actor.id,
+        }));
+        const meeting: Meeting = {
+          id: meetingId,
+          tenantId: scope.tenantId,
+          spaceId: scope.spaceId,
+          title: fields.title,
+          partnerIds: fields.partnerIds,
+          occurredAt: fields.occurredAt,
+          durationMinutes: fields.durationMinutes,
+          attendeeIds: [...new Set(attendees.map((p) => p.id))],
+          type: fields.type,
+          medium: fields.medium,
+          minutes: fields.minutes,
+          decisions: fields.decisions,
+          issuesRaised: fields.issuesRaised,
+          customerImpact: fields.customerImpact,
+          actionIds: actions.map((a) => a.id),
+          agreementId: fields.agreementId,
+          source: fields.source,
+          loggedBy: actor.id,
+          createdAt: w.now,
+        };
+        await w.tx.meetings.insert(meeting);
+        for (const action of actions) await w.tx.actions.insert(action);
 
-      const sides = [...new Set(partners.map((p) => p.side))];
-      w.evidence({
-        kind: 'meeting.logged',
-        subject: { type: 'meeting', id: meeting.id },
-        partnerIds: meeting.partnerIds,
-        actorId: actor.id,
-        occurredAt: meeting.occurredAt,
-        snapshot: {
-          title: meeting.title,
-          partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, side: p.side })),
+        const sides = [...new Set(partners.map((p) => p.side))];
+        w.evidence({
+          kind: 'meeting.logged',
+          subject: { type: 'meeting', id: meeting.id },
+          partnerIds: meeting.partnerIds,
+          actorId: actor.id,
           occurredAt: meeting.occurredAt,
-          durationMinutes: meeting.durationMinutes,
-          attendeeIds: [...meeting.attendeeIds],
-          type: meeting.type,
-          medium: meeting.medium,
-          minutes: meeting.minutes,
-          decisions: [...meeting.decisions],
-          issuesRaised: [...meeting.issuesRaised],
-          customerImpact: meeting.customerImpact,
-          actionIds: [...meeting.actionIds],
-          agreementId: meeting.agreementId,
-          source: { ...meeting.source },
-        },
-        facets: { partnerSides: sides, meetingType: meeting.type, hasCustomerImpact: meeting.customerImpact !== undefined },
-      });
-      for (const action of actions) w.evidence(actionCreatedEvidence(action, actor.id, sides, meeting.occurredAt));
-      await this.completeCheckIns(w, scope, partners, meeting, actor.id);
-      return meeting.id;
-    });
+          snapshot: {
+            title: meeting.title,
+            partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, side: p.side })),
+            occurredAt: meeting.occurredAt,
+            durationMinutes: meeting.durationMinutes,
+            attendeeIds: [...meeting.attendeeIds],
+            type: meeting.type,
+            medium: meeting.medium,
+            minutes: meeting.minutes,
+            decisions: [...meeting.decisions],
+            issuesRaised: [...meeting.issuesRaised],
+            customerImpact: meeting.customerImpact,
+            actionIds: [...meeting.actionIds],
+            agreementId: meeting.agreementId,
+            source: { ...meeting.source },
+          },
+          facets: {
+            partnerSides: sides,
+            meetingType: meeting.type,
+            hasCustomerImpact: meeting.customerImpact !== undefined,
+          },
+        });
+        for (const action of actions)
+          w.evidence(actionCreatedEvidence(action, actor.id, sides, meeting.occurredAt));
+        await this.completeCheckIns(w, scope, partners, meeting, actor.id);
+        return meeting.id;
+      },
+    );
     return { ...(await this.view(scope, outcome.result)), replayed: outcome.replayed };
   }
 
@@ -129,7 +148,11 @@ export class MeetingLog {
       read.actions.list(scope, { meetingId: id }, { limit: 100 }),
     ]);
     const actions = actionsPage.items;
-    const people = await indexPeople(read, scope, [meeting.loggedBy, ...meeting.attendeeIds, ...actions.map((a) => a.ownerId)]);
+    const people = await indexPeople(read, scope, [
+      meeting.loggedBy,
+      ...meeting.attendeeIds,
+      ...actions.map((a) => a.ownerId),
+    ]);
     return { meeting, partners, actions, people };
   }
 
@@ -148,7 +171,13 @@ export class MeetingLog {
     });
   }
 
-  private async completeCheckIns(w: SpaceWork, scope: Scope, partners: readonly Partner[], meeting: Meeting, actorId: string) {
+  private async completeCheckIns(
+    w: SpaceWork,
+    scope: Scope,
+    partners: readonly Partner[],
+    meeting: Meeting,
+    actorId: string,
+  ) {
     for (const partner of partners) {
       const schedule = await w.tx.checkIns.getForPartner(scope, partner.id);
       if (!schedule?.active) continue;

@@ -4,9 +4,23 @@ import { optionalText, requiredText, textList } from '../common/text';
 import { PersonRef } from '../people/person';
 
 /** Why partners met. */
-export const MEETING_TYPES = ['check_in', 'review', 'negotiation', 'escalation', 'joint_planning', 'other'] as const;
+export const MEETING_TYPES = [
+  'check_in',
+  'review',
+  'negotiation',
+  'escalation',
+  'joint_planning',
+  'other',
+] as const;
 /** How partners met. */
-export const MEETING_MEDIA = ['in_person', 'teams_meeting', 'video_call', 'phone', 'email_thread', 'chat'] as const;
+export const MEETING_MEDIA = [
+  'in_person',
+  'teams_meeting',
+  'video_call',
+  'phone',
+  'email_thread',
+  'chat',
+] as const;
 
 /** Most agreed actions one meeting log can create. */
 export const MAX_ACTIONS_PER_MEETING = 10;
@@ -26,7 +40,10 @@ export type ActionDraft = z.output<typeof ActionDraft>;
 export const MeetingSource = z.object({
   kind: z.enum(['manual', 'chat_message', 'teams_meeting']),
   /** Deep link to the message or meeting. */
-  url: z.url({ protocol: /^https$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https$/ })
+    .max(2000)
+    .optional(),
   /** The Teams message id or online-meeting id. */
   externalId: z.string().max(300).optional(),
 });
@@ -40,7 +57,12 @@ export const MeetingInput = z
       .min(1, 'Choose at least one partner')
       .max(MAX_PARTNERS_PER_MEETING, `At most ${MAX_PARTNERS_PER_MEETING} partners`),
     occurredAt: IsoDateTime,
-    durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     attendees: z.array(PersonRef).max(50, 'At most 50 attendees').default([]),
     type: z.enum(MEETING_TYPES),
     medium: z.enum(MEETING_MEDIA),
@@ -61,7 +83,11 @@ export const MeetingInput = z
     const meetingDate = m.occurredAt.slice(0, 10);
     m.actions.forEach((a, i) => {
       if (a.dueDate < meetingDate)
-        ctx.addIssue({ code: 'custom', path: ['actions', i, 'dueDate'], message: 'Due date is before the meeting' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actions', i, 'dueDate'],
+          message: 'Due date is before the meeting',
+        });
     });
   });
 /** What a supervisor enters to log a partner meeting. */

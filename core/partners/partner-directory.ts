@@ -34,40 +34,49 @@ export class PartnerDirectory {
   async add(caller: Caller, input: PartnerInput, idempotencyKey?: string): Promise<PartnerView> {
     const fields = parseInput(PartnerInput, input);
     const { scope } = caller;
-    const { result: id } = await this.writer.runOnce(scope, idempotencyKey && `partner.add:${idempotencyKey}`, async (w) => {
-      const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-      const id = this.deps.ids.next('ptn');
-      const owner = await this.resolveOwner(w, caller, fields);
-      const contacts = await this.saveContacts(w, scope, id, fields.contacts);
-      const partner: Partner = {
-        id,
-        tenantId: scope.tenantId,
-        spaceId: scope.spaceId,
-        name: fields.name,
-        kind: fields.kind,
-        side: sideOf(fields.kind),
-        chain: fields.chain,
-        contacts,
-        authorityNotes: fields.authorityNotes,
-        relationshipOwnerId: owner.id,
-        notes: fields.notes,
-        informationSources: fields.informationSources,
-        status: 'active',
-        version: 1,
-        createdAt: w.now,
-        updatedAt: w.now,
-        createdBy: actor.id,
-      };
-      await w.tx.partners.insert(partner);
-      w.evidence(partnerEvidence('partner.added', partner, actor.id, w.now));
-      if (fields.checkInCadence) await this.schedule(w, partner, fields.checkInCadence, actor.id);
-      return id;
-    });
+    const { result: id } = await this.writer.runOnce(
+      scope,
+      idempotencyKey && `partner.add:${idempotencyKey}`,
+      async (w) => {
+        const actor = await this.people.user(w.tx, scope, caller.user, w.now);
+        const id = this.deps.ids.next('ptn');
+        const owner = await this.resolveOwner(w, caller, fields);
+        const contacts = await this.saveContacts(w, scope, id, fields.contacts);
+        const partner: Partner = {
+          id,
+          tenantId: scope.tenantId,
+          spaceId: scope.spaceId,
+          name: fields.name,
+          kind: fields.kind,
+          side: sideOf(fields.kind),
+          chain: fields.chain,
+          contacts,
+          authorityNotes: fields.authorityNotes,
+          relationshipOwnerId: owner.id,
+          notes: fields.notes,
+          informationSources: fields.informationSources,
+          status: 'active',
+          version: 1,
+          createdAt: w.now,
+          updatedAt: w.now,
+          createdBy: actor.id,
+        };
+        await w.tx.partners.insert(partner);
+        w.evidence(partnerEvidence('partner.added', partner, actor.id, w.now));
+        if (fields.checkInCadence) await this.schedule(w, partner, fields.checkInCadence, actor.id);
+        return id;
+      },
+    );
     return this.view(scope, id);
   }
 
   /** Replaces a partner's details if nobody changed it since `expectedVersion`. */
-  async update(caller: Caller, id: string, input: PartnerInput, expectedVersion: number): Promise<PartnerView> {
+  async update(
+    caller: Caller,
+    id: string,
+    input: PartnerInput,
+    expectedVersion: number,
+  ): Promise<PartnerView> {
     const fields = parseInput(PartnerInput, input);
     const { scope } = caller;
     await this.writer.run(scope, async (w) => {
@@ -108,7 +117,12 @@ export class PartnerDirectory {
       const current = await this.load(w.tx, scope, id);
       if (current.status === 'archived') return;
       const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-      const archived: Partner = { ...current, status: 'archived', version: current.version + 1, updatedAt: w.now };
+      const archived: Partner = {
+        ...current,
+        status: 'archived',
+        version: current.version + 1,
+        updatedAt: w.now,
+      };
       if (!(await w.tx.partners.update(archived, current.version)))
         throw new ConflictError('Someone else changed this partner; reload it and try again');
       w.evidence(partnerEvidence('partner.archived', archived, actor.id, w.now));
@@ -123,16 +137,27 @@ export class PartnerDirectory {
     const read = this.deps.store.read;
     const partner = await read.partners.get(scope, id);
     if (!partner) throw new NotFoundError('Partner', id);
-    const people = await indexPeople(read, scope, [partner.relationshipOwnerId, ...partner.contacts.map((c) => c.personId)]);
+    const people = await indexPeople(read, scope, [
+      partner.relationshipOwnerId,
+      ...partner.contacts.map((c) => c.personId),
+    ]);
     const checkIn = await read.checkIns.getForPartner(scope, id);
     return { partner, people, checkIn };
   }
 
   /** A page of partners, A to Z, with the people they mention. */
-  async list(scope: Scope, query: PartnerListQuery, page: PageRequest): Promise<Page<Partner> & { people: PeopleIndex }> {
+  async list(
+    scope: Scope,
+    query: PartnerListQuery,
+    page: PageRequest,
+  ): Promise<Page<Partner> & { people: PeopleIndex }> {
     const read = this.deps.store.read;
     const result = await read.partners.list(scope, query, page);
-    const people = await indexPeople(read, scope, result.items.map((p) => p.relationshipOwnerId));
+    const people = await indexPeople(
+      read,
+      scope,
+      result.items.map((p) => p.relationshipOwnerId),
+    );
     return { ...result, people };
   }
 
@@ -142,8 +167,18 @@ export class PartnerDirectory {
     return partner;
   }
 
-  private async resolveOwner(w: SpaceWork, caller: Caller, fields: ReturnType<typeof PartnerInput.parse>): Promise<Person> {
-    const [owner] = await this.people.resolve(w.tx, caller.scope, [fields.relationshipOwner], w.now, 'relationshipOwner');
+  private async resolveOwner(
+    w: SpaceWork,
+    caller: Caller,
+    fields: ReturnType<typeof PartnerInput.parse>,
+  ): Promise<Person> {
+    const [owner] = await this.people.resolve(
+      w.tx,
+      caller.scope,
+      [fields.relationshipOwner],
+      w.now,
+      'relationshipOwner',
+    );
     return owner!;
   }
 
@@ -163,7 +198,13 @@ export class PartnerDirectory {
         await w.tx.people.updateContact(scope, personId, details, w.now);
         contacts.push({ ...role, personId });
       } else {
-        const person = await w.tx.people.insertContact(scope, this.deps.ids.next('per'), partnerId, details, w.now);
+        const person = await w.tx.people.insertContact(
+          scope,
+          this.deps.ids.next('per'),
+          partnerId,
+          details,
+          w.now,
+        );
         contacts.push({ ...role, personId: person.id });
       }
     }
@@ -243,7 +284,8 @@ function partnerEvidence(
     snapshot,
     facets: {
       partnerSides: [p.side],
-      hasAuthority: p.authorityNotes !== undefined || p.contacts.some((c) => c.isDecisionMaker || c.isEscalationContact),
+      hasAuthority:
+        p.authorityNotes !== undefined || p.contacts.some((c) => c.isDecisionMaker || c.isEscalationContact),
       hasCommunicationStyles: p.contacts.length > 0,
       hasInformationSources: p.informationSources.length > 0,
     },

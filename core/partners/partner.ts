@@ -26,7 +26,14 @@ export function sideOf(kind: PartnerKind): PartnerSide {
 }
 
 /** How a contact prefers to be communicated with (CFACSB9 K10: differ your approach to their style). */
-export const COMMUNICATION_STYLES = ['formal', 'informal', 'concise', 'detailed', 'data_driven', 'relationship_first'] as const;
+export const COMMUNICATION_STYLES = [
+  'formal',
+  'informal',
+  'concise',
+  'detailed',
+  'data_driven',
+  'relationship_first',
+] as const;
 /** Channels a contact prefers. */
 export const CONTACT_CHANNELS = ['teams_chat', 'teams_meeting', 'email', 'phone', 'in_person'] as const;
 
@@ -44,7 +51,10 @@ export type ChainPosition = z.output<typeof ChainPosition>;
 /** A named source of information about a partner (CFACSB9 K11), e.g. their website or LinkedIn page. */
 export const InformationSource = z.object({
   label: requiredText(200, 'Source'),
-  url: z.url({ protocol: /^https?$/, error: 'Use a web address starting with https://' }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Use a web address starting with https://' })
+    .max(2000)
+    .optional(),
 });
 
 /** How one contact works with us: their role, style, channel and authority. */

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors';
+import type { Page } from '../common/paging';
 import type { Scope, TenantScope } from '../common/scope';
 import type { Ids, Repositories, StoreReaders } from '../ports';
 import type { Person, PersonRef, TeamsUser } from './person';
@@ -16,7 +17,13 @@ export class PeopleResolver {
    * Resolves references in order. A reference by id must name a Teams user of the tenant or a contact of a
    * partner in this space; anything else is not found, so ids from other spaces reveal nothing.
    */
-  async resolve(tx: Repositories, scope: Scope, refs: readonly PersonRef[], now: string, field: string): Promise<Person[]> {
+  async resolve(
+    tx: Repositories,
+    scope: Scope,
+    refs: readonly PersonRef[],
+    now: string,
+    field: string,
+  ): Promise<Person[]> {
     const byId = new Map<string, Person>();
     const wantedIds = refs.flatMap((r) => ('personId' in r ? [r.personId] : []));
     for (const p of await visiblePeople(tx, scope, wantedIds)) byId.set(p.id, p);
@@ -45,7 +52,9 @@ export async function visiblePeople(
   const people = await read.people.getMany(scope, [...new Set(ids)]);
   const partnerIds = [...new Set(people.flatMap((p) => (p.partnerId ? [p.partnerId] : [])))];
   const partnersHere = new Set((await read.partners.getMany(scope, partnerIds)).map((p) => p.id));
-  return people.filter((p) => p.kind === 'user' || (p.partnerId !== undefined && partnersHere.has(p.partnerId)));
+  return people.filter(
+    (p) => p.kind === 'user' || (p.partnerId !== undefined && partnersHere.has(p.partnerId)),
+  );
 }
 
 /** A lookup from person id to person, for rendering names beside records. */
@@ -60,4 +69,26 @@ export async function indexPeople(
   const wanted = [...new Set([...ids].filter((id): id is string => id !== undefined))];
   const people = await visiblePeople(read, scope, wanted);
   return Object.fromEntries(people.map((p) => [p.id, p]));
+}
+
+/** A page of records with the people they mention. */
+export type PageWithPeople<T> = Page<T> & { readonly people: PeopleIndex };
+
+/**
+ * Adds the people a page mentions. Tenant-wide pages (a person's own work across spaces) resolve people per
+ * record's space, so a contact is only named to callers of the space it belongs to.
+ */
+export async function withPeople<T extends { spaceId: string }>(
+  read: Pick<StoreReaders, 'people' | 'partners'>,
+  tenant: TenantScope,
+  page: Page<T>,
+  idsOf: (item: T) => Iterable<string | undefined>,
+): Promise<PageWithPeople<T>> {
+  const people: Record<string, Person> = {};
+  const spaces = [...new Set(page.items.map((i) => i.spaceId))];
+  for (const spaceId of spaces) {
+    const ids = page.items.filter((i) => i.spaceId === spaceId).flatMap((i) => [...idsOf(i)]);
+    Object.assign(people, await indexPeople(read, { tenantId: tenant.tenantId, spaceId }, ids));
+  }
+  return { ...page, people };
 }

@@ -6,7 +6,13 @@ export interface PersonRepository {
   /** Returns the person for this Teams user, creating them or refreshing their name and e-mail. */
   upsertUser(scope: TenantScope, id: string, user: TeamsUser, now: string): Promise<Person>;
   /** Stores a new partner contact. */
-  insertContact(scope: TenantScope, id: string, partnerId: string, details: ContactDetails, now: string): Promise<Person>;
+  insertContact(
+    scope: TenantScope,
+    id: string,
+    partnerId: string,
+    details: ContactDetails,
+    now: string,
+  ): Promise<Person>;
   /** Updates a contact's details. */
   updateContact(scope: TenantScope, id: string, details: ContactDetails, now: string): Promise<void>;
   /** The people with these ids in this tenant; unknown ids are simply absent. */

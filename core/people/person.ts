@@ -22,8 +22,13 @@ export interface Person {
   readonly partnerId?: string;
 }
 
-/** An Entra object id (GUID). */
-export const AadObjectId = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'Not a Teams user id');
+/**
+ * An Entra object id: a GUID in Teams; Microsoft 365 Agents Playground uses GUID-like ids with one digit more,
+ * so the shape is checked loosely (hex and hyphens, 32 to 40 long).
+ */
+export const AadObjectId = z
+  .string()
+  .regex(/^[0-9a-fA-F][0-9a-fA-F-]{30,38}[0-9a-fA-F]$/, 'Not a Teams user id');
 
 /** A Teams user as the edges see them (activity `from`, people picker, SSO token). */
 export const TeamsUser = z.object({

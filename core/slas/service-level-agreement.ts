@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../common/dates';
-import { optionalText, requiredText } from '../common/text';
+import { optionalText } from '../common/text';
 
 /** What an SLA measures. */
 export const SLA_METRICS = [
@@ -55,7 +55,10 @@ export const ReadingInput = z
     value: z.number().finite().min(0).max(1_000_000),
     note: optionalText(2000, 'Note'),
   })
-  .refine((r) => r.periodEnd >= r.periodStart, { path: ['periodEnd'], message: 'Period ends before it starts' });
+  .refine((r) => r.periodEnd >= r.periodStart, {
+    path: ['periodEnd'],
+    message: 'Period ends before it starts',
+  });
 /** A measured reading as entered. */
 export type ReadingInput = z.input<typeof ReadingInput>;
 

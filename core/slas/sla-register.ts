@@ -30,44 +30,48 @@ export class SlaRegister {
   async define(caller: Caller, input: SlaInputType, idempotencyKey?: string): Promise<ServiceLevelAgreement> {
     const fields = parseInput(SlaInput, input);
     const { scope } = caller;
-    const { result: id } = await this.writer.runOnce(scope, idempotencyKey && `sla.define:${idempotencyKey}`, async (w) => {
-      const partner = await w.tx.partners.get(scope, fields.partnerId);
-      if (!partner) throw new NotFoundError('Partner', fields.partnerId);
-      const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-      const sla: ServiceLevelAgreement = {
-        id: this.deps.ids.next('sla'),
-        tenantId: scope.tenantId,
-        spaceId: scope.spaceId,
-        partnerId: partner.id,
-        metric: fields.metric,
-        label: fields.label,
-        target: fields.target,
-        period: fields.period,
-        reviewDate: fields.reviewDate,
-        status: 'active',
-        version: 1,
-        createdAt: w.now,
-        updatedAt: w.now,
-        createdBy: actor.id,
-      };
-      await w.tx.slas.insert(sla);
-      w.evidence({
-        kind: 'sla.defined',
-        subject: { type: 'sla', id: sla.id },
-        partnerIds: [partner.id],
-        actorId: actor.id,
-        occurredAt: w.now,
-        snapshot: {
-          partnerName: partner.name,
-          metric: sla.metric,
-          label: sla.label,
-          target: { ...sla.target },
-          period: sla.period,
-          reviewDate: sla.reviewDate,
-        },
-      });
-      return sla.id;
-    });
+    const { result: id } = await this.writer.runOnce(
+      scope,
+      idempotencyKey && `sla.define:${idempotencyKey}`,
+      async (w) => {
+        const partner = await w.tx.partners.get(scope, fields.partnerId);
+        if (!partner) throw new NotFoundError('Partner', fields.partnerId);
+        const actor = await this.people.user(w.tx, scope, caller.user, w.now);
+        const sla: ServiceLevelAgreement = {
+          id: this.deps.ids.next('sla'),
+          tenantId: scope.tenantId,
+          spaceId: scope.spaceId,
+          partnerId: partner.id,
+          metric: fields.metric,
+          label: fields.label,
+          target: fields.target,
+          period: fields.period,
+          reviewDate: fields.reviewDate,
+          status: 'active',
+          version: 1,
+          createdAt: w.now,
+          updatedAt: w.now,
+          createdBy: actor.id,
+        };
+        await w.tx.slas.insert(sla);
+        w.evidence({
+          kind: 'sla.defined',
+          subject: { type: 'sla', id: sla.id },
+          partnerIds: [partner.id],
+          actorId: actor.id,
+          occurredAt: w.now,
+          snapshot: {
+            partnerName: partner.name,
+            metric: sla.metric,
+            label: sla.label,
+            target: { ...sla.target },
+            period: sla.period,
+            reviewDate: sla.reviewDate,
+          },
+        });
+        return sla.id;
+      },
+    );
     return this.get(scope, id);
   }
 

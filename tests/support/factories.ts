@@ -21,7 +21,10 @@ export function aUser(n: number, displayName = `User ${n}`): TeamsUser {
 /** A caller in a tenant and space. */
 export function aCaller(overrides: { tenantId?: string; spaceId?: string; user?: TeamsUser } = {}): Caller {
   return {
-    scope: { tenantId: overrides.tenantId ?? TENANT_A, spaceId: overrides.spaceId ?? 'team:19:partners@thread.tacv2' },
+    scope: {
+      tenantId: overrides.tenantId ?? TENANT_A,
+      spaceId: overrides.spaceId ?? 'team:19:partners@thread.tacv2',
+    },
     user: overrides.user ?? aUser(1, 'Alex Wilber'),
   };
 }
@@ -34,7 +37,11 @@ export function aPartnerInput(overrides: Partial<PartnerInput> = {}): PartnerInp
     chain: { direction: 'upstream', stage: 1 },
     contacts: [
       {
-        details: { displayName: 'Priya Shah', email: 'priya.shah@northwind.example', phone: '+44 20 7946 0018' },
+        details: {
+          displayName: 'Priya Shah',
+          email: 'priya.shah@northwind.example',
+          phone: '+44 20 7946 0018',
+        },
         role: 'Account manager',
         communicationStyle: 'data_driven',
         preferredChannel: 'teams_meeting',
@@ -65,8 +72,16 @@ export function aMeetingInput(partnerId: string, overrides: Partial<MeetingInput
     issuesRaised: ['Three customer orders missed their promised date'],
     customerImpact: 'Fewer missed delivery promises to end customers.',
     actions: [
-      { title: 'Share revised rota with the contact centre', owner: { user: aUser(2, 'Megan Bowen') }, dueDate: '2026-03-06' },
-      { title: 'Send weekly on-time figures', owner: { user: aUser(1, 'Alex Wilber') }, dueDate: '2026-03-13' },
+      {
+        title: 'Share revised rota with the contact centre',
+        owner: { user: aUser(2, 'Megan Bowen') },
+        dueDate: '2026-03-06',
+      },
+      {
+        title: 'Send weekly on-time figures',
+        owner: { user: aUser(1, 'Alex Wilber') },
+        dueDate: '2026-03-13',
+      },
     ],
     ...overrides,
   };
@@ -81,7 +96,11 @@ export function anAgreementInput(partnerId: string, overrides: Partial<Agreement
       internalDemand: 'Finance wants refunds processed within 2 days',
       externalDemand: 'Customers want new orders dispatched same day in December',
     },
-    priorityRule: ['Orders promised for delivery before 24 December', 'Refunds older than 3 days', 'Everything else in date order'],
+    priorityRule: [
+      'Orders promised for delivery before 24 December',
+      'Refunds older than 3 days',
+      'Everything else in date order',
+    ],
     rationale: 'Missed Christmas deliveries cannot be recovered; refunds can be caught up in January.',
     escalationRoute: ['Team leaders', 'Operations managers'],
     effectiveFrom: '2026-11-01',

@@ -10,5 +10,7 @@ export default async function globalSetup(): Promise<void> {
   if (available) return;
   const message = `PostgreSQL is not reachable at ${TEST_DATABASE_URL}: every PostgreSQL suite is SKIPPED.`;
   if (process.env.REQUIRE_POSTGRES === '1') throw new Error(`${message} REQUIRE_POSTGRES=1 forbids that.`);
-  console.warn(`\n${'!'.repeat(100)}\n!! ${message}\n!! Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n${'!'.repeat(100)}\n`);
+  console.warn(
+    `\n${'!'.repeat(100)}\n!! ${message}\n!! Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n${'!'.repeat(100)}\n`,
+  );
 }

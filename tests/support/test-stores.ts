@@ -57,7 +57,12 @@ export async function openPostgresTestStore(): Promise<TestStore & { schema: str
     try {
       // Tamper tests write `?` placeholders, as SQLite does; number them for PostgreSQL.
       let n = 0;
-      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows;
     } finally {
       await client.end();
     }

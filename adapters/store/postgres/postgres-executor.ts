@@ -27,6 +27,7 @@ export class PostgresExecutor implements SqlExecutor {
 
 function translate(err: unknown): never {
   const pgError = err as { code?: string; constraint?: string };
-  if (pgError.code === UNIQUE_VIOLATION) throw new UniqueViolation(pgError.constraint ?? 'unique', { cause: err });
+  if (pgError.code === UNIQUE_VIOLATION)
+    throw new UniqueViolation(pgError.constraint ?? 'unique', { cause: err });
   throw err;
 }

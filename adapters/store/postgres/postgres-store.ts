@@ -29,9 +29,13 @@ export class PostgresStore implements Store {
 
   /** Connects, creates the schema if asked, and applies pending migrations under an advisory lock. */
   static async open(options: PostgresOptions): Promise<PostgresStore> {
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.maxConnections ?? 10 };
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+    };
     if (options.schema !== undefined) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`Unsafe schema name: ${options.schema}`);
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
+        throw new Error(`Unsafe schema name: ${options.schema}`);
       config.options = `-c search_path=${options.schema}`;
     }
     const pool = new Pool(config);

@@ -106,15 +106,35 @@ export class ActionSqlRepository implements ActionRepository {
 
   list(scope: Scope, query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>> {
     const p = new Params();
-    return this.#query(p, [`tenant_id = ${p.add(scope.tenantId)}`, `space_id = ${p.add(scope.spaceId)}`], query, page);
+    return this.#query(
+      p,
+      [`tenant_id = ${p.add(scope.tenantId)}`, `space_id = ${p.add(scope.spaceId)}`],
+      query,
+      page,
+    );
   }
 
-  listForOwner(scope: TenantScope, ownerId: string, query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>> {
+  listForOwner(
+    scope: TenantScope,
+    ownerId: string,
+    query: ActionListQuery,
+    page: PageRequest,
+  ): Promise<Page<AgreedAction>> {
     const p = new Params();
-    return this.#query(p, [`tenant_id = ${p.add(scope.tenantId)}`, `owner_id = ${p.add(ownerId)}`], query, page);
+    return this.#query(
+      p,
+      [`tenant_id = ${p.add(scope.tenantId)}`, `owner_id = ${p.add(ownerId)}`],
+      query,
+      page,
+    );
   }
 
-  async #query(p: Params, where: string[], query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>> {
+  async #query(
+    p: Params,
+    where: string[],
+    query: ActionListQuery,
+    page: PageRequest,
+  ): Promise<Page<AgreedAction>> {
     if (query.statuses?.length) where.push(`status IN (${p.list(query.statuses)})`);
     if (query.ownerId) where.push(`owner_id = ${p.add(query.ownerId)}`);
     if (query.partnerId) where.push(`partner_id = ${p.add(query.partnerId)}`);

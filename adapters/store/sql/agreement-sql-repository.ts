@@ -57,7 +57,12 @@ function toAgreement(r: AgreementRow, acks: readonly AcknowledgementRow[]): Prio
     supersededById: optional(r.superseded_by_id),
     acknowledgements: acks
       .filter((a) => a.agreement_id === r.id)
-      .map((a) => ({ partyId: a.party_id, personId: a.person_id, at: a.acknowledged_at, comment: optional(a.comment) })),
+      .map((a) => ({
+        partyId: a.party_id,
+        personId: a.person_id,
+        at: a.acknowledged_at,
+        comment: optional(a.comment),
+      })),
     version: Number(r.version),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -119,7 +124,16 @@ export class AgreementSqlRepository implements AgreementRepository {
     const changed = await this.db.run(
       `UPDATE agreements SET status = $4, superseded_by_id = $5, version = $6, updated_at = $7
        WHERE tenant_id = $1 AND space_id = $2 AND id = $3 AND version = $8`,
-      [a.tenantId, a.spaceId, a.id, a.status, nullable(a.supersededById), a.version, a.updatedAt, expectedVersion],
+      [
+        a.tenantId,
+        a.spaceId,
+        a.id,
+        a.status,
+        nullable(a.supersededById),
+        a.version,
+        a.updatedAt,
+        expectedVersion,
+      ],
     );
     return changed === 1;
   }
@@ -149,8 +163,16 @@ export class AgreementSqlRepository implements AgreementRepository {
        ORDER BY a.created_at DESC, a.id DESC LIMIT ${p.add(page.limit + 1)}`,
       p.values,
     );
-    const acks = await this.#acknowledgementsOf(scope, rows.map((r) => r.id));
-    return pageOfRows(rows, page.limit, (r) => ({ key: r.created_at, id: r.id }), (r) => toAgreement(r, acks));
+    const acks = await this.#acknowledgementsOf(
+      scope,
+      rows.map((r) => r.id),
+    );
+    return pageOfRows(
+      rows,
+      page.limit,
+      (r) => ({ key: r.created_at, id: r.id }),
+      (r) => toAgreement(r, acks),
+    );
   }
 
   async #acknowledgementsOf(scope: Scope, agreementIds: readonly string[]): Promise<AcknowledgementRow[]> {

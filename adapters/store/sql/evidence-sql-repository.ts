@@ -52,18 +52,19 @@ export class EvidenceSqlRepository implements EvidenceRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async lockHead(scope: Scope): Promise<ChainHead> {
-    // The head row exists from the first write on; creating it first means the row lock below always has a row.
-    await this.db.run(
-      `INSERT INTO evidence_heads (tenant_id, space_id, seq, hash) VALUES ($1, $2, 0, $3)
-       ON CONFLICT (tenant_id, space_id) DO NOTHING`,
-      [scope.tenantId, scope.spaceId, EMPTY_HEAD.hash],
-    );
     // SQLite's BEGIN IMMEDIATE already holds the one write lock; PostgreSQL locks just this space's row.
     const forUpdate = this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-    const [row] = await this.db.all<{ seq: number; hash: string }>(
-      `SELECT seq, hash FROM evidence_heads WHERE tenant_id = $1 AND space_id = $2${forUpdate}`,
-      [scope.tenantId, scope.spaceId],
-    );
+    const select = `SELECT seq, hash FROM evidence_heads WHERE tenant_id = $1 AND space_id = $2${forUpdate}`;
+    let [row] = await this.db.all<{ seq: number; hash: string }>(select, [scope.tenantId, scope.spaceId]);
+    if (!row) {
+      // A space's first write creates its head; of two first writers, one inserts and both then lock that row.
+      await this.db.run(
+        `INSERT INTO evidence_heads (tenant_id, space_id, seq, hash) VALUES ($1, $2, 0, $3)
+         ON CONFLICT (tenant_id, space_id) DO NOTHING`,
+        [scope.tenantId, scope.spaceId, EMPTY_HEAD.hash],
+      );
+      [row] = await this.db.all<{ seq: number; hash: string }>(select, [scope.tenantId, scope.spaceId]);
+    }
     return { seq: Number(row!.seq), hash: row!.hash };
   }
 
@@ -96,12 +97,10 @@ export class EvidenceSqlRepository implements EvidenceRepository {
         [e.tenantId, e.spaceId, partnerId, e.seq],
       );
     }
-    await this.db.run('UPDATE evidence_heads SET seq = $3, hash = $4 WHERE tenant_id = $1 AND space_id = $2', [
-      e.tenantId,
-      e.spaceId,
-      e.seq,
-      e.hash,
-    ]);
+    await this.db.run(
+      'UPDATE evidence_heads SET seq = $3, hash = $4 WHERE tenant_id = $1 AND space_id = $2',
+      [e.tenantId, e.spaceId, e.seq, e.hash],
+    );
   }
 
   async head(scope: Scope): Promise<ChainHead> {

@@ -37,6 +37,14 @@ export class PersonSqlRepository implements PersonRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async upsertUser(scope: TenantScope, id: string, user: TeamsUser, now: string): Promise<Person> {
+    // Most writes come from someone already known with the same name: then one read and no write.
+    const known = await this.findByAadObjectId(scope, user.aadObjectId);
+    if (
+      known &&
+      known.displayName === user.displayName &&
+      (user.email === undefined || known.email === user.email)
+    )
+      return known;
     // Keeps the first id for an Entra user; refreshes the name and e-mail Teams reports now.
     const [row] = await this.db.all<PersonRow>(
       `INSERT INTO people (tenant_id, id, kind, display_name, email, aad_object_id, created_at, updated_at)
@@ -62,7 +70,16 @@ export class PersonSqlRepository implements PersonRepository {
       `INSERT INTO people (tenant_id, id, kind, display_name, email, phone, job_title, partner_id, created_at, updated_at)
        VALUES ($1, $2, 'contact', $3, $4, $5, $6, $7, $8, $8)
        RETURNING ${COLUMNS}`,
-      [scope.tenantId, id, details.displayName, nullable(details.email), nullable(details.phone), nullable(details.jobTitle), partnerId, now],
+      [
+        scope.tenantId,
+        id,
+        details.displayName,
+        nullable(details.email),
+        nullable(details.phone),
+        nullable(details.jobTitle),
+        partnerId,
+        now,
+      ],
     );
     return toPerson(row!);
   }
@@ -71,7 +88,15 @@ export class PersonSqlRepository implements PersonRepository {
     await this.db.run(
       `UPDATE people SET display_name = $3, email = $4, phone = $5, job_title = $6, updated_at = $7
        WHERE tenant_id = $1 AND id = $2 AND kind = 'contact'`,
-      [scope.tenantId, id, details.displayName, nullable(details.email), nullable(details.phone), nullable(details.jobTitle), now],
+      [
+        scope.tenantId,
+        id,
+        details.displayName,
+        nullable(details.email),
+        nullable(details.phone),
+        nullable(details.jobTitle),
+        now,
+      ],
     );
   }
 

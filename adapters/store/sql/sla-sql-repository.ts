@@ -124,15 +124,18 @@ export class SlaSqlRepository implements SlaRepository {
   }
 
   async get(scope: Scope, id: string): Promise<ServiceLevelAgreement | undefined> {
-    const [row] = await this.db.all<SlaRow>('SELECT * FROM slas WHERE tenant_id = $1 AND space_id = $2 AND id = $3', [
-      scope.tenantId,
-      scope.spaceId,
-      id,
-    ]);
+    const [row] = await this.db.all<SlaRow>(
+      'SELECT * FROM slas WHERE tenant_id = $1 AND space_id = $2 AND id = $3',
+      [scope.tenantId, scope.spaceId, id],
+    );
     return row && toSla(row);
   }
 
-  async list(scope: Scope, query: { partnerId?: string }, page: PageRequest): Promise<Page<ServiceLevelAgreement>> {
+  async list(
+    scope: Scope,
+    query: { partnerId?: string },
+    page: PageRequest,
+  ): Promise<Page<ServiceLevelAgreement>> {
     const p = new Params();
     const where = [`tenant_id = ${p.add(scope.tenantId)}`, `space_id = ${p.add(scope.spaceId)}`];
     if (query.partnerId) where.push(`partner_id = ${p.add(query.partnerId)}`);

@@ -2,7 +2,17 @@ import { ConflictError, NotFoundError } from '../../../core/errors';
 import type { Scope } from '../../../core/common/scope';
 import type { StoreReaders } from '../../../core/ports';
 import { EMPTY_HEAD } from '../../../core/evidence/hash-chain';
-import { aCaller, aMeetingInput, anAgreementInput, anSlaInput, aPartnerInput, aUser, TENANT_A, TENANT_B } from '../../support/factories';
+import { decodeCursor } from '../../../core/common/paging';
+import {
+  aCaller,
+  aMeetingInput,
+  anAgreementInput,
+  anSlaInput,
+  aPartnerInput,
+  aUser,
+  TENANT_A,
+  TENANT_B,
+} from '../../support/factories';
 import { aSpace, testCore, type TestCore } from '../../support/test-core';
 import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
 
@@ -29,11 +39,27 @@ for (const kind of STORE_KINDS) {
 
       const again = await tc.core.partners.view(caller.scope, view.partner.id);
       expect(again.partner).toEqual(view.partner);
-      expect(again.partner).toMatchObject({ name: 'Northwind Logistics', side: 'external', status: 'active', version: 1 });
+      expect(again.partner).toMatchObject({
+        name: 'Northwind Logistics',
+        side: 'external',
+        status: 'active',
+        version: 1,
+      });
       const contactId = again.partner.contacts[0]!.personId;
-      expect(again.people[contactId]).toMatchObject({ kind: 'contact', displayName: 'Priya Shah', phone: '+44 20 7946 0018' });
-      expect(again.people[again.partner.relationshipOwnerId]).toMatchObject({ kind: 'user', displayName: 'Alex Wilber' });
-      expect(again.checkIn).toMatchObject({ nextDueDate: '2026-03-16', cadence: { every: 2, unit: 'week' }, active: true });
+      expect(again.people[contactId]).toMatchObject({
+        kind: 'contact',
+        displayName: 'Priya Shah',
+        phone: '+44 20 7946 0018',
+      });
+      expect(again.people[again.partner.relationshipOwnerId]).toMatchObject({
+        kind: 'user',
+        displayName: 'Alex Wilber',
+      });
+      expect(again.checkIn).toMatchObject({
+        nextDueDate: '2026-03-16',
+        cadence: { every: 2, unit: 'week' },
+        active: true,
+      });
     });
 
     it('logs a meeting with its actions, evidence and the completed check-in in one transaction', async () => {
@@ -47,7 +73,11 @@ for (const kind of STORE_KINDS) {
       ]);
       expect(logged.meeting.attendeeIds).toHaveLength(2);
       const checkIn = await t.store.read.checkIns.getForPartner(caller.scope, partner.id);
-      expect(checkIn).toMatchObject({ lastCompletedOn: '2026-03-02', nextDueDate: '2026-03-16', lastMeetingId: logged.meeting.id });
+      expect(checkIn).toMatchObject({
+        lastCompletedOn: '2026-03-02',
+        nextDueDate: '2026-03-16',
+        lastMeetingId: logged.meeting.id,
+      });
 
       const kinds = (await collect(t.store.read.evidence.stream(caller.scope, {}))).map((e) => e.kind);
       expect(kinds).toEqual([
@@ -58,7 +88,10 @@ for (const kind of STORE_KINDS) {
         'action.created',
         'checkin.completed',
       ]);
-      await expect(tc.core.evidence.verify(caller.scope)).resolves.toMatchObject({ intact: true, checked: 6 });
+      await expect(tc.core.evidence.verify(caller.scope)).resolves.toMatchObject({
+        intact: true,
+        checked: 6,
+      });
     });
 
     it('rolls back every write of a failed use case, evidence included', async () => {
@@ -67,14 +100,19 @@ for (const kind of STORE_KINDS) {
       const headBefore = await t.store.read.evidence.head(caller.scope);
 
       const bad = aMeetingInput(partner.id, { attendees: [{ user: aUser(901, 'Never Stored') }] });
-      bad.actions = [...(bad.actions ?? []), { title: 'Ghost', owner: { personId: 'per_missing' }, dueDate: '2026-03-20' }];
+      bad.actions = [
+        ...(bad.actions ?? []),
+        { title: 'Ghost', owner: { personId: 'per_missing' }, dueDate: '2026-03-20' },
+      ];
       await expect(tc.core.meetings.log(caller, bad)).rejects.toBeInstanceOf(NotFoundError);
 
       expect((await tc.core.meetings.list(caller.scope, {}, { limit: 10 })).items).toEqual([]);
       expect((await tc.core.actions.list(caller.scope, {}, { limit: 10 })).items).toEqual([]);
       expect(await t.store.read.evidence.head(caller.scope)).toEqual(headBefore);
       // The attendee users it would have created are gone too.
-      expect(await t.store.read.people.findByAadObjectId(caller.scope, aUser(901).aadObjectId)).toBeUndefined();
+      expect(
+        await t.store.read.people.findByAadObjectId(caller.scope, aUser(901).aadObjectId),
+      ).toBeUndefined();
     });
 
     it('rolls back a transaction that throws after writing', async () => {
@@ -92,33 +130,39 @@ for (const kind of STORE_KINDS) {
     it('refuses a second partner of the same name in a space, whatever its case and spacing', async () => {
       const caller = aCaller({ spaceId: aSpace() });
       await tc.core.partners.add(caller, aPartnerInput({ name: 'Contoso Facilities' }));
-      await expect(tc.core.partners.add(caller, aPartnerInput({ name: '  contoso   FACILITIES ' }))).rejects.toBeInstanceOf(
-        ConflictError,
-      );
+      await expect(
+        tc.core.partners.add(caller, aPartnerInput({ name: '  contoso   FACILITIES ' })),
+      ).rejects.toBeInstanceOf(ConflictError);
       // Another space may use the name.
-      await expect(tc.core.partners.add(aCaller({ spaceId: aSpace() }), aPartnerInput({ name: 'Contoso Facilities' }))).resolves.toBeDefined();
+      await expect(
+        tc.core.partners.add(aCaller({ spaceId: aSpace() }), aPartnerInput({ name: 'Contoso Facilities' })),
+      ).resolves.toBeDefined();
     });
 
     it('refuses an update made from a stale version', async () => {
       const caller = aCaller({ spaceId: aSpace() });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());
       await tc.core.partners.update(caller, partner.id, aPartnerInput({ notes: 'first edit' }), 1);
-      await expect(tc.core.partners.update(caller, partner.id, aPartnerInput({ notes: 'stale edit' }), 1)).rejects.toBeInstanceOf(
-        ConflictError,
-      );
+      await expect(
+        tc.core.partners.update(caller, partner.id, aPartnerInput({ notes: 'stale edit' }), 1),
+      ).rejects.toBeInstanceOf(ConflictError);
       expect((await tc.core.partners.view(caller.scope, partner.id)).partner.notes).toBe('first edit');
     });
 
     it('pages through every partner exactly once, in name order', async () => {
       const caller = aCaller({ spaceId: aSpace() });
       const names = Array.from({ length: 37 }, (_, i) => `Partner ${String.fromCharCode(65 + (i % 26))}${i}`);
-      for (const name of names) await tc.core.partners.add(caller, aPartnerInput({ name, checkInCadence: undefined }));
+      for (const name of names)
+        await tc.core.partners.add(caller, aPartnerInput({ name, checkInCadence: undefined }));
 
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const { decodeCursor } = await import('../../../core/common/paging');
-        const page = await tc.core.partners.list(caller.scope, {}, { limit: 10, after: cursor ? decodeCursor(cursor) : undefined });
+        const page = await tc.core.partners.list(
+          caller.scope,
+          {},
+          { limit: 10, after: cursor ? decodeCursor(cursor) : undefined },
+        );
         seen.push(...page.items.map((p) => p.name));
         cursor = page.nextCursor;
       } while (cursor);
@@ -132,9 +176,13 @@ for (const kind of STORE_KINDS) {
       const caller = aCaller({ spaceId: aSpace() });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());
       for (const day of ['05', '01', '03'])
-        await tc.core.meetings.log(caller, aMeetingInput(partner.id, { occurredAt: `2026-03-${day}T10:00:00Z`, actions: [
-          { title: `Action from ${day}`, owner: { user: aUser(1) }, dueDate: `2026-04-${day}` },
-        ] }));
+        await tc.core.meetings.log(
+          caller,
+          aMeetingInput(partner.id, {
+            occurredAt: `2026-03-${day}T10:00:00Z`,
+            actions: [{ title: `Action from ${day}`, owner: { user: aUser(1) }, dueDate: `2026-04-${day}` }],
+          }),
+        );
 
       const meetings = await tc.core.meetings.list(caller.scope, { partnerId: partner.id }, { limit: 2 });
       expect(meetings.items.map((m) => m.occurredAt.slice(8, 10))).toEqual(['05', '03']);
@@ -180,11 +228,18 @@ for (const kind of STORE_KINDS) {
       expect(agreed.agreement.status).toBe('agreed');
       expect(agreed.agreement.acknowledgements.map((a) => a.partyId)).toEqual(['party-1', 'party-2']);
 
-      const v2 = await tc.core.agreements.propose(caller, anAgreementInput(partner.id, { supersedesId: v1.agreement.id }));
+      const v2 = await tc.core.agreements.propose(
+        caller,
+        anAgreementInput(partner.id, { supersedesId: v1.agreement.id }),
+      );
       await tc.core.agreements.acknowledge(caller, { agreementId: v2.agreement.id, partyId: 'party-1' });
       await tc.core.agreements.acknowledge(other, { agreementId: v2.agreement.id, partyId: 'party-2' });
 
-      const series = await tc.core.agreements.list(caller.scope, { seriesId: v1.agreement.seriesId }, { limit: 10 });
+      const series = await tc.core.agreements.list(
+        caller.scope,
+        { seriesId: v1.agreement.seriesId },
+        { limit: 10 },
+      );
       expect(series.items.map((a) => [a.versionNo, a.status])).toEqual([
         [2, 'agreed'],
         [1, 'superseded'],
@@ -197,8 +252,18 @@ for (const kind of STORE_KINDS) {
       const caller = aCaller({ spaceId: aSpace() });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());
       const sla = await tc.core.slas.define(caller, anSlaInput(partner.id));
-      await tc.core.slas.recordReading(caller, { slaId: sla.id, periodStart: '2026-01-01', periodEnd: '2026-01-31', value: 3.5 });
-      await tc.core.slas.recordReading(caller, { slaId: sla.id, periodStart: '2026-02-01', periodEnd: '2026-02-28', value: 5.25 });
+      await tc.core.slas.recordReading(caller, {
+        slaId: sla.id,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-01-31',
+        value: 3.5,
+      });
+      await tc.core.slas.recordReading(caller, {
+        slaId: sla.id,
+        periodStart: '2026-02-01',
+        periodEnd: '2026-02-28',
+        value: 5.25,
+      });
       const readings = await tc.core.slas.readings(caller.scope, sla.id, { limit: 10 });
       expect(readings.items.map((r) => [r.periodStart, r.value, r.met])).toEqual([
         ['2026-02-01', 5.25, false],
@@ -215,9 +280,17 @@ for (const kind of STORE_KINDS) {
         const { partner } = await tc.core.partners.add(caller, aPartnerInput());
         const logged = await tc.core.meetings.log(caller, aMeetingInput(partner.id));
         const agreement = await tc.core.agreements.propose(caller, anAgreementInput(partner.id));
-        await tc.core.agreements.acknowledge(caller, { agreementId: agreement.agreement.id, partyId: 'party-1' });
+        await tc.core.agreements.acknowledge(caller, {
+          agreementId: agreement.agreement.id,
+          partyId: 'party-1',
+        });
         const sla = await tc.core.slas.define(caller, anSlaInput(partner.id));
-        await tc.core.slas.recordReading(caller, { slaId: sla.id, periodStart: '2026-02-01', periodEnd: '2026-02-28', value: 2 });
+        await tc.core.slas.recordReading(caller, {
+          slaId: sla.id,
+          periodStart: '2026-02-01',
+          periodEnd: '2026-02-28',
+          value: 2,
+        });
         const events = await tc.core.evidence.list(home, {}, { limit: 1 });
         Object.assign(seeded, {
           partnerId: partner.id,
@@ -254,7 +327,8 @@ for (const kind of STORE_KINDS) {
         actions: {
           get: (r, s) => r.actions.get(s, seeded.actionId!),
           list: (r, s) => r.actions.list(s, {}, { limit: 10 }).then((p) => p.items),
-          listForOwner: (r, s) => r.actions.listForOwner(s, seeded.actionOwnerId!, {}, { limit: 10 }).then((p) => p.items),
+          listForOwner: (r, s) =>
+            r.actions.listForOwner(s, seeded.actionOwnerId!, {}, { limit: 10 }).then((p) => p.items),
         },
         agreements: {
           get: (r, s) => r.agreements.get(s, seeded.agreementId!),
@@ -268,7 +342,8 @@ for (const kind of STORE_KINDS) {
         checkIns: {
           getForPartner: (r, s) => r.checkIns.getForPartner(s, seeded.partnerId!),
           list: (r, s) => r.checkIns.list(s, {}, { limit: 10 }).then((p) => p.items),
-          listForOwner: (r, s) => r.checkIns.listForOwner(s, seeded.ownerId!, { limit: 10 }).then((p) => p.items),
+          listForOwner: (r, s) =>
+            r.checkIns.listForOwner(s, seeded.ownerId!, { limit: 10 }).then((p) => p.items),
         },
         evidence: {
           get: (r, s) => r.evidence.get(s, seeded.eventId!),
@@ -278,21 +353,41 @@ for (const kind of STORE_KINDS) {
         },
       };
       /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
-      const tenantWide = new Set(['people.getMany', 'people.findByAadObjectId', 'actions.listForOwner', 'checkIns.listForOwner']);
+      const tenantWide = new Set([
+        'people.getMany',
+        'people.findByAadObjectId',
+        'actions.listForOwner',
+        'checkIns.listForOwner',
+      ]);
       const cases = Object.entries(reads).flatMap(([repo, methods]) =>
         Object.entries(methods).map(([method, read]) => ({ name: `${repo}.${method}`, read })),
       );
       const isEmpty = (found: unknown) => found === undefined || (Array.isArray(found) && found.length === 0);
 
       it('has a case for every public read method of every repository', () => {
-        const writes = new Set(['insert', 'update', 'save', 'append', 'lockHead', 'upsertUser', 'insertContact', 'updateContact', 'insertReading', 'addAcknowledgement', 'claim', 'complete']);
+        const writes = new Set([
+          'insert',
+          'update',
+          'save',
+          'append',
+          'lockHead',
+          'upsertUser',
+          'insertContact',
+          'updateContact',
+          'insertReading',
+          'addAcknowledgement',
+          'claim',
+          'complete',
+        ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>
           Object.getOwnPropertyNames(Object.getPrototypeOf(readers[repo]))
             .filter((m) => m !== 'constructor' && !writes.has(m))
             .map((m) => `${repo}.${m}`),
         );
-        expect(cases.map((c) => c.name).sort()).toEqual(publicReads.filter((n) => !n.startsWith('idempotency.')).sort());
+        expect(cases.map((c) => c.name).sort()).toEqual(
+          publicReads.filter((n) => !n.startsWith('idempotency.')).sort(),
+        );
       });
 
       it.each(cases)('$name finds the seeded records from their own scope', async ({ read }) => {
@@ -306,16 +401,23 @@ for (const kind of STORE_KINDS) {
       it.each(cases.filter((c) => !tenantWide.has(c.name)))(
         '$name returns nothing to another space of the same tenant',
         async ({ read }) => {
-          expect(isEmpty(await read(t.store.read, { tenantId: TENANT_A, spaceId: 'team:isolation-elsewhere' }))).toBe(true);
+          expect(
+            isEmpty(await read(t.store.read, { tenantId: TENANT_A, spaceId: 'team:isolation-elsewhere' })),
+          ).toBe(true);
         },
       );
 
       it('does not let another space attach a meeting to this space’s partner or contact', async () => {
         const intruder = aCaller({ tenantId: TENANT_A, spaceId: 'team:isolation-elsewhere' });
-        await expect(tc.core.meetings.log(intruder, aMeetingInput(seeded.partnerId!))).rejects.toBeInstanceOf(NotFoundError);
+        await expect(tc.core.meetings.log(intruder, aMeetingInput(seeded.partnerId!))).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
         const { partner } = await tc.core.partners.add(intruder, aPartnerInput({ name: 'Intruder partner' }));
         await expect(
-          tc.core.meetings.log(intruder, aMeetingInput(partner.id, { attendees: [{ personId: seeded.contactId! }] })),
+          tc.core.meetings.log(
+            intruder,
+            aMeetingInput(partner.id, { attendees: [{ personId: seeded.contactId! }] }),
+          ),
         ).rejects.toBeInstanceOf(NotFoundError);
       });
     });

@@ -1,0 +1,61 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Milliseconds since an arbitrary start, with sub-millisecond precision. */
+export function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** The q-quantile (0..1) of a list of numbers. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Rounds for reports. */
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight; returns each task's latency (ms). */
+export async function runPool(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<number[]> {
+  const latencies: number[] = new Array(count);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < count) {
+      const i = next++;
+      const started = nowMs();
+      await task(i);
+      latencies[i] = nowMs() - started;
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return latencies;
+}
+
+/** Where results go: `bench/results/<name>.json`, with the machine it ran on. */
+export function writeResult(name: string, result: unknown): string {
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
+  const os = require('node:os') as typeof import('node:os');
+  const payload = {
+    benchmark: name,
+    ranAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
+    result,
+  };
+  writeFileSync(file, `${JSON.stringify(payload, null, 2)}\n`);
+  return file;
+}

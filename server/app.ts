@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Core } from '../core/core';
+import type { Logger } from '../core/ports';
+import { apiRoutes } from '../tab/api/api-routes';
+import type { ApiIdentity, ApiRoute } from '../tab/api/api-route';
+import { HttpProblem, toErrorResponse } from '../tab/api/api-errors';
+import { botEndpoint } from './bot-endpoint';
+import { readJson } from './http/body';
+import { sendApiResponse, sendJson } from './http/respond';
+import { RouteTable } from './http/route-table';
+import { serveStatic } from './http/static-files';
+
+/** Largest JSON body the API accepts. */
+export const MAX_API_BODY_BYTES = 256 * 1024;
+
+/** Everything the HTTP server serves. */
+export interface AppParts {
+  readonly core: Core;
+  readonly logger: Logger;
+  readonly bot: { readonly adapter: CloudAdapter; readonly handler: ActivityHandler };
+  /** Who an API request comes from; throws an HttpProblem (401/403) when nobody acceptable. */
+  readonly authenticate: (req: IncomingMessage) => Promise<ApiIdentity>;
+  /** Directory of the tab's static files. */
+  readonly tabRoot: string;
+}
+
+/** The one HTTP server: bot endpoint, health check, tab API and tab files. Not yet listening. */
+export function createApp(parts: AppParts): Server {
+  const api = new RouteTable<ApiRoute>();
+  for (const route of apiRoutes(parts.core)) api.add(route.method, route.path, route);
+  const bot = botEndpoint(parts.bot.adapter, parts.bot.handler, parts.logger);
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
+    const match = api.match(req.method ?? 'GET', path);
+    if (match.kind === 'not_found')
+      return sendJson(res, 404, { error: { code: 'not_found', message: 'No such API route' } });
+    if (match.kind === 'method_not_allowed')
+      return sendJson(
+        res,
+        405,
+        { error: { code: 'method_not_allowed', message: 'Method not allowed' } },
+        { allow: match.allowed.join(', ') },
+      );
+    const identity = await parts.authenticate(req);
+    const body =
+      req.method === 'GET' || req.method === 'HEAD' ? undefined : await readJson(req, MAX_API_BODY_BYTES);
+    const response = await match.target.handle({
+      params: match.params,
+      query: url.searchParams,
+      body,
+      identity,
+    });
+    await sendApiResponse(res, response);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    if (path === '/healthz' && (method === 'GET' || method === 'HEAD'))
+      return sendJson(res, 200, { status: 'ok' });
+    if (path === '/api/messages') {
+      if (method !== 'POST')
+        return sendJson(
+          res,
+          405,
+          { error: { code: 'method_not_allowed', message: 'POST activities here' } },
+          { allow: 'POST' },
+        );
+      return bot(req, res);
+    }
+    if (path.startsWith('/api/v1/')) return handleApi(req, res, path.slice('/api/v1'.length), url);
+    if (path === '/' || path === '/tab') {
+      res.writeHead(302, { location: '/tab/' });
+      return void res.end();
+    }
+    if (path.startsWith('/tab/') && (method === 'GET' || method === 'HEAD')) {
+      if (await serveStatic(res, parts.tabRoot, path.slice('/tab/'.length), method === 'HEAD')) return;
+    }
+    sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // The client hung up mid-response: nothing to answer and nothing wrong on our side.
+      if ((err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      const expected = toErrorResponse(err);
+      if (!expected)
+        parts.logger.error('request failed', {
+          error: err,
+          method: req.method,
+          path: req.url?.split('?')[0],
+        });
+      if (res.headersSent) return void res.destroy();
+      const response = expected ?? {
+        status: 500,
+        body: { error: { code: 'internal', message: 'Something went wrong on our side' } },
+      };
+      void sendApiResponse(res, response);
+    });
+  });
+}
+
+/** The API's identity in Entra mode until Teams SSO validation is configured: nobody, with a clear answer. */
+export async function refuseWithoutSso(): Promise<ApiIdentity> {
+  throw new HttpProblem(401, 'unauthenticated', 'Sign in through Teams: this API needs a Teams SSO token');
+}

@@ -1,0 +1,33 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Logger } from '../core/ports';
+import type { Config } from './config';
+
+/**
+ * botbuilder's CloudAdapter for the configured bot identity. With no app id it runs in local mode: incoming
+ * activities need no token (as the Playground and Bot Framework Emulator expect) and replies carry none.
+ */
+export function createBotAdapter(config: Config, logger: Logger): CloudAdapter {
+  // botbuilder refuses an app type without an app id, so local mode passes no identity at all.
+  const identity = config.localMode
+    ? {}
+    : {
+        MicrosoftAppId: config.bot.appId,
+        MicrosoftAppPassword: config.bot.appPassword,
+        MicrosoftAppType: config.bot.appType,
+        MicrosoftAppTenantId: config.bot.appTenantId,
+      };
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    identity as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error('bot turn failed', {
+      error,
+      activityType: context.activity.type,
+      conversationType: context.activity.conversation?.conversationType,
+    });
+    if (context.activity.type === 'message')
+      await context.sendActivity('Sorry, something went wrong on our side. Please try again in a moment.');
+  };
+  return adapter;
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+const PORT_MESSAGE = 'a whole number from 0 to 65535 (0 picks a free port)';
+
+/** The environment variables the server reads, each parsed and explained. */
+const Environment = z
+  .object({
+    PORT: z.coerce
+      .number({ error: PORT_MESSAGE })
+      .int(PORT_MESSAGE)
+      .min(0, PORT_MESSAGE)
+      .max(65535, PORT_MESSAGE)
+      .default(3978),
+    HOST: z.string().min(1, 'a host name or IP address to listen on').optional(),
+    DATA_DIR: z.string().min(1, 'a directory for the SQLite file').default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        'a PostgreSQL URL like postgres://user@host:5432/db, or unset for SQLite',
+      )
+      .optional(),
+    MicrosoftAppId: z
+      .string()
+      .regex(/^$|^[0-9a-fA-F-]{36}$/, "the bot's Entra app (client) id, a GUID, or empty for local mode")
+      .default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppType: z
+      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+        error: 'SingleTenant, MultiTenant or UserAssignedMSI',
+      })
+      .default('SingleTenant'),
+    MicrosoftAppTenantId: z
+      .string()
+      .regex(/^$|^[0-9a-fA-F-]{36}$/, "the bot's home Entra tenant id, a GUID")
+      .default(''),
+    LOG_LEVEL: z
+      .enum(['debug', 'info', 'warn', 'error'], { error: 'debug, info, warn or error' })
+      .default('info'),
+    SHUTDOWN_GRACE_MS: z.coerce
+      .number({ error: 'milliseconds, a whole number' })
+      .int('milliseconds, a whole number')
+      .min(0, 'milliseconds, 0 or more')
+      .default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.MicrosoftAppId) return;
+    if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'the client secret of MicrosoftAppId (required when MicrosoftAppId is set)',
+      });
+    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `the bot's home tenant id (required for ${env.MicrosoftAppType} bots)`,
+      });
+  });
+
+/** The server's configuration, parsed from the environment. */
+export interface Config {
+  readonly port: number;
+  /** Where to listen; local mode listens on loopback only. */
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  /** Bot identity; empty app id means local mode (no authentication, loopback only). */
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    readonly appTenantId: string;
+  };
+  readonly localMode: boolean;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly shutdownGraceMs: number;
+}
+
+/** Configuration that cannot be used; `message` is one line naming the variable and what is expected. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from environment variables, or throws one clear {@link ConfigError}. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // Empty strings mean "not set", as they do in .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Environment.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const got =
+      present[name] === undefined
+        ? 'it is not set'
+        : `got ${JSON.stringify(name.includes('Password') ? '***' : present[name])}`;
+    throw new ConfigError(`Configuration error: ${name} must be ${issue.message} (${got}).`);
+  }
+  const e = parsed.data;
+  const localMode = e.MicrosoftAppId === '';
+  if (localMode && e.HOST !== undefined && !isLoopback(e.HOST))
+    throw new ConfigError(
+      `Configuration error: HOST must be a loopback address in local mode, because local mode accepts unauthenticated requests (got ${JSON.stringify(e.HOST)}); set MicrosoftAppId to listen elsewhere.`,
+    );
+  return {
+    port: e.PORT,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      appTenantId: e.MicrosoftAppTenantId,
+    },
+    localMode,
+    logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

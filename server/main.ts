@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { createCore } from '../core/core';
+import { JsonLogger } from '../adapters/logging/json-logger';
+import { openStore, sqliteFileIn } from '../adapters/store/open-store';
+import { SystemClock } from '../adapters/system/system-clock';
+import { UlidIds } from '../adapters/system/ulid-ids';
+import { PartnerBot } from '../bot/partner-bot';
+import { localIdentity } from '../tab/api/local-identity';
+import { createApp, refuseWithoutSso } from './app';
+import { createBotAdapter } from './bot-adapter';
+import { ConfigError, loadConfig } from './config';
+import { listenUntilStopped } from './lifecycle';
+import { projectRoot } from './project-root';
+
+/** Starts the server from the environment; exits with one clear line when the configuration is wrong. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = new JsonLogger(config.logLevel);
+  const store = await openStore(config);
+  const core = createCore({ store, clock: new SystemClock(), ids: new UlidIds() });
+  const server = createApp({
+    core,
+    logger,
+    bot: { adapter: createBotAdapter(config, logger), handler: new PartnerBot(core, logger) },
+    authenticate: config.localMode
+      ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
+      : refuseWithoutSso,
+    tabRoot: join(projectRoot(), 'tab', 'web', 'public'),
+  });
+  const port = await listenUntilStopped(server, config, logger, () => store.close());
+  logger.info('listening', {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    mode: config.localMode ? 'local (no authentication, loopback only)' : 'entra',
+    store: config.databaseUrl ? 'postgresql' : `sqlite ${sqliteFileIn(config.dataDir)}`,
+  });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

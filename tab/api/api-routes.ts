@@ -1,0 +1,22 @@
+import type { Core } from '../../core/core';
+import { actionRoutes } from './action-routes';
+import { agreementRoutes } from './agreement-routes';
+import type { ApiRoute } from './api-route';
+import { checkInRoutes } from './check-in-routes';
+import { evidenceRoutes } from './evidence-routes';
+import { meetingRoutes } from './meeting-routes';
+import { partnerRoutes } from './partner-routes';
+import { slaRoutes } from './sla-routes';
+
+/** Every route of the tab's API, relative to `/api/v1`. */
+export function apiRoutes(core: Core): ApiRoute[] {
+  return [
+    ...partnerRoutes(core),
+    ...meetingRoutes(core),
+    ...actionRoutes(core),
+    ...agreementRoutes(core),
+    ...slaRoutes(core),
+    ...checkInRoutes(core),
+    ...evidenceRoutes(core),
+  ];
+}

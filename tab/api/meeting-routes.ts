@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { IsoDateTime } from '../../core/common/dates';
+import type { Core } from '../../core/core';
+import { ok, type ApiRoute } from './api-route';
+import { idParam, pageOf, parseQuery, RecordId, scopeOf } from './request-parsing';
+
+const MeetingQuery = z.object({
+  partnerId: RecordId.optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+});
+
+/** Partner meetings of a space, newest first, and one meeting with its actions and people. */
+export function meetingRoutes(core: Core): ApiRoute[] {
+  return [
+    {
+      method: 'GET',
+      path: '/meetings',
+      handle: async (req) =>
+        ok(await core.meetings.list(scopeOf(req), parseQuery(MeetingQuery, req.query), pageOf(req))),
+    },
+    {
+      method: 'GET',
+      path: '/meetings/:id',
+      handle: async (req) => ok(await core.meetings.view(scopeOf(req), idParam(req))),
+    },
+  ];
+}

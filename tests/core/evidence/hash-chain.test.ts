@@ -1,0 +1,99 @@
+import { canonicalJson } from '../../../core/evidence/json';
+import type { EvidenceEvent } from '../../../core/evidence/evidence-event';
+import { GENESIS_HASH, hashOf, verifyChain } from '../../../core/evidence/hash-chain';
+
+function chainOf(n: number): EvidenceEvent[] {
+  const events: EvidenceEvent[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= n; seq++) {
+    const unsealed = {
+      id: `evt_${seq}`,
+      tenantId: 't',
+      spaceId: 'team:x',
+      seq,
+      kind: 'meeting.logged' as const,
+      subject: { type: 'meeting' as const, id: `mtg_${seq}` },
+      partnerIds: ['ptn_1'],
+      actorId: 'per_1',
+      occurredAt: '2026-03-02T10:00:00.000Z',
+      recordedAt: '2026-03-02T10:05:00.000Z',
+      snapshot: { title: `Meeting ${seq}`, decisions: ['a', 'b'] },
+      criteria: ['P8' as const],
+      prevHash,
+    };
+    const event = { ...unsealed, hash: hashOf(unsealed) };
+    events.push(event);
+    prevHash = event.hash;
+  }
+  return events;
+}
+
+describe('canonicalJson', () => {
+  it('sorts object keys and drops undefined members, so equal content hashes equally', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: undefined } })).toBe('{"a":{"d":[1,"x"]},"b":1}');
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+
+  it('keeps Unicode as written', () => {
+    expect(canonicalJson({ name: 'Zoë — Ωmega 東京' })).toBe('{"name":"Zoë — Ωmega 東京"}');
+  });
+
+  it('refuses non-finite numbers, which JSON cannot carry', () => {
+    expect(() => canonicalJson({ value: Number.NaN })).toThrow('Non-finite');
+  });
+});
+
+describe(verifyChain.name, () => {
+  it('accepts an intact chain and reports its head', async () => {
+    const events = chainOf(5);
+    await expect(verifyChain(events, { seq: 5, hash: events[4]!.hash })).resolves.toEqual({
+      intact: true,
+      checked: 5,
+      head: { seq: 5, hash: events[4]!.hash },
+    });
+  });
+
+  it('names the changed event when a field is edited', async () => {
+    const events = chainOf(5);
+    events[2] = { ...events[2]!, snapshot: { title: 'Meeting 3 (edited)', decisions: ['a', 'b'] } };
+    await expect(verifyChain(events)).resolves.toMatchObject({
+      intact: false,
+      checked: 2,
+      brokenAt: { seq: 3, eventId: 'evt_3', reason: 'content_changed' },
+    });
+  });
+
+  it('names the link after an event whose hash was recomputed to hide an edit', async () => {
+    const events = chainOf(5);
+    const { hash: _old, ...edited } = { ...events[1]!, occurredAt: '2026-01-01T00:00:00.000Z' };
+    events[1] = { ...edited, hash: hashOf(edited) };
+    await expect(verifyChain(events)).resolves.toMatchObject({
+      intact: false,
+      brokenAt: { seq: 3, reason: 'link_broken' },
+    });
+  });
+
+  it('names the missing sequence number when an event is deleted', async () => {
+    const events = chainOf(5);
+    events.splice(3, 1);
+    await expect(verifyChain(events)).resolves.toMatchObject({
+      intact: false,
+      brokenAt: { seq: 4, eventId: 'evt_5', reason: 'event_missing' },
+    });
+  });
+
+  it('notices deleted newest events against the recorded head', async () => {
+    const events = chainOf(5);
+    await expect(verifyChain(events.slice(0, 3), { seq: 5, hash: events[4]!.hash })).resolves.toMatchObject({
+      intact: false,
+      brokenAt: { seq: 4, reason: 'tail_missing' },
+    });
+  });
+
+  it('treats an empty chain with an empty head as intact', async () => {
+    await expect(verifyChain([], { seq: 0, hash: GENESIS_HASH })).resolves.toMatchObject({
+      intact: true,
+      checked: 0,
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import { ConfigError, loadConfig } from '../../server/config';
+
+describe(loadConfig.name, () => {
+  it('runs in local mode on SQLite with nothing set', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3978,
+      host: '127.0.0.1',
+      dataDir: './data',
+      localMode: true,
+      databaseUrl: undefined,
+    });
+  });
+
+  it('treats empty values as unset, as .env files write them', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', MicrosoftAppId: '' })).toMatchObject({
+      port: 3978,
+      localMode: true,
+    });
+  });
+
+  it('selects PostgreSQL from DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db:5432/crm' }).databaseUrl).toBe(
+      'postgres://app@db:5432/crm',
+    );
+  });
+
+  it.each([
+    [
+      { PORT: 'eighty' },
+      'Configuration error: PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "eighty").',
+    ],
+    [
+      { PORT: '70000' },
+      'Configuration error: PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "70000").',
+    ],
+    [
+      { DATABASE_URL: 'mysql://db/crm' },
+      'Configuration error: DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/db, or unset for SQLite (got "mysql://db/crm").',
+    ],
+    [
+      { MicrosoftAppId: 'my-bot' },
+      'Configuration error: MicrosoftAppId must be the bot\'s Entra app (client) id, a GUID, or empty for local mode (got "my-bot").',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Configuration error: LOG_LEVEL must be debug, info, warn or error (got "loud").',
+    ],
+    [
+      { MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001' },
+      'Configuration error: MicrosoftAppPassword must be the client secret of MicrosoftAppId (required when MicrosoftAppId is set) (it is not set).',
+    ],
+    [
+      { MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001', MicrosoftAppPassword: 'secret-value' },
+      "Configuration error: MicrosoftAppTenantId must be the bot's home tenant id (required for SingleTenant bots) (it is not set).",
+    ],
+    [
+      { HOST: '0.0.0.0' },
+      'Configuration error: HOST must be a loopback address in local mode, because local mode accepts unauthenticated requests (got "0.0.0.0"); set MicrosoftAppId to listen elsewhere.',
+    ],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('never repeats a secret in its message', () => {
+    expect(() =>
+      loadConfig({
+        MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
+        MicrosoftAppPassword: 'hunter2',
+        MicrosoftAppType: 'Weird',
+      }),
+    ).toThrow(/MicrosoftAppType/);
+    try {
+      loadConfig({
+        MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
+        MicrosoftAppPassword: 'hunter2',
+        MicrosoftAppType: 'Weird',
+      });
+    } catch (err) {
+      expect(String(err)).not.toContain('hunter2');
+    }
+  });
+
+  it('listens on all interfaces in Entra mode', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'secret-value',
+      MicrosoftAppTenantId: 'b0b1c2d3-0000-4000-8000-000000000002',
+    });
+    expect(config).toMatchObject({ localMode: false, host: '0.0.0.0' });
+  });
+});

@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Core } from '../../core/core';
+import { silentLogger } from '../../adapters/logging/json-logger';
+import { PartnerBot } from '../../bot/partner-bot';
+import { localIdentity } from '../../tab/api/local-identity';
+import { createApp } from '../../server/app';
+import { createBotAdapter } from '../../server/bot-adapter';
+import { loadConfig } from '../../server/config';
+import { projectRoot } from '../../server/project-root';
+import { openSqliteTestStore, type TestStore } from './test-stores';
+import { testCore, type TestCore } from './test-core';
+
+/** The real HTTP server in local mode over a fresh SQLite store, listening on a free loopback port. */
+export interface TestApp extends TestCore {
+  readonly baseUrl: string;
+  readonly store: TestStore;
+  close(): Promise<void>;
+}
+
+/** Starts the app as `server/main.ts` wires it, but in-process, with a fake clock and sequential ids. */
+export async function startTestApp(
+  options: { store?: TestStore; core?: (tc: TestCore) => Core } = {},
+): Promise<TestApp> {
+  const store = options.store ?? (await openSqliteTestStore());
+  const tc = testCore(store.store);
+  const core = options.core ? options.core(tc) : tc.core;
+  const config = loadConfig({});
+  const server = createApp({
+    core,
+    logger: silentLogger,
+    bot: { adapter: createBotAdapter(config, silentLogger), handler: new PartnerBot(core, silentLogger) },
+    authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
+    tabRoot: join(projectRoot(), 'tab', 'web', 'public'),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...tc,
+    core,
+    store,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.dispose();
+    },
+  };
+}
