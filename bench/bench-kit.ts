@@ -1,4 +1,5 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** Milliseconds since an arbitrary start, with sub-millisecond precision. */
@@ -44,14 +45,13 @@ export function writeResult(name: string, result: unknown): string {
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  const os = require('node:os') as typeof import('node:os');
   const payload = {
     benchmark: name,
     ranAt: new Date().toISOString(),
     machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGb: round(totalmem() / 2 ** 30, 1),
       node: process.version,
     },
     result,
