@@ -1,21 +1,7 @@
 import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import type { Core } from '../core/core';
 import type { Logger } from '../core/ports';
-
-/** The bot's text commands, as the manifest lists them. */
-export const COMMANDS = [
-  'help',
-  'add partner',
-  'partners',
-  'log meeting',
-  'new action',
-  'my actions',
-  'new agreement',
-  'agreements',
-  'checkins',
-  'evidence',
-  'export',
-] as const;
+import { BOT_COMMANDS } from './command-list';
 
 /** The conversation edge: Teams messages and invokes in, cards out. */
 export class PartnerBot extends TeamsActivityHandler {
@@ -35,7 +21,7 @@ export class PartnerBot extends TeamsActivityHandler {
       conversationType: context.activity.conversation?.conversationType,
     });
     await context.sendActivity(
-      `Partner CRM keeps your service partnerships on track. Commands: ${COMMANDS.join(', ')}.`,
+      `Partner CRM keeps your service partnerships on track. Commands: ${BOT_COMMANDS.map((c) => c.title).join(', ')}.`,
     );
   }
 }

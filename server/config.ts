@@ -34,6 +34,10 @@ const Environment = z
       .string()
       .regex(/^$|^[0-9a-fA-F-]{36}$/, "the bot's home Entra tenant id, a GUID")
       .default(''),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'the https:// address Teams and browsers reach this server at' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
     LOG_LEVEL: z
       .enum(['debug', 'info', 'warn', 'error'], { error: 'debug, info, warn or error' })
       .default('info'),
@@ -66,6 +70,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /** Base address links in cards point at (export downloads, tab deep links). */
+  readonly publicUrl: string;
   /** Bot identity; empty app id means local mode (no authentication, loopback only). */
   readonly bot: {
     readonly appId: string;
@@ -111,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

@@ -89,3 +89,18 @@ describe(loadConfig.name, () => {
     expect(config).toMatchObject({ localMode: false, host: '0.0.0.0' });
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('defaults to this machine and drops a trailing slash when given', () => {
+    expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ PUBLIC_URL: 'https://crm.contoso.example/' }).publicUrl).toBe(
+      'https://crm.contoso.example',
+    );
+  });
+
+  it('refuses something that is not a web address', () => {
+    expect(() => loadConfig({ PUBLIC_URL: 'crm.contoso' })).toThrow(
+      /PUBLIC_URL must be the https:\/\/ address/,
+    );
+  });
+});
