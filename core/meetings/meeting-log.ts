@@ -1,4 +1,5 @@
 import type { AgreedAction } from '../actions/agreed-action';
+import { checkInCompletedEvidence } from '../checkins/check-in-evidence';
 import { completeWithMeeting } from '../checkins/check-in-planner';
 import type { Caller } from '../common/caller';
 import type { Page, PageRequest } from '../common/paging';
@@ -184,20 +185,7 @@ export class MeetingLog {
       const completed = completeWithMeeting(schedule, meeting, w.now);
       if (!completed) continue;
       await w.tx.checkIns.save(completed);
-      w.evidence({
-        kind: 'checkin.completed',
-        subject: { type: 'checkin', id: schedule.id },
-        partnerIds: [partner.id],
-        actorId,
-        occurredAt: meeting.occurredAt,
-        snapshot: {
-          partnerId: partner.id,
-          partnerName: partner.name,
-          meetingId: meeting.id,
-          completedOn: completed.lastCompletedOn,
-          nextDueDate: completed.nextDueDate,
-        },
-      });
+      w.evidence(checkInCompletedEvidence(completed, partner.name, meeting, actorId));
     }
   }
 }

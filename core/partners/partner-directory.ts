@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import type { Caller } from '../common/caller';
 import type { Page, PageRequest } from '../common/paging';
 import { parseInput } from '../common/parse';
 import type { Scope } from '../common/scope';
 import { ConflictError, NotFoundError } from '../errors';
+import { checkInScheduledEvidence } from '../checkins/check-in-evidence';
 import { planSchedule, stopSchedule } from '../checkins/check-in-planner';
 import type { CheckInSchedule } from '../checkins/check-in-schedule';
 import type { JsonObject } from '../evidence/json';
@@ -46,15 +48,7 @@ export class PartnerDirectory {
           id,
           tenantId: scope.tenantId,
           spaceId: scope.spaceId,
-          name: fields.name,
-          kind: fields.kind,
-          side: sideOf(fields.kind),
-          chain: fields.chain,
-          contacts,
-          authorityNotes: fields.authorityNotes,
-          relationshipOwnerId: owner.id,
-          notes: fields.notes,
-          informationSources: fields.informationSources,
+          ...editableFields(fields, contacts, owner.id),
           status: 'active',
           version: 1,
           createdAt: w.now,
@@ -88,15 +82,7 @@ export class PartnerDirectory {
       const contacts = await this.saveContacts(w, scope, id, fields.contacts, current);
       const updated: Partner = {
         ...current,
-        name: fields.name,
-        kind: fields.kind,
-        side: sideOf(fields.kind),
-        chain: fields.chain,
-        contacts,
-        authorityNotes: fields.authorityNotes,
-        relationshipOwnerId: owner.id,
-        notes: fields.notes,
-        informationSources: fields.informationSources,
+        ...editableFields(fields, contacts, owner.id),
         version: current.version + 1,
         updatedAt: w.now,
       };
@@ -170,7 +156,7 @@ export class PartnerDirectory {
   private async resolveOwner(
     w: SpaceWork,
     caller: Caller,
-    fields: ReturnType<typeof PartnerInput.parse>,
+    fields: z.output<typeof PartnerInput>,
   ): Promise<Person> {
     const [owner] = await this.people.resolve(
       w.tx,
@@ -214,7 +200,7 @@ export class PartnerDirectory {
   private async schedule(
     w: SpaceWork,
     partner: Partner,
-    cadence: NonNullable<ReturnType<typeof PartnerInput.parse>['checkInCadence']>,
+    cadence: NonNullable<z.output<typeof PartnerInput>['checkInCadence']>,
     actorId: string,
     existing?: CheckInSchedule,
   ): Promise<void> {
@@ -237,22 +223,23 @@ export class PartnerDirectory {
       existing.cadence.unit === cadence.unit;
     if (unchanged) return;
     await w.tx.checkIns.save(schedule);
-    w.evidence({
-      kind: 'checkin.scheduled',
-      subject: { type: 'checkin', id: schedule.id },
-      partnerIds: [partner.id],
-      actorId,
-      occurredAt: w.now,
-      snapshot: {
-        partnerId: partner.id,
-        partnerName: partner.name,
-        ownerId: schedule.ownerId,
-        cadence: { ...cadence },
-        nextDueDate: schedule.nextDueDate,
-      },
-      facets: { hasCommunicationStyles: partner.contacts.length > 0 },
-    });
+    w.evidence(checkInScheduledEvidence(schedule, partner.name, actorId, w.now, partner.contacts.length > 0));
   }
+}
+
+/** The fields a supervisor edits, from parsed input: the same for a new partner and an updated one. */
+function editableFields(fields: z.output<typeof PartnerInput>, contacts: PartnerContact[], ownerId: string) {
+  return {
+    name: fields.name,
+    kind: fields.kind,
+    side: sideOf(fields.kind),
+    chain: fields.chain,
+    contacts,
+    authorityNotes: fields.authorityNotes,
+    relationshipOwnerId: ownerId,
+    notes: fields.notes,
+    informationSources: fields.informationSources,
+  };
 }
 
 /** The evidence of a partner as it now stands. Contacts appear by id and role only. */
