@@ -38,5 +38,5 @@ function unquote(value: string, where: string): string {
       throw new PackageError(`${where}: text after the closing quote`);
     return value.slice(1, end);
   }
-  return value.replace(/\s+#.*$/, '');
+  return value.replace(/(^|\s+)#.*$/, '');
 }
