@@ -7,7 +7,7 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 /** The `${{NAME}}` placeholders used anywhere in a JSON value's strings, sorted. */
 export function placeholdersIn(value: unknown): string[] {
   const found = new Set<string>();
-  visitStrings(value, (s) => {
+  mapStrings(value, (s) => {
     for (const m of s.matchAll(PLACEHOLDER)) found.add(m[1]!);
     return s;
   });
@@ -94,9 +94,9 @@ function crossChecks(values: ReadonlyMap<string, string>, env: Environment): str
   return problems;
 }
 
-/** The template with every placeholder replaced; values go into JSON strings, so they need no escaping. */
+/** A copy of the template with every placeholder replaced; values go into JSON strings, so need no escaping. */
 export function fillPlaceholders<T>(template: T, values: ReadonlyMap<string, string>): T {
-  return visitStrings(structuredClone(template), (s) =>
+  return mapStrings(template, (s) =>
     s.replace(PLACEHOLDER, (_, name: string) => {
       const value = values.get(name);
       if (value === undefined) throw new PackageError(`No value for \${{${name}}}`);
@@ -105,13 +105,11 @@ export function fillPlaceholders<T>(template: T, values: ReadonlyMap<string, str
   ) as T;
 }
 
-function visitStrings(value: unknown, visit: (s: string) => string): unknown {
-  if (typeof value === 'string') return visit(value);
-  if (Array.isArray(value)) return value.map((v) => visitStrings(v, visit));
-  if (value !== null && typeof value === 'object') {
-    const out = value as Record<string, unknown>;
-    for (const key of Object.keys(out)) out[key] = visitStrings(out[key], visit);
-    return out;
-  }
+/** A copy of a JSON value with each string passed through `map`; the value itself is left alone. */
+function mapStrings(value: unknown, map: (s: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
   return value;
 }

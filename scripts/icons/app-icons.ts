@@ -1,12 +1,10 @@
 import { PNG } from 'pngjs';
+import { REQUIRED_ICON_SIZE } from '../app-package/icon-checks';
 import { linkedRings } from './linked-rings-glyph';
 import { hexColour, rasterize, type Rgba } from './raster';
 
 /** The app's accent colour: the colour icon's background and the manifest's `accentColor`. */
 export const ACCENT_COLOUR = '#146C75';
-
-/** Teams' sizes: the colour icon is 192x192, the outline icon 32x32. */
-export const ICON_SIZES = { color: 192, outline: 32 } as const;
 
 const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 255 };
 
@@ -15,7 +13,7 @@ const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 255 };
  * rings keep to the middle, clear of the rounded corners, as Teams' icon guidance asks.
  */
 export function drawColorIcon(): Buffer {
-  const size = ICON_SIZES.color;
+  const size = REQUIRED_ICON_SIZE.color;
   const pixels = rasterize(size, [
     { shape: () => true, colour: hexColour(ACCENT_COLOUR) },
     { shape: linkedRings({ radius: 0.155, stroke: 0.06, gap: 0.024, spread: 0.18 }), colour: WHITE },
@@ -28,7 +26,7 @@ export function drawColorIcon(): Buffer {
  * stroke would blur into grey.
  */
 export function drawOutlineIcon(): Buffer {
-  const size = ICON_SIZES.outline;
+  const size = REQUIRED_ICON_SIZE.outline;
   const pixels = rasterize(size, [
     { shape: linkedRings({ radius: 0.24, stroke: 0.1, gap: 0.045, spread: 0.3 }), colour: WHITE },
   ]);
