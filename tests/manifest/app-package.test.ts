@@ -14,7 +14,7 @@ describe('the app package of each committed environment', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('covers the environments the Toolkit files use', () => {
-    expect(ENVIRONMENTS).toEqual(['dev', 'local']);
+    expect(ENVIRONMENTS).toEqual(expect.arrayContaining(['dev', 'local']));
   });
 
   it.each(ENVIRONMENTS)(
@@ -63,8 +63,8 @@ describe('the app package of each committed environment', () => {
   });
 
   it('refuses an environment that does not exist, listing those that do', async () => {
-    await expect(buildAppPackage({ root, envName: 'prod' })).rejects.toThrow(
-      'No environment "prod": env/.env.prod does not exist (environments: dev, local)',
+    await expect(buildAppPackage({ root, envName: 'nowhere' })).rejects.toThrow(
+      /^No environment "nowhere": env\/\.env\.nowhere does not exist \(environments: dev, local/,
     );
   });
 });
