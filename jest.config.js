@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
+    // @microsoft/app-manifest (manifest validation) requires strip-bom, an ES module jest cannot load as is.
+    '/strip-bom/index\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
     '^.+\\.tsx?$': [
       '@swc/jest',
       {
@@ -12,6 +14,7 @@ module.exports = {
       },
     ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(@microsoft/app-manifest/node_modules/)?strip-bom/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   testTimeout: 30000,
   maxWorkers: 2,
