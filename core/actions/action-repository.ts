@@ -12,6 +12,13 @@ export interface ActionListQuery {
   readonly dueOnOrBefore?: string;
 }
 
+/** How many open actions a partner has, and how many of them are past due. */
+export interface PartnerActionCounts {
+  readonly partnerId: string;
+  readonly open: number;
+  readonly overdue: number;
+}
+
 /** Reads agreed actions. */
 export interface ActionReader {
   get(scope: Scope, id: string): Promise<AgreedAction | undefined>;
@@ -24,6 +31,15 @@ export interface ActionReader {
     query: ActionListQuery,
     page: PageRequest,
   ): Promise<Page<AgreedAction>>;
+  /**
+   * Per partner of this space, its actions still to do (open, in progress, blocked) and those of them due
+   * before `today`. Partners without such actions are absent.
+   */
+  openCountsByPartner(
+    scope: Scope,
+    partnerIds: readonly string[],
+    today: string,
+  ): Promise<PartnerActionCounts[]>;
 }
 
 /** Reads and writes agreed actions. */
