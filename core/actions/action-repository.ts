@@ -10,6 +10,8 @@ export interface ActionListQuery {
   readonly meetingId?: string;
   /** Only actions due on or before this date. */
   readonly dueOnOrBefore?: string;
+  /** Earliest due first (the default, so overdue ones lead) or latest due first. */
+  readonly order?: 'due_asc' | 'due_desc';
 }
 
 /** How many open actions a partner has, and how many of them are past due. */
@@ -22,9 +24,9 @@ export interface PartnerActionCounts {
 /** Reads agreed actions. */
 export interface ActionReader {
   get(scope: Scope, id: string): Promise<AgreedAction | undefined>;
-  /** Actions of one space, earliest due first (so overdue ones lead). */
+  /** Actions of one space in the query's order: earliest due first unless told (so overdue ones lead). */
   list(scope: Scope, query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>>;
-  /** One person's actions across every space of the tenant, earliest due first. */
+  /** One person's actions across every space of the tenant, in the query's order. */
   listForOwner(
     scope: TenantScope,
     ownerId: string,

@@ -163,9 +163,11 @@ export class ActionSqlRepository implements ActionRepository {
     if (query.partnerId) where.push(`partner_id = ${p.add(query.partnerId)}`);
     if (query.meetingId) where.push(`meeting_id = ${p.add(query.meetingId)}`);
     if (query.dueOnOrBefore) where.push(`due_date <= ${p.add(query.dueOnOrBefore)}`);
-    if (page.after) where.push(`(due_date, id) > (${p.add(page.after.key)}, ${p.add(page.after.id)})`);
+    const [after, direction] = query.order === 'due_desc' ? ['<', 'DESC'] : ['>', 'ASC'];
+    if (page.after) where.push(`(due_date, id) ${after} (${p.add(page.after.key)}, ${p.add(page.after.id)})`);
     const rows = await this.db.all<ActionRow>(
-      `SELECT * FROM actions WHERE ${where.join(' AND ')} ORDER BY due_date, id LIMIT ${p.add(page.limit + 1)}`,
+      `SELECT * FROM actions WHERE ${where.join(' AND ')}
+       ORDER BY due_date ${direction}, id ${direction} LIMIT ${p.add(page.limit + 1)}`,
       p.values,
     );
     return pageOfRows(rows, page.limit, (r) => ({ key: r.due_date, id: r.id }), toAction);
