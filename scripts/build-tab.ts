@@ -1,5 +1,5 @@
 /**
- * Bundles the tab's web app (`tab/web/src`) into `dist/tab` with esbuild: one small entry, every view and heavy
+ * Bundles the tab's web app (`tab/web/src`) into `dist/tab/web` with esbuild: one small entry, every view and heavy
  * library (teams-js, adaptivecards) split into chunks loaded when needed, names hashed for long caching.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +17,8 @@ export interface TabBuild {
   readonly lazy: readonly string[];
 }
 
-/** Where `npm run build` puts the tab, and where the server serves it from. */
-export const TAB_OUT_DIR = join(projectRoot(__dirname), 'dist', 'tab');
+/** Where `npm run build` puts the tab (beside tsc's `dist/tab/api`), and where the server serves it from. */
+export const TAB_OUT_DIR = join(projectRoot(__dirname), 'dist', 'tab', 'web');
 
 /** Builds the tab into `outDir` (emptied first) and writes its `index.html` and `build-manifest.json`. */
 export async function buildTab(outDir: string = TAB_OUT_DIR): Promise<TabBuild> {

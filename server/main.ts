@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
       : refuseWithoutSso,
     // `npm run build` bundles the tab's web app here (scripts/build-tab.ts).
-    tabRoot: join(projectRoot(), 'dist', 'tab'),
+    tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
   });
   const port = await listenUntilStopped(server, config, logger, () => store.close());
   logger.info('listening', {

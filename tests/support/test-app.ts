@@ -32,7 +32,7 @@ export async function startTestApp(
     bot: { adapter: createBotAdapter(config, silentLogger), handler: new PartnerBot(core, silentLogger) },
     authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
     // The built tab, as `npm run build` leaves it (browser tests build their own copy and pass it).
-    tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab'),
+    tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab', 'web'),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

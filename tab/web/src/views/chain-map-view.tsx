@@ -94,7 +94,13 @@ export default function ChainMapView(): ReactNode {
             .join('; ');
           return (
             <>
-              <div className={styles.scroller}>
+              {/* Focusable, so keyboard users can scroll a chain wider than the screen. */}
+              <div
+                className={styles.scroller}
+                tabIndex={0}
+                role="region"
+                aria-label="Service chain map, scrollable"
+              >
                 <svg
                   ref={svg}
                   xmlns="http://www.w3.org/2000/svg"

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, as `.ci/run` installs it. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Launches headless Chromium, or fails with what to install. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** An axe-core violation, as much of it as a failure message needs. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) in the page and returns the serious and critical violations.
+ * Fluent UI's focus helpers (`<i data-tabster-dummy aria-hidden tabindex=0>`, which pass focus on at once) are
+ * left out: a known false positive of `aria-hidden-focus` (microsoft/tabster#288), which Accessibility Insights
+ * also suppresses.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    // Runs in the page, where axe-core was just injected as a global.
+    const axe = (globalThis as unknown as { axe: any }).axe;
+    const result = await axe.run(
+      { include: [['html']], exclude: [['[data-tabster-dummy]']] },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    );
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)),
+      }));
+  });
+}

@@ -1,0 +1,207 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { spaceIdOf } from '../../../core/common/scope';
+import { buildTab } from '../../../scripts/build-tab';
+import { demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
+import { projectRoot } from '../../../server/project-root';
+import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { launchChromium, seriousAxeViolations } from './browser';
+
+jest.setTimeout(120_000);
+
+/** Screenshots kept as test artefacts (gitignored). */
+const ARTEFACTS = join(projectRoot(), 'test-results', 'tab');
+const playground = {
+  scope: {
+    tenantId: PLAYGROUND_IDENTITY.tenantId,
+    spaceId: spaceIdOf('personal', PLAYGROUND_IDENTITY.user.aadObjectId),
+  },
+  user: PLAYGROUND_IDENTITY.user,
+};
+
+describe('the tab in headless Chromium, standalone in local mode', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let tabRoot: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    tabRoot = mkdtempSync(join(tmpdir(), 'tab-build-'));
+    await buildTab(tabRoot);
+    app = await startTestApp({ tabRoot });
+    // The board judges health by the server's clock and the page by the browser's: both read today.
+    app.clock.set(new Date());
+    await seedDemoSpace(app.core, playground, demoToday(new Date()));
+    browser = await launchChromium();
+    mkdirSync(ARTEFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(tabRoot, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterEach(async () => {
+    await context.close();
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  const getJson = async (url: string): Promise<any> => (await fetch(url)).json();
+
+  /** Opens a view and waits until it has drawn its heading and finished loading its data. */
+  const open = async (hash: string, query = '') => {
+    await page.goto(`${app.baseUrl}/tab/${query}${hash}`);
+    await page.getByTestId('local-mode-banner').waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.fui-Spinner').first().waitFor({ state: 'detached' });
+  };
+
+  it('loads standalone, says it runs in local mode, and shows the seeded board with health', async () => {
+    await open('#/partners');
+    expect(await page.getByTestId('local-mode-banner').innerText()).toContain('Alex Wilber');
+    await page.getByTestId('partner-card').first().waitFor();
+    expect(await page.getByTestId('partner-card').count()).toBe(6);
+    const northwind = page.getByTestId('partner-card').filter({ hasText: 'Northwind Logistics' });
+    expect(await northwind.locator('[data-health]').getAttribute('data-health')).toBe('at_risk');
+    expect(await northwind.innerText()).toContain('1 SLA missed the target');
+  });
+
+  it('adds a partner, showing the API’s validation message beside the field first', async () => {
+    await open('#/partners');
+    await page.getByRole('button', { name: 'Add partner' }).click();
+    const form = page.getByRole('form', { name: 'New partner' });
+    await form.getByRole('button', { name: 'Add partner' }).click();
+    await form.getByText('Partner name is required').waitFor();
+    await form.getByLabel('Partner name').fill('Litware Couriers');
+    await form.getByLabel('Kind').selectOption('contractor');
+    await form.getByRole('button', { name: 'Add partner' }).click();
+    await page.getByRole('heading', { name: 'Litware Couriers' }).waitFor();
+    const list = await getJson(`${app.baseUrl}/api/v1/partners?q=Litware`);
+    expect(list.items.map((p: { kind: string }) => p.kind)).toEqual(['contractor']);
+  });
+
+  it('shows a meeting logged through the API on the partner’s timeline, with its card', async () => {
+    const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Fabrikam`);
+    const fabrikam = partners.items[0];
+    const res = await fetch(`${app.baseUrl}/api/v1/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Spare-part shortage call',
+        partnerIds: [fabrikam.id],
+        occurredAt: new Date().toISOString(),
+        type: 'escalation',
+        medium: 'phone',
+        decisions: ['Fabrikam ships the January parts from their Leeds stock'],
+      }),
+    });
+    expect(res.status).toBe(201);
+    await open(`#/partners/${fabrikam.id}`);
+    const meeting = page.getByTestId('meeting-item').filter({ hasText: 'Spare-part shortage call' });
+    await meeting.waitFor();
+    await meeting.getByRole('button', { name: /Show card/ }).click();
+    await meeting.getByText('Fabrikam ships the January parts from their Leeds stock').waitFor();
+  });
+
+  it('completes an action from the board and highlights overdue ones', async () => {
+    await open('#/actions');
+    const open_ = page.getByTestId('column-open');
+    const rota = open_.getByTestId('action-item').filter({ hasText: 'Share the revised rota' });
+    expect(await rota.getAttribute('data-overdue')).toBe('true');
+    await rota.getByRole('button', { name: /Mark done/ }).click();
+    await page.getByTestId('column-done').getByText('Share the revised rota').waitFor();
+    const done = await getJson(`${app.baseUrl}/api/v1/actions?status=done`);
+    expect(done.items.map((a: { title: string }) => a.title)).toContain(
+      'Share the revised rota with the contact centre',
+    );
+  });
+
+  it('logs an action with the Adaptive Card form and shows the card it answers with', async () => {
+    await open('#/actions');
+    await page.getByRole('button', { name: 'New action' }).click();
+    const form = page.getByRole('group', { name: 'action form' });
+    await form.getByLabel('What will be done').fill('Call Litware about the Friday run');
+    await form.getByLabel('Due date').fill('2030-01-15');
+    await form.getByRole('button', { name: 'Save action' }).click();
+    await form.getByText('Agreed action').waitFor();
+    const all = await getJson(`${app.baseUrl}/api/v1/actions?limit=100`);
+    expect(all.items.map((a: { title: string }) => a.title)).toContain('Call Litware about the Friday run');
+  });
+
+  it('starts an evidence export (or says the server has none yet) and exports the chain map as PNG', async () => {
+    const probe = await fetch(`${app.baseUrl}/api/v1/evidence/export?format=pdf`);
+    await open('#/evidence');
+    await page.getByTestId('coverage-P1').waitFor();
+    if (probe.status === 404) {
+      await page.getByRole('button', { name: 'Export PDF' }).click();
+      await page.getByText('Exports are not available on this server yet.').waitFor();
+    } else {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export PDF' }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    }
+    await open('#/chain');
+    await page.getByTestId('chain-map').waitFor();
+    const png = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const file = join(ARTEFACTS, 'service-chain.png');
+    await (await png).saveAs(file);
+    expect((await import('node:fs')).readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it.each([
+    ['light', ''],
+    ['dark', '?theme=dark'],
+    ['contrast', '?theme=contrast'],
+  ])(
+    'has no serious or critical axe-core violations in the %s theme, and keeps a screenshot',
+    async (name, query) => {
+      for (const hash of ['#/partners', '#/actions', '#/agreements', '#/evidence', '#/chain', '#/mine']) {
+        await open(hash, query);
+        await page.waitForLoadState('networkidle');
+        expect({ hash, violations: await seriousAxeViolations(page) }).toEqual({ hash, violations: [] });
+        if (hash === '#/partners')
+          await page.screenshot({ path: join(ARTEFACTS, `board-${name}.png`), fullPage: true });
+      }
+      expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(
+        name === 'light' ? 'default' : name,
+      );
+    },
+  );
+
+  it('is usable with the keyboard alone', async () => {
+    await open('#/partners');
+    await page.getByTestId('partner-card').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Partners');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction("window.location.hash === '#/chain'");
+    await open('#/partners');
+    await page.getByRole('button', { name: 'Add partner' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: 'New partner' }).waitFor();
+    expect(await page.evaluate('document.activeElement?.closest(\'[role="dialog"]\') !== null')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('form', { name: 'New partner' }).waitFor({ state: 'detached' });
+  });
+
+  it('fits Teams mobile width (360 px) without sideways scrolling of the page', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const hash of ['#/partners', '#/actions', '#/mine']) {
+      await open(hash);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    }
+    await page.screenshot({ path: join(ARTEFACTS, 'my-work-mobile.png'), fullPage: true });
+  });
+});
