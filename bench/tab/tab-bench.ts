@@ -6,7 +6,7 @@
  * 2. First render in headless Chromium: from navigation start to the seeded board's partner cards, cold cache,
  *    over loopback. Target: under 2 s (the Teams store rule). First contentful paint beside it.
  * 3. API lists with BENCH_TAB_RECORDS (default 100000) meetings, each with one action, in one space (so about
- *    100k meetings, 100k actions, 200k evidence events): p50/p95 of each list route over HTTP, against
+ *    100k meetings, 100k actions, 300k evidence events): p50/p95 of each list route over HTTP, against
  *    GET /healthz in the same run as the baseline. Target: p95 under 20 ms.
  * Measured, not asserted. Results in bench/results/tab.json.
  */

@@ -37,6 +37,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * also suppresses.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog fading in is half transparent: contrast is judged once animations have finished.
+  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')");
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
     // Runs in the page, where axe-core was just injected as a global.

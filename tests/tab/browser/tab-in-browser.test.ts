@@ -179,6 +179,39 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     },
   );
 
+  it('has no serious axe-core violations on a partner’s page with a meeting card and a card form open', async () => {
+    const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Northwind`);
+    await open(`#/partners/${partners.items[0].id}`);
+    const meeting = page.getByTestId('meeting-item').first();
+    await meeting.getByRole('button', { name: /Show card/ }).click();
+    await meeting.locator('.ac-adaptiveCard').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'New action' }).click();
+    await page.getByRole('group', { name: 'action form' }).getByLabel('What will be done').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('follows a theme change live, without reloading', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await open('#/partners');
+    const provider = page.locator('[data-theme]').first();
+    expect(await provider.getAttribute('data-theme')).toBe('default');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(
+      "document.querySelector('[data-theme]').getAttribute('data-theme') === 'dark'",
+    );
+    expect(await page.getByTestId('local-mode-banner').isVisible()).toBe(true);
+  });
+
+  it('offers the configuration page Teams shows when the tab is added to a channel', async () => {
+    await page.goto(`${app.baseUrl}/tab/#/config`);
+    await page.getByRole('heading', { name: 'Set up the partner board' }).waitFor();
+    await page.getByLabel('Service chain map').check();
+    expect(await page.getByLabel('Tab name').inputValue()).toBe('Service chain');
+    await page.getByLabel('Tab name').fill('');
+    await page.getByText('Give the tab a name').waitFor();
+  });
+
   it('is usable with the keyboard alone', async () => {
     await open('#/partners');
     await page.getByTestId('partner-card').first().waitFor();
