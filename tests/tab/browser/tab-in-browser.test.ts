@@ -124,6 +124,19 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(done.items.map((a: { title: string }) => a.title)).toContain(
       'Share the revised rota with the contact centre',
     );
+
+    const survey = page
+      .getByTestId('column-open')
+      .getByTestId('action-item')
+      .filter({ hasText: 'survey question' });
+    await survey.getByRole('combobox', { name: /Status of/ }).selectOption('blocked');
+    await survey.getByLabel('What blocks it?').fill('Waiting for the legal wording');
+    await survey.getByRole('button', { name: 'Mark blocked' }).click();
+    await page
+      .getByTestId('column-blocked')
+      .getByTestId('action-item')
+      .filter({ hasText: 'Send the new survey question to Tailspin' })
+      .waitFor();
   });
 
   it('logs an action with the Adaptive Card form and shows the card it answers with', async () => {

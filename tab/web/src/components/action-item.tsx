@@ -3,6 +3,8 @@ import {
   Button,
   Caption1,
   Card,
+  Field,
+  Input,
   Select,
   Text,
   makeStyles,
@@ -38,18 +40,22 @@ export function ActionItem(props: {
   const { action } = props;
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [askingWhy, setAskingWhy] = useState(false);
+  const [why, setWhy] = useState('');
   const overdue = isOverdue(action);
 
-  async function move(status: ActionStatus) {
+  async function move(status: ActionStatus, note?: string) {
+    // Blocked needs a reason: ask for it beside the card (Teams' frames do not allow window.prompt).
+    if (status === 'blocked' && note === undefined) return setAskingWhy(true);
     setBusy(true);
     setProblem(undefined);
     try {
-      const note = status === 'blocked' ? (window.prompt('What blocks it?') ?? '') : undefined;
       const view = await api.call<{ action: AgreedAction }>(`/actions/${action.id}/status`, {
         method: 'POST',
         body: { status, note },
         spaceId: action.spaceId,
       });
+      setAskingWhy(false);
       props.onChanged(view.action);
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
@@ -96,6 +102,25 @@ export function ActionItem(props: {
           </Button>
         )}
       </div>
+      {askingWhy && (
+        <form
+          className={styles.line}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void move('blocked', why);
+          }}
+        >
+          <Field label="What blocks it?" size="small">
+            <Input size="small" value={why} onChange={(_, d) => setWhy(d.value)} />
+          </Field>
+          <Button size="small" type="submit" disabled={busy}>
+            Mark blocked
+          </Button>
+          <Button size="small" appearance="subtle" onClick={() => setAskingWhy(false)}>
+            Cancel
+          </Button>
+        </form>
+      )}
       {problem && (
         <Caption1 role="alert" className={styles.error}>
           {problem}
