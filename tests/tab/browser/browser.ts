@@ -1,5 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildTab } from '../../../scripts/build-tab';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 /** Debian's Chromium, as `.ci/run` installs it. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -56,4 +60,22 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
         targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)),
       }));
   });
+}
+
+/**
+ * The real server with a freshly built tab (so the test sees the current source, whatever `dist/` holds), its
+ * clock at the real today (the page judges "overdue" by the browser's clock).
+ */
+export async function startTabApp(): Promise<TestApp> {
+  const tabRoot = mkdtempSync(join(tmpdir(), 'tab-build-'));
+  await buildTab(tabRoot);
+  const app = await startTestApp({ tabRoot });
+  app.clock.set(new Date());
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      rmSync(tabRoot, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,14 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spaceIdOf } from '../../../core/common/scope';
-import { buildTab } from '../../../scripts/build-tab';
 import { demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
 import { projectRoot } from '../../../server/project-root';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import { launchChromium, seriousAxeViolations } from './browser';
+import type { TestApp } from '../../support/test-app';
+import { launchChromium, seriousAxeViolations, startTabApp } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -27,15 +25,10 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let tabRoot: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    tabRoot = mkdtempSync(join(tmpdir(), 'tab-build-'));
-    await buildTab(tabRoot);
-    app = await startTestApp({ tabRoot });
-    // The board judges health by the server's clock and the page by the browser's: both read today.
-    app.clock.set(new Date());
+    app = await startTabApp();
     await seedDemoSpace(app.core, playground, demoToday(new Date()));
     browser = await launchChromium();
     mkdirSync(ARTEFACTS, { recursive: true });
@@ -43,7 +36,6 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    rmSync(tabRoot, { recursive: true, force: true });
   });
   beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -169,7 +161,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     await page.getByRole('button', { name: 'Export PNG' }).click();
     const file = join(ARTEFACTS, 'service-chain.png');
     await (await png).saveAs(file);
-    expect((await import('node:fs')).readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it.each([

@@ -19,8 +19,13 @@ export interface TabContext {
   authToken(): Promise<string | undefined>;
 }
 
-/** How long to wait for Teams to answer before running standalone: Teams answers in well under a second. */
-const TEAMS_HANDSHAKE_MS = 1500;
+/**
+ * How long a framed page waits for Teams to answer before running standalone. Teams answers in well under a
+ * second; the margin is for slow mobile clients. (A top-level page never waits: see detectTabContext.)
+ */
+const TEAMS_HANDSHAKE_MS = 4000;
+/** How long a call waits for an SSO token before going on without one (the API then says who it wants). */
+const SSO_TOKEN_MS = 5000;
 
 /**
  * Finds out whether the page runs inside Teams. A top-level window that is not a Teams mobile web view cannot
@@ -49,7 +54,7 @@ export async function detectTabContext(): Promise<TabContext> {
       frameContext: context.page.frameContext,
       onThemeChange: (handler) => teams.app.registerOnThemeChangeHandler((t) => handler(themeNameOf(t))),
       authToken: () =>
-        teams.authentication.getAuthToken().catch((err: unknown) => {
+        withTimeout(teams.authentication.getAuthToken(), SSO_TOKEN_MS).catch((err: unknown) => {
           // Without SSO configured (local mode in Teams) the API takes the local identity: nothing to send.
           console.warn('Teams SSO token unavailable', err);
           return undefined;
