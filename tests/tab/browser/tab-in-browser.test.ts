@@ -82,6 +82,36 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(list.items.map((p: { kind: string }) => p.kind)).toEqual(['contractor']);
   });
 
+  it('edits a partner, and defines an SLA and records a reading on its page, with inline errors', async () => {
+    const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Tailspin`);
+    await open(`#/partners/${partners.items[0].id}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('form', { name: 'Edit partner' });
+    await edit.getByLabel('Partner name').fill('Tailspin Insight');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Tailspin Insight' }).waitFor();
+
+    const slaForm = page.getByRole('form', { name: 'New SLA' });
+    await slaForm.getByLabel('Metric', { exact: true }).selectOption('csat');
+    await slaForm.getByLabel('Target', { exact: true }).selectOption('at_least');
+    await slaForm.getByLabel('Target value').fill('85');
+    await slaForm.getByLabel('Unit').selectOption('percent');
+    await slaForm.getByRole('button', { name: 'Add SLA' }).click();
+    await slaForm.getByText(/Use a date like/).waitFor();
+    await slaForm.getByLabel('Review date').fill('2031-06-30');
+    await slaForm.getByRole('button', { name: 'Add SLA' }).click();
+    const reading = page.getByRole('form', { name: 'Record a reading' });
+    await reading.getByLabel('Period from').fill('2030-02-28');
+    await reading.getByLabel('Period to').fill('2030-02-01');
+    await reading.getByLabel('Measured value').fill('88');
+    await reading.getByRole('button', { name: 'Record reading' }).click();
+    await reading.getByText('Period ends before it starts').waitFor();
+    await reading.getByLabel('Period from').fill('2030-02-01');
+    await reading.getByLabel('Period to').fill('2030-02-28');
+    await reading.getByRole('button', { name: 'Record reading' }).click();
+    await page.getByRole('img', { name: /2030-02-28: 88 \(met\)/ }).waitFor();
+  });
+
   it('shows a meeting logged through the API on the partner’s timeline, with its card', async () => {
     const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Fabrikam`);
     const fabrikam = partners.items[0];
