@@ -46,7 +46,7 @@ const useStyles = makeStyles({
 
 /** The partner board: every partner of the space with its health, and adding a partner. */
 export default function PartnersView(): ReactNode {
-  const { api, locale } = useServices();
+  const { api, locale, tab } = useServices();
   const styles = useStyles();
   const [q, setQ] = useState('');
   const [archived, setArchived] = useState(false);
@@ -94,6 +94,12 @@ export default function PartnersView(): ReactNode {
                     ? 'No partner matches.'
                     : 'No partners yet. Add the first one in your service chain.'}
                 </Body1>
+                {!q && !archived && !tab.inTeams && (
+                  <Body1 as="p">
+                    Trying it out? <code>npm run seed:demo</code> fills this space with a month of demo
+                    partner work.
+                  </Body1>
+                )}
               </div>
             );
           return (
