@@ -3,14 +3,12 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { PartnerBoardPage, People, Partner, PartnerHealth } from '../api/api-types';
 import { LoadState } from '../components/load-state';
 import { PageHeader } from '../components/page-header';
-import { words } from '../format';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
 import { chainColumns } from './chain-layout';
+import { NODE_H, NODE_W, PartnerNode } from './chain-node';
 import { downloadPng, downloadSvg } from './svg-export';
 
-const NODE_W = 200;
-const NODE_H = 92;
 const COL_GAP = 48;
 const ROW_GAP = 16;
 const TOP = 48;
@@ -203,50 +201,5 @@ export default function ChainMapView(): ReactNode {
         }}
       </LoadState>
     </section>
-  );
-}
-
-function PartnerNode(props: {
-  partner: Partner;
-  people: People;
-  health?: PartnerHealth;
-  x: number;
-  y: number;
-  colours: Record<'fg' | 'subtle' | 'internal' | 'external' | 'stroke' | 'danger', string>;
-}): ReactNode {
-  const { partner: p, people, x, y, colours } = props;
-  const deciders = p.contacts.filter((c) => c.isDecisionMaker || c.isEscalationContact);
-  const authority = deciders.length
-    ? `★ ${deciders.map((c) => people[c.personId]?.displayName ?? 'contact').join(', ')}`
-    : p.authorityNotes
-      ? '★ see authority notes'
-      : '';
-  const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-  return (
-    <g data-partner={p.name}>
-      <title>{`${p.name}: ${words(p.kind)}. ${p.authorityNotes ?? ''}`}</title>
-      <rect
-        x={x}
-        y={y}
-        width={NODE_W}
-        height={NODE_H}
-        rx={8}
-        fill={p.side === 'internal' ? colours.internal : colours.external}
-        stroke={props.health?.level === 'at_risk' ? colours.danger : colours.stroke}
-        strokeWidth={props.health?.level === 'at_risk' ? 2 : 1}
-      />
-      <text x={x + 10} y={y + 22} fontSize="13" fontWeight="600" fill={colours.fg}>
-        {clip(p.name, 26)}
-      </text>
-      <text x={x + 10} y={y + 40} fontSize="11" fill={colours.fg}>
-        {clip(`${words(p.kind)} · ${p.side}`, 32)}
-      </text>
-      <text x={x + 10} y={y + 58} fontSize="11" fill={colours.fg}>
-        {clip(`Owner: ${people[p.relationshipOwnerId]?.displayName ?? '—'}`, 32)}
-      </text>
-      <text x={x + 10} y={y + 76} fontSize="11" fill={colours.fg}>
-        {clip(authority, 32)}
-      </text>
-    </g>
   );
 }

@@ -1,8 +1,5 @@
 import {
-  Badge,
-  Body1,
   Button,
-  Caption1,
   Card,
   Field,
   Input,
@@ -10,29 +7,18 @@ import {
   MessageBarBody,
   Select,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import type { EvidenceEvent, Page, PartnerBoardPage } from '../api/api-types';
-import {
-  loadCoverage,
-  loadTrail,
-  reflectionsAndWitnesses,
-  verifyChain,
-  type ChainVerdict,
-  type TrailFilters,
-} from '../api/evidence-client';
+import type { PartnerBoardPage } from '../api/api-types';
+import { loadCoverage, verifyChain, type ChainVerdict, type TrailFilters } from '../api/evidence-client';
+import { CoverageTable } from '../components/coverage-table';
+import { EvidenceTrail } from '../components/evidence-trail';
 import { ExportPanel } from '../components/export-panel';
 import { LoadState } from '../components/load-state';
 import { PageHeader } from '../components/page-header';
-import { formatDate, formatDateTime, words } from '../format';
+import { words } from '../format';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
 
@@ -55,17 +41,6 @@ const KINDS = [
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
-  tableWrap: { overflowX: 'auto' },
-  gap: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  trail: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  criteria: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
 });
 
 /** The evidence: coverage of the unit's criteria, the trail with filters, reflections, witnesses and exports. */
@@ -98,35 +73,7 @@ export default function EvidenceView(): ReactNode {
       <Card>
         <Subtitle2 as="h2">Coverage of CFACSB9</Subtitle2>
         <LoadState loaded={coverage} label="coverage">
-          {({ rows, scanned, complete }) => (
-            <div className={styles.tableWrap}>
-              <Table size="small" aria-label="Criteria coverage">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Criterion</TableHeaderCell>
-                    <TableHeaderCell>Items</TableHeaderCell>
-                    <TableHeaderCell>Latest</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((r) => (
-                    <TableRow
-                      key={r.code}
-                      className={r.count === 0 ? styles.gap : undefined}
-                      data-testid={`coverage-${r.code}`}
-                    >
-                      <TableCell>
-                        <strong>{r.code}</strong> {r.text}
-                      </TableCell>
-                      <TableCell>{r.count === 0 ? 'Gap: no evidence yet' : r.count}</TableCell>
-                      <TableCell>{r.latest ? formatDate(r.latest, 'en-GB') : '—'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-              {!complete && <Caption1>Counted from the first {scanned} items of the trail.</Caption1>}
-            </div>
-          )}
+          {(coverage) => <CoverageTable coverage={coverage} />}
         </LoadState>
       </Card>
       <Card>
@@ -175,87 +122,11 @@ export default function EvidenceView(): ReactNode {
             />
           </Field>
         </div>
-        <Trail
+        <EvidenceTrail
           filters={filters}
           partnerNames={Object.fromEntries((partners.value?.items ?? []).map((p) => [p.id, p.name]))}
         />
       </Card>
     </section>
   );
-}
-
-function Trail(props: { filters: TrailFilters; partnerNames: Record<string, string> }): ReactNode {
-  const { api, locale } = useServices();
-  const styles = useStyles();
-  const [pages, setPages] = useState<Page<EvidenceEvent>[]>([]);
-  const first = useLoad(async () => {
-    const page = await loadTrail(api, props.filters);
-    setPages([page]);
-    return page;
-  }, [api, JSON.stringify(props.filters)]);
-  const events = pages.flatMap((p) => p.items);
-  const last = pages[pages.length - 1];
-  const { reflections, witnesses } = reflectionsAndWitnesses(events);
-  return (
-    <LoadState loaded={first} label="the trail">
-      {() => (
-        <>
-          {events.length === 0 && <Body1>Nothing matches these filters.</Body1>}
-          <ol className={styles.trail} aria-label="Evidence trail, oldest first">
-            {events.map((e) => (
-              <li key={e.id} data-testid="evidence-item">
-                <Body1>
-                  <strong>#{e.seq}</strong> {words(e.kind.replace('.', ' '))}: {summaryOf(e)}
-                </Body1>
-                <br />
-                <Caption1>
-                  Happened {formatDateTime(e.occurredAt, locale)} · recorded{' '}
-                  {formatDateTime(e.recordedAt, locale)}
-                  {e.partnerIds.length > 0 &&
-                    ` · ${e.partnerIds.map((id) => props.partnerNames[id] ?? 'a partner').join(', ')}`}
-                </Caption1>
-                <div className={styles.criteria}>
-                  {e.criteria.map((c) => (
-                    <Badge key={c} size="small" appearance="outline">
-                      {c}
-                    </Badge>
-                  ))}
-                </div>
-              </li>
-            ))}
-          </ol>
-          {last?.nextCursor && (
-            <Button
-              onClick={() =>
-                void loadTrail(api, props.filters, last.nextCursor ?? undefined).then((p) =>
-                  setPages([...pages, p]),
-                )
-              }
-            >
-              Show more
-            </Button>
-          )}
-          <Subtitle2 as="h3">Reflections</Subtitle2>
-          {reflections.length === 0 ? (
-            <Body1>No reflections among these items yet.</Body1>
-          ) : (
-            reflections.map((r) => <Body1 key={r.id}>{summaryOf(r)}</Body1>)
-          )}
-          <Subtitle2 as="h3">Witness confirmations</Subtitle2>
-          {witnesses.length === 0 ? (
-            <Body1>No witness confirmations among these items yet.</Body1>
-          ) : (
-            witnesses.map((w) => <Body1 key={w.id}>{summaryOf(w)}</Body1>)
-          )}
-        </>
-      )}
-    </LoadState>
-  );
-}
-
-/** The line a trail item shows: the title or name its snapshot carries. */
-function summaryOf(e: EvidenceEvent): string {
-  const s = e.snapshot;
-  const pick = (k: string) => (typeof s[k] === 'string' ? (s[k] as string) : undefined);
-  return pick('title') ?? pick('name') ?? pick('partnerName') ?? pick('result') ?? e.subject.type;
 }

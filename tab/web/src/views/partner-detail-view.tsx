@@ -2,7 +2,6 @@ import {
   Badge,
   Body1,
   Button,
-  Caption1,
   Card,
   Dialog,
   DialogBody,
@@ -11,12 +10,6 @@ import {
   DialogTitle,
   Link,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -37,10 +30,12 @@ import { HealthBadge } from '../components/health-badge';
 import { LoadState } from '../components/load-state';
 import { MeetingTimeline } from '../components/meeting-timeline';
 import { PageHeader } from '../components/page-header';
+import { PartnerContacts } from '../components/partner-contacts';
 import { PartnerForm } from '../components/partner-form';
+import { PartnerRelationship } from '../components/partner-relationship';
 import { SlaChart } from '../components/sla-chart';
 import { ReadingForm, SlaForm } from '../components/sla-forms';
-import { formatDate, targetWords, words } from '../format';
+import { targetWords, words } from '../format';
 import { hrefOf } from '../router';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
@@ -53,13 +48,6 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: '4px',
-  },
-  tableWrap: { overflowX: 'auto' },
   list: {
     listStyle: 'none',
     padding: 0,
@@ -72,7 +60,7 @@ const useStyles = makeStyles({
 
 /** One partner: contacts and how they like to work, SLAs against readings, check-ins, meetings, actions, agreements. */
 export default function PartnerDetailView(props: { partnerId: string }): ReactNode {
-  const { api, locale } = useServices();
+  const { api } = useServices();
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
   const [logging, setLogging] = useState<string>();
@@ -123,92 +111,8 @@ export default function PartnerDetailView(props: { partnerId: string }): ReactNo
             )}
           </PageHeader>
           <div className={styles.grid}>
-            <Card className={styles.section}>
-              <Subtitle2 as="h2">Relationship</Subtitle2>
-              <div className={styles.facts}>
-                <Caption1>Kind</Caption1>
-                <Body1>
-                  {words(partner.kind)} ({partner.side})
-                </Body1>
-                <Caption1>In the chain</Caption1>
-                <Body1>
-                  {partner.chain.direction}, stage {partner.chain.stage}
-                </Body1>
-                <Caption1>Owner</Caption1>
-                <Body1>{people[partner.relationshipOwnerId]?.displayName ?? '—'}</Body1>
-                <Caption1>Check-ins</Caption1>
-                <Body1>
-                  {checkIn?.active
-                    ? `Every ${checkIn.cadence.every} ${checkIn.cadence.unit}${checkIn.cadence.every === 1 ? '' : 's'}; next ${formatDate(checkIn.nextDueDate, locale)}`
-                    : 'No regular check-in'}
-                </Body1>
-                <Caption1>Authority</Caption1>
-                <Body1>{partner.authorityNotes ?? 'Not recorded'}</Body1>
-              </div>
-              {health && health.reasons.length > 0 && <Body1>{health.reasons.join(' · ')}</Body1>}
-              {partner.informationSources.length > 0 && (
-                <Caption1>
-                  Sources:{' '}
-                  {partner.informationSources.map((s) =>
-                    s.url ? (
-                      <Link key={s.label} href={s.url} target="_blank" rel="noreferrer">
-                        {s.label}{' '}
-                      </Link>
-                    ) : (
-                      <span key={s.label}>{s.label} </span>
-                    ),
-                  )}
-                </Caption1>
-              )}
-            </Card>
-            <Card className={styles.section}>
-              <Subtitle2 as="h2">Contacts</Subtitle2>
-              {partner.contacts.length === 0 ? (
-                <Body1>No contacts yet.</Body1>
-              ) : (
-                <div className={styles.tableWrap}>
-                  <Table size="small" aria-label="Contacts">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>Name</TableHeaderCell>
-                        <TableHeaderCell>Role</TableHeaderCell>
-                        <TableHeaderCell>Prefers</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {partner.contacts.map((c) => {
-                        const person = people[c.personId];
-                        return (
-                          <TableRow key={c.personId}>
-                            <TableCell>
-                              {person?.displayName ?? '—'}
-                              {c.isDecisionMaker && (
-                                <Badge appearance="tint" color="brand">
-                                  Decides
-                                </Badge>
-                              )}
-                              {c.isEscalationContact && (
-                                <Badge appearance="tint" color="warning">
-                                  Escalation
-                                </Badge>
-                              )}
-                              <br />
-                              <Caption1>
-                                {[person?.email, person?.phone].filter(Boolean).join(' · ')}
-                              </Caption1>
-                            </TableCell>
-                            <TableCell>{c.role}</TableCell>
-                            <TableCell>
-                              {words(c.communicationStyle)}, {words(c.preferredChannel)}
-                            </TableCell>
-                          </TableRow>
-                        );
-                      })}
-                    </TableBody>
-                  </Table>
-                </div>
-              )}
-            </Card>
+            <PartnerRelationship partner={partner} people={people} checkIn={checkIn} health={health} />
+            <PartnerContacts partner={partner} people={people} />
           </div>
           <LoadState loaded={related} label="the partner's records">
             {({ meetings, actions, agreements, slas }) => (
