@@ -78,8 +78,17 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     await form.getByText('Partner name is required').waitFor();
     await form.getByLabel('Partner name').fill('Litware Couriers');
     await form.getByLabel('Kind').selectOption('contractor');
+    await form.getByRole('button', { name: 'Add a contact' }).click();
+    const contact = form.getByRole('group', { name: 'Contact 1' });
+    await contact.getByLabel('Name').fill('Jo Bloggs');
+    await contact.getByLabel('Role').fill('Dispatcher');
+    await contact.getByLabel('E-mail').fill('jo@');
+    await form.getByRole('button', { name: 'Add partner' }).click();
+    await contact.getByText('Not an e-mail address').waitFor();
+    await contact.getByLabel('E-mail').fill('jo@litware.example');
     await form.getByRole('button', { name: 'Add partner' }).click();
     await page.getByRole('heading', { name: 'Litware Couriers' }).waitFor();
+    await page.getByRole('table', { name: 'Contacts' }).getByText('jo@litware.example').waitFor();
     const list = await getJson(`${app.baseUrl}/api/v1/partners?q=Litware`);
     expect(list.items.map((p: { kind: string }) => p.kind)).toEqual(['contractor']);
   });

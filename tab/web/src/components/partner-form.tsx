@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -15,6 +14,7 @@ import { newIdempotencyKey } from '../api/api-client';
 import type { Partner, PartnerView, People } from '../api/api-types';
 import { words } from '../format';
 import { useServices } from '../services';
+import { ContactFields, type ContactDraft } from './contact-fields';
 import { fieldProps, formLevelMessage } from './field-errors';
 
 const KINDS = [
@@ -27,32 +27,10 @@ const KINDS = [
   'alliance_partner',
   'external_customer',
 ];
-const STYLES = ['formal', 'informal', 'concise', 'detailed', 'data_driven', 'relationship_first'];
-const CHANNELS = ['teams_chat', 'teams_meeting', 'email', 'phone', 'in_person'];
-
-interface ContactDraft {
-  personId?: string;
-  displayName: string;
-  email: string;
-  phone: string;
-  role: string;
-  communicationStyle: string;
-  preferredChannel: string;
-  isDecisionMaker: boolean;
-  isEscalationContact: boolean;
-}
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '> *': { flex: '1 1 160px' } },
-  contact: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
 });
 
@@ -203,68 +181,14 @@ export function PartnerForm(props: {
         <Textarea value={notes} onChange={(_, d) => setNotes(d.value)} />
       </Field>
       {contacts.map((c, i) => (
-        <fieldset key={i} className={styles.contact}>
-          <legend>Contact {i + 1}</legend>
-          <div className={styles.row}>
-            <Field label="Name" required {...fieldProps(error, `contacts.${i}.details.displayName`)}>
-              <Input value={c.displayName} onChange={(_, d) => setContact(i, { displayName: d.value })} />
-            </Field>
-            <Field label="Role" required {...fieldProps(error, `contacts.${i}.role`)}>
-              <Input value={c.role} onChange={(_, d) => setContact(i, { role: d.value })} />
-            </Field>
-          </div>
-          <div className={styles.row}>
-            <Field label="E-mail" {...fieldProps(error, `contacts.${i}.details.email`)}>
-              <Input type="email" value={c.email} onChange={(_, d) => setContact(i, { email: d.value })} />
-            </Field>
-            <Field label="Phone" {...fieldProps(error, `contacts.${i}.details.phone`)}>
-              <Input type="tel" value={c.phone} onChange={(_, d) => setContact(i, { phone: d.value })} />
-            </Field>
-          </div>
-          <div className={styles.row}>
-            <Field label="Communication style">
-              <Select
-                value={c.communicationStyle}
-                onChange={(_, d) => setContact(i, { communicationStyle: d.value })}
-              >
-                {STYLES.map((s) => (
-                  <option key={s} value={s}>
-                    {words(s)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Preferred channel">
-              <Select
-                value={c.preferredChannel}
-                onChange={(_, d) => setContact(i, { preferredChannel: d.value })}
-              >
-                {CHANNELS.map((s) => (
-                  <option key={s} value={s}>
-                    {words(s)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-          <div className={styles.row}>
-            <Checkbox
-              label="Makes decisions"
-              checked={c.isDecisionMaker}
-              onChange={(_, d) => setContact(i, { isDecisionMaker: d.checked === true })}
-            />
-            <Checkbox
-              label="Escalation contact"
-              checked={c.isEscalationContact}
-              onChange={(_, d) => setContact(i, { isEscalationContact: d.checked === true })}
-            />
-          </div>
-          {!c.personId && (
-            <Button appearance="subtle" onClick={() => setContacts((cs) => cs.filter((_, j) => j !== i))}>
-              Remove contact {i + 1}
-            </Button>
-          )}
-        </fieldset>
+        <ContactFields
+          key={i}
+          index={i}
+          contact={c}
+          error={error}
+          onChange={(patch) => setContact(i, patch)}
+          onRemove={() => setContacts((cs) => cs.filter((_, j) => j !== i))}
+        />
       ))}
       <div>
         <Button onClick={() => setContacts((cs) => [...cs, emptyContact()])}>Add a contact</Button>
