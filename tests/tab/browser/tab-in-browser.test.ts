@@ -66,6 +66,9 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     const northwind = page.getByTestId('partner-card').filter({ hasText: 'Northwind Logistics' });
     expect(await northwind.locator('[data-health]').getAttribute('data-health')).toBe('at_risk');
     expect(await northwind.innerText()).toContain('1 SLA missed the target');
+    await page.getByRole('combobox', { name: 'Order partners' }).selectOption('health');
+    expect(await page.getByTestId('partner-card').first().innerText()).toContain('Northwind Logistics');
+    await page.getByRole('combobox', { name: 'Order partners' }).selectOption('name');
     // The board as a new user first sees it (README's docs/tab-board.png is this picture).
     await page.screenshot({ path: join(ARTEFACTS, 'board-seeded.png') });
   });

@@ -11,6 +11,7 @@ import {
   DialogTitle,
   Link,
   SearchBox,
+  Select,
   Switch,
   Text,
   makeStyles,
@@ -44,6 +45,9 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center' },
 });
 
+/** Worst first. */
+const HEALTH_RANK = { at_risk: 0, attention: 1, good: 2 } as const;
+
 /** The partner board: every partner of the space with its health, and adding a partner. */
 export default function PartnersView(): ReactNode {
   const { api, locale, tab } = useServices();
@@ -51,6 +55,7 @@ export default function PartnersView(): ReactNode {
   const [q, setQ] = useState('');
   const [archived, setArchived] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [order, setOrder] = useState<'name' | 'health'>('name');
   const [pages, setPages] = useState<PartnerBoardPage[]>([]);
   const status = archived ? 'archived' : 'active';
   const first = useLoad(async () => {
@@ -78,6 +83,14 @@ export default function PartnersView(): ReactNode {
           value={q}
           onChange={(_, d) => setQ(d.value)}
         />
+        <Select
+          aria-label="Order partners"
+          value={order}
+          onChange={(_, d) => setOrder(d.value as 'name' | 'health')}
+        >
+          <option value="name">A to Z</option>
+          <option value="health">Needing attention first</option>
+        </Select>
         <Switch label="Archived" checked={archived} onChange={(_, d) => setArchived(d.checked)} />
         <Button appearance="primary" onClick={() => setAdding(true)}>
           Add partner
@@ -85,7 +98,16 @@ export default function PartnersView(): ReactNode {
       </PageHeader>
       <LoadState loaded={first} label="partners">
         {() => {
-          const items = pages.flatMap((p) => p.items.map((partner) => ({ partner, page: p })));
+          const loaded = pages.flatMap((p) => p.items.map((partner) => ({ partner, page: p })));
+          // The API pages A to Z; "needing attention first" reorders what is loaded (health is judged per page).
+          const items =
+            order === 'name'
+              ? loaded
+              : [...loaded].sort(
+                  (a, b) =>
+                    HEALTH_RANK[a.page.health[a.partner.id]?.level ?? 'good'] -
+                    HEALTH_RANK[b.page.health[b.partner.id]?.level ?? 'good'],
+                );
           if (items.length === 0)
             return (
               <div className={styles.empty}>
