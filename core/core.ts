@@ -3,6 +3,7 @@ import { AgreementBook } from './agreements/agreement-book';
 import { CheckInBoard } from './checkins/check-in-board';
 import { EvidenceTrail } from './evidence/evidence-trail';
 import { MeetingLog } from './meetings/meeting-log';
+import { PartnerBoard } from './partners/partner-board';
 import { PartnerDirectory } from './partners/partner-directory';
 import type { Clock, Ids, Store } from './ports';
 import { SlaRegister } from './slas/sla-register';
@@ -23,6 +24,7 @@ export interface Core {
   readonly slas: SlaRegister;
   readonly checkIns: CheckInBoard;
   readonly evidence: EvidenceTrail;
+  readonly board: PartnerBoard;
 }
 
 /** Builds the use cases over one store, clock and id source. */
@@ -35,5 +37,6 @@ export function createCore(deps: CoreDeps): Core {
     slas: new SlaRegister(deps),
     checkIns: new CheckInBoard(deps),
     evidence: new EvidenceTrail(deps),
+    board: new PartnerBoard(deps),
   };
 }

@@ -50,6 +50,7 @@ export function createApp(parts: AppParts): Server {
       query: url.searchParams,
       body,
       identity,
+      idempotencyKey: idempotencyKeyOf(req),
     });
     await sendApiResponse(res, response);
   }
@@ -100,6 +101,12 @@ export function createApp(parts: AppParts): Server {
       void sendApiResponse(res, response);
     });
   });
+}
+
+/** The `Idempotency-Key` header, when it is a short printable token (anything else is ignored). */
+function idempotencyKeyOf(req: IncomingMessage): string | undefined {
+  const key = req.headers['idempotency-key'];
+  return typeof key === 'string' && /^[\w.:-]{8,100}$/.test(key) ? key : undefined;
 }
 
 /** The API's identity in Entra mode until Teams SSO validation is configured: nobody, with a clear answer. */

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     authenticate: config.localMode
       ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
       : refuseWithoutSso,
-    tabRoot: join(projectRoot(), 'tab', 'web', 'public'),
+    // `npm run build` bundles the tab's web app here (scripts/build-tab.ts).
+    tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
   });
   const port = await listenUntilStopped(server, config, logger, () => store.close());
   logger.info('listening', {

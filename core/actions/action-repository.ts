@@ -10,20 +10,38 @@ export interface ActionListQuery {
   readonly meetingId?: string;
   /** Only actions due on or before this date. */
   readonly dueOnOrBefore?: string;
+  /** Earliest due first (the default, so overdue ones lead) or latest due first. */
+  readonly order?: 'due_asc' | 'due_desc';
+}
+
+/** How many open actions a partner has, and how many of them are past due. */
+export interface PartnerActionCounts {
+  readonly partnerId: string;
+  readonly open: number;
+  readonly overdue: number;
 }
 
 /** Reads agreed actions. */
 export interface ActionReader {
   get(scope: Scope, id: string): Promise<AgreedAction | undefined>;
-  /** Actions of one space, earliest due first (so overdue ones lead). */
+  /** Actions of one space in the query's order: earliest due first unless told (so overdue ones lead). */
   list(scope: Scope, query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>>;
-  /** One person's actions across every space of the tenant, earliest due first. */
+  /** One person's actions across every space of the tenant, in the query's order. */
   listForOwner(
     scope: TenantScope,
     ownerId: string,
     query: ActionListQuery,
     page: PageRequest,
   ): Promise<Page<AgreedAction>>;
+  /**
+   * Per partner of this space, its actions still to do (open, in progress, blocked) and those of them due
+   * before `today`. Partners without such actions are absent.
+   */
+  openCountsByPartner(
+    scope: Scope,
+    partnerIds: readonly string[],
+    today: string,
+  ): Promise<PartnerActionCounts[]>;
 }
 
 /** Reads and writes agreed actions. */

@@ -5,6 +5,8 @@ import type { CheckInSchedule } from './check-in-schedule';
 /** Reads check-in schedules. */
 export interface CheckInReader {
   getForPartner(scope: Scope, partnerId: string): Promise<CheckInSchedule | undefined>;
+  /** The schedules of several partners (active or not); partners without one are absent. */
+  getForPartners(scope: Scope, partnerIds: readonly string[]): Promise<CheckInSchedule[]>;
   /** Active schedules of a space, soonest due first. */
   list(scope: Scope, query: { dueOnOrBefore?: string }, page: PageRequest): Promise<Page<CheckInSchedule>>;
   /** One person's active schedules across the tenant, soonest due first. */

@@ -2,6 +2,13 @@ import type { Page, PageRequest } from '../common/paging';
 import type { Scope } from '../common/scope';
 import type { ServiceLevelAgreement, SlaReading } from './service-level-agreement';
 
+/** Whether an SLA's latest reading met its target; undefined before its first reading. */
+export interface SlaLatestResult {
+  readonly slaId: string;
+  readonly partnerId: string;
+  readonly met?: boolean;
+}
+
 /** Reads SLAs and their readings. */
 export interface SlaReader {
   get(scope: Scope, id: string): Promise<ServiceLevelAgreement | undefined>;
@@ -9,6 +16,8 @@ export interface SlaReader {
   list(scope: Scope, query: { partnerId?: string }, page: PageRequest): Promise<Page<ServiceLevelAgreement>>;
   /** Readings of one SLA, most recent period first. */
   listReadings(scope: Scope, slaId: string, page: PageRequest): Promise<Page<SlaReading>>;
+  /** The active SLAs of these partners, each with whether its latest reading met the target. */
+  latestResults(scope: Scope, partnerIds: readonly string[]): Promise<SlaLatestResult[]>;
 }
 
 /** Reads and writes SLAs and readings. */

@@ -13,6 +13,8 @@ export interface ApiRequest {
   readonly query: URLSearchParams;
   readonly body: unknown;
   readonly identity: ApiIdentity;
+  /** The `Idempotency-Key` header: a repeated write with the same key returns the first result. */
+  readonly idempotencyKey?: string;
 }
 
 /** What a route answers: a JSON body, or a stream (exports) with its own content type. */

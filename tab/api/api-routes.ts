@@ -4,7 +4,9 @@ import { agreementRoutes } from './agreement-routes';
 import type { ApiRoute } from './api-route';
 import { checkInRoutes } from './check-in-routes';
 import { evidenceRoutes } from './evidence-routes';
+import { formRoutes } from './form-routes';
 import { meetingRoutes } from './meeting-routes';
+import { meRoutes } from './me-routes';
 import { partnerRoutes } from './partner-routes';
 import { slaRoutes } from './sla-routes';
 
@@ -18,5 +20,7 @@ export function apiRoutes(core: Core): ApiRoute[] {
     ...slaRoutes(core),
     ...checkInRoutes(core),
     ...evidenceRoutes(core),
+    ...formRoutes(core),
+    ...meRoutes(),
   ];
 }

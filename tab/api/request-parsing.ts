@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PageQuery, type PageRequest } from '../../core/common/paging';
 import { parseInput } from '../../core/common/parse';
 import { SpaceId, type Scope, spaceIdOf } from '../../core/common/scope';
+import type { Caller } from '../../core/common/caller';
 import type { ApiRequest } from './api-route';
 
 /** Parses query parameters with a schema; repeated or comma-separated values become lists where the schema says. */
@@ -59,4 +60,22 @@ export const RecordId = z
 /** Parses a record id from the path. */
 export function idParam(request: ApiRequest, name = 'id'): string {
   return parseInput(RecordId, request.params[name]);
+}
+
+/** The caller of a write: the request's identity, acting in the space `?spaceId=` names (or their own). */
+export function callerOf(request: ApiRequest): Caller {
+  return { scope: scopeOf(request), user: request.identity.user };
+}
+
+/** Parses a JSON body with a schema; a missing body is an empty object, so every required field is named. */
+export function parseBody<S extends z.ZodType>(schema: S, request: ApiRequest): z.output<S> {
+  return parseInput(schema, request.body ?? {});
+}
+
+/** The body as an object to add path parameters to; anything else (an array, a number) counts as empty. */
+export function bodyObject(request: ApiRequest): Record<string, unknown> {
+  const body = request.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
 }

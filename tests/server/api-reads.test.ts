@@ -117,7 +117,7 @@ describe('GET /api/v1 in local mode', () => {
 
   it('says 404 for unknown routes and 405 for the wrong method, in JSON', async () => {
     expect((await get('/nothing-here')).status).toBe(404);
-    const res = await fetch(`${app.baseUrl}/api/v1/partners`, { method: 'DELETE' });
+    const res = await fetch(`${app.baseUrl}/api/v1/checkins`, { method: 'DELETE' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
   });

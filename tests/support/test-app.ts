@@ -20,7 +20,7 @@ export interface TestApp extends TestCore {
 
 /** Starts the app as `server/main.ts` wires it, but in-process, with a fake clock and sequential ids. */
 export async function startTestApp(
-  options: { store?: TestStore; core?: (tc: TestCore) => Core } = {},
+  options: { store?: TestStore; core?: (tc: TestCore) => Core; tabRoot?: string } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openSqliteTestStore());
   const tc = testCore(store.store);
@@ -31,7 +31,8 @@ export async function startTestApp(
     logger: silentLogger,
     bot: { adapter: createBotAdapter(config, silentLogger), handler: new PartnerBot(core, silentLogger) },
     authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
-    tabRoot: join(projectRoot(), 'tab', 'web', 'public'),
+    // The built tab, as `npm run build` leaves it (browser tests build their own copy and pass it).
+    tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab', 'web'),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,9 @@
-import type { AgreedAction } from '../../../core/actions/agreed-action';
-import type { ActionListQuery, ActionRepository } from '../../../core/actions/action-repository';
+import { OPEN_STATUSES, type AgreedAction } from '../../../core/actions/agreed-action';
+import type {
+  ActionListQuery,
+  ActionRepository,
+  PartnerActionCounts,
+} from '../../../core/actions/action-repository';
 import type { Page, PageRequest } from '../../../core/common/paging';
 import type { Scope, TenantScope } from '../../../core/common/scope';
 import { nullable, optional } from './columns';
@@ -129,6 +133,25 @@ export class ActionSqlRepository implements ActionRepository {
     );
   }
 
+  async openCountsByPartner(
+    scope: Scope,
+    partnerIds: readonly string[],
+    today: string,
+  ): Promise<PartnerActionCounts[]> {
+    if (partnerIds.length === 0) return [];
+    const p = new Params();
+    const rows = await this.db.all<{ partner_id: string; open: number | string; overdue: number | string }>(
+      `SELECT partner_id, COUNT(*) AS open, SUM(CASE WHEN due_date < ${p.add(today)} THEN 1 ELSE 0 END) AS overdue
+       FROM actions
+       WHERE tenant_id = ${p.add(scope.tenantId)} AND space_id = ${p.add(scope.spaceId)}
+         AND partner_id IN (${p.list(partnerIds)}) AND status IN (${p.list(OPEN_STATUSES)})
+       GROUP BY partner_id`,
+      p.values,
+    );
+    // PostgreSQL returns COUNT and SUM as bigint text.
+    return rows.map((r) => ({ partnerId: r.partner_id, open: Number(r.open), overdue: Number(r.overdue) }));
+  }
+
   async #query(
     p: Params,
     where: string[],
@@ -140,9 +163,11 @@ export class ActionSqlRepository implements ActionRepository {
     if (query.partnerId) where.push(`partner_id = ${p.add(query.partnerId)}`);
     if (query.meetingId) where.push(`meeting_id = ${p.add(query.meetingId)}`);
     if (query.dueOnOrBefore) where.push(`due_date <= ${p.add(query.dueOnOrBefore)}`);
-    if (page.after) where.push(`(due_date, id) > (${p.add(page.after.key)}, ${p.add(page.after.id)})`);
+    const [after, direction] = query.order === 'due_desc' ? ['<', 'DESC'] : ['>', 'ASC'];
+    if (page.after) where.push(`(due_date, id) ${after} (${p.add(page.after.key)}, ${p.add(page.after.id)})`);
     const rows = await this.db.all<ActionRow>(
-      `SELECT * FROM actions WHERE ${where.join(' AND ')} ORDER BY due_date, id LIMIT ${p.add(page.limit + 1)}`,
+      `SELECT * FROM actions WHERE ${where.join(' AND ')}
+       ORDER BY due_date ${direction}, id ${direction} LIMIT ${p.add(page.limit + 1)}`,
       p.values,
     );
     return pageOfRows(rows, page.limit, (r) => ({ key: r.due_date, id: r.id }), toAction);

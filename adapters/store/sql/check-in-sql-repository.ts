@@ -79,6 +79,17 @@ export class CheckInSqlRepository implements CheckInRepository {
     return row && toSchedule(row);
   }
 
+  async getForPartners(scope: Scope, partnerIds: readonly string[]): Promise<CheckInSchedule[]> {
+    if (partnerIds.length === 0) return [];
+    const p = new Params();
+    const rows = await this.db.all<CheckInRow>(
+      `SELECT * FROM checkins WHERE tenant_id = ${p.add(scope.tenantId)} AND space_id = ${p.add(scope.spaceId)}
+       AND partner_id IN (${p.list(partnerIds)})`,
+      p.values,
+    );
+    return rows.map(toSchedule);
+  }
+
   list(scope: Scope, query: { dueOnOrBefore?: string }, page: PageRequest): Promise<Page<CheckInSchedule>> {
     const p = new Params();
     const where = [`tenant_id = ${p.add(scope.tenantId)}`, `space_id = ${p.add(scope.spaceId)}`];

@@ -1,7 +1,7 @@
 import type { Page, PageRequest } from '../../../core/common/paging';
 import type { Scope } from '../../../core/common/scope';
 import type { ServiceLevelAgreement, SlaReading } from '../../../core/slas/service-level-agreement';
-import type { SlaRepository } from '../../../core/slas/sla-repository';
+import type { SlaLatestResult, SlaRepository } from '../../../core/slas/sla-repository';
 import { fromFlag, nullable, optional, toFlag } from './columns';
 import { pageOfRows } from './row-page';
 import { Params, type SqlExecutor } from './sql-executor';
@@ -161,5 +161,26 @@ export class SlaSqlRepository implements SlaRepository {
       p.values,
     );
     return pageOfRows(rows, page.limit, (r) => ({ key: r.period_start, id: r.id }), toReading);
+  }
+
+  async latestResults(scope: Scope, partnerIds: readonly string[]): Promise<SlaLatestResult[]> {
+    if (partnerIds.length === 0) return [];
+    const p = new Params();
+    const rows = await this.db.all<{ id: string; partner_id: string; met: number | string | null }>(
+      `SELECT s.id, s.partner_id,
+         (SELECT r.met FROM sla_readings r
+          WHERE r.tenant_id = s.tenant_id AND r.space_id = s.space_id AND r.sla_id = s.id
+          ORDER BY r.period_start DESC, r.id DESC LIMIT 1) AS met
+       FROM slas s
+       WHERE s.tenant_id = ${p.add(scope.tenantId)} AND s.space_id = ${p.add(scope.spaceId)}
+         AND s.status = 'active' AND s.partner_id IN (${p.list(partnerIds)})
+       ORDER BY s.created_at, s.id`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      slaId: r.id,
+      partnerId: r.partner_id,
+      met: r.met === null ? undefined : fromFlag(r.met),
+    }));
   }
 }

@@ -329,6 +329,7 @@ for (const kind of STORE_KINDS) {
           list: (r, s) => r.actions.list(s, {}, { limit: 10 }).then((p) => p.items),
           listForOwner: (r, s) =>
             r.actions.listForOwner(s, seeded.actionOwnerId!, {}, { limit: 10 }).then((p) => p.items),
+          openCountsByPartner: (r, s) => r.actions.openCountsByPartner(s, [seeded.partnerId!], '2026-12-31'),
         },
         agreements: {
           get: (r, s) => r.agreements.get(s, seeded.agreementId!),
@@ -338,9 +339,11 @@ for (const kind of STORE_KINDS) {
           get: (r, s) => r.slas.get(s, seeded.slaId!),
           list: (r, s) => r.slas.list(s, {}, { limit: 10 }).then((p) => p.items),
           listReadings: (r, s) => r.slas.listReadings(s, seeded.slaId!, { limit: 10 }).then((p) => p.items),
+          latestResults: (r, s) => r.slas.latestResults(s, [seeded.partnerId!]),
         },
         checkIns: {
           getForPartner: (r, s) => r.checkIns.getForPartner(s, seeded.partnerId!),
+          getForPartners: (r, s) => r.checkIns.getForPartners(s, [seeded.partnerId!]),
           list: (r, s) => r.checkIns.list(s, {}, { limit: 10 }).then((p) => p.items),
           listForOwner: (r, s) =>
             r.checkIns.listForOwner(s, seeded.ownerId!, { limit: 10 }).then((p) => p.items),

@@ -1,0 +1,69 @@
+/** Words for the API's enum values, shown to people. */
+const WORDS: Record<string, string> = {
+  internal_department: 'Internal department',
+  internal_customer: 'Internal customer',
+  external_supplier: 'External supplier',
+  contractor: 'Contractor',
+  third_party_agency: 'Third-party agency',
+  outsourcer: 'Outsourcer',
+  alliance_partner: 'Alliance partner',
+  external_customer: 'External customer',
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  blocked: 'Blocked',
+  cancelled: 'Cancelled',
+  draft: 'Draft',
+  proposed: 'Proposed',
+  agreed: 'Agreed',
+  superseded: 'Superseded',
+  teams_chat: 'Teams chat',
+  teams_meeting: 'Teams meeting',
+  email: 'E-mail',
+  phone: 'Phone',
+  in_person: 'In person',
+  formal: 'Formal',
+  informal: 'Informal',
+  concise: 'Concise',
+  detailed: 'Detailed',
+  data_driven: 'Data-driven',
+  relationship_first: 'Relationship first',
+  first_response_time: 'First response time',
+  resolution_time: 'Resolution time',
+  first_contact_resolution: 'First contact resolution',
+  csat: 'Customer satisfaction',
+  on_time_delivery: 'On-time delivery',
+  at_most: 'at most',
+  at_least: 'at least',
+};
+
+/** A value in words: known enum values get their label, anything else loses its underscores. */
+export function words(value: string): string {
+  return WORDS[value] ?? value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}
+
+/** A calendar date (`2026-03-31`) or instant in the user's locale, e.g. "31 Mar 2026". */
+export function formatDate(value: string, locale: string): string {
+  const date = value.length === 10 ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** An instant with its time, in the user's locale and time zone. */
+export function formatDateTime(value: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+/** Today's date (UTC, as the server judges due dates). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** An SLA target in words: "at most 4 hours". */
+export function targetWords(target: { comparator: string; value: number; unit: string }): string {
+  return `${words(target.comparator)} ${target.value} ${target.unit}`;
+}

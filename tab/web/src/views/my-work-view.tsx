@@ -1,0 +1,107 @@
+import { Body1, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { AgreedAction, CheckIn, Page, People } from '../api/api-types';
+import { ActionItem, isOverdue } from '../components/action-item';
+import { ExportPanel } from '../components/export-panel';
+import { LoadState } from '../components/load-state';
+import { PageHeader } from '../components/page-header';
+import { formatDate, today } from '../format';
+import { useServices } from '../services';
+import { useLoad } from '../use-load';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  late: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** "My work": my actions and check-ins across every team and chat, and my own evidence with its exports. */
+export default function MyWorkView(): ReactNode {
+  const { api, me, locale } = useServices();
+  const styles = useStyles();
+  const actions = useLoad(
+    () =>
+      api.call<Page<AgreedAction> & { people: People }>('/actions', {
+        query: { mine: 'true', status: 'open,in_progress,blocked', limit: 100 },
+      }),
+    [api],
+  );
+  const checkIns = useLoad(
+    () => api.call<Page<CheckIn> & { people: People }>('/checkins', { query: { mine: 'true', limit: 50 } }),
+    [api],
+  );
+  return (
+    <section>
+      <PageHeader title={`My work, ${me.user.displayName}`} />
+      <div className={styles.grid}>
+        <Card className={styles.section}>
+          <Subtitle2 as="h2">My actions</Subtitle2>
+          <LoadState loaded={actions} label="your actions">
+            {(page) =>
+              page.items.length === 0 ? (
+                <Body1>Nothing to do. Well done.</Body1>
+              ) : (
+                <>
+                  <Body1>
+                    {page.items.length} to do, {page.items.filter((a) => isOverdue(a)).length} overdue.
+                  </Body1>
+                  <ul className={styles.list}>
+                    {page.items.map((a) => (
+                      <li key={a.id}>
+                        <ActionItem action={a} people={page.people} onChanged={actions.reload} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )
+            }
+          </LoadState>
+        </Card>
+        <Card className={styles.section}>
+          <Subtitle2 as="h2">My check-ins</Subtitle2>
+          <LoadState loaded={checkIns} label="your check-ins">
+            {(page) =>
+              page.items.length === 0 ? (
+                <Body1>No check-ins scheduled for you.</Body1>
+              ) : (
+                <ul className={styles.list}>
+                  {page.items.map((c) => (
+                    <li key={c.id}>
+                      <Body1 className={c.nextDueDate < today() ? styles.late : undefined}>
+                        {formatDate(c.nextDueDate, locale)}
+                        {c.nextDueDate < today() ? ' (overdue)' : ''}: every {c.cadence.every}{' '}
+                        {c.cadence.unit}
+                        {c.cadence.every === 1 ? '' : 's'}
+                      </Body1>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </LoadState>
+        </Card>
+        <Card className={styles.section}>
+          <Subtitle2 as="h2">My evidence and exports</Subtitle2>
+          <Body1>
+            Everything you log is dated evidence for CFACSB9. Export your trail from this space for your
+            portfolio; the Evidence page shows coverage and the full trail.
+          </Body1>
+          <ExportPanel filters={{}} />
+        </Card>
+      </div>
+    </section>
+  );
+}

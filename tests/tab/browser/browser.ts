@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildTab } from '../../../scripts/build-tab';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+/** Debian's Chromium, as `.ci/run` installs it. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Launches headless Chromium, or fails with what to install. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** An axe-core violation, as much of it as a failure message needs. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) in the page and returns the serious and critical violations.
+ * Fluent UI's focus helpers (`<i data-tabster-dummy aria-hidden tabindex=0>`, which pass focus on at once) are
+ * left out: a known false positive of `aria-hidden-focus` (microsoft/tabster#288), which Accessibility Insights
+ * also suppresses.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog fading in is half transparent: contrast is judged once animations have finished.
+  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')");
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    // Runs in the page, where axe-core was just injected as a global.
+    const axe = (globalThis as unknown as { axe: any }).axe;
+    const result = await axe.run(
+      { include: [['html']], exclude: [['[data-tabster-dummy]']] },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    );
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)),
+      }));
+  });
+}
+
+/**
+ * The real server with a freshly built tab (so the test sees the current source, whatever `dist/` holds), its
+ * clock at the real today (the page judges "overdue" by the browser's clock).
+ */
+export async function startTabApp(): Promise<TestApp> {
+  const tabRoot = mkdtempSync(join(tmpdir(), 'tab-build-'));
+  await buildTab(tabRoot);
+  const app = await startTestApp({ tabRoot });
+  app.clock.set(new Date());
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      rmSync(tabRoot, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,289 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { spaceIdOf } from '../../../core/common/scope';
+import { demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
+import { projectRoot } from '../../../server/project-root';
+import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
+import type { TestApp } from '../../support/test-app';
+import { launchChromium, seriousAxeViolations, startTabApp } from './browser';
+
+jest.setTimeout(120_000);
+
+/** Screenshots kept as test artefacts (gitignored). */
+const ARTEFACTS = join(projectRoot(), 'test-results', 'tab');
+const playground = {
+  scope: {
+    tenantId: PLAYGROUND_IDENTITY.tenantId,
+    spaceId: spaceIdOf('personal', PLAYGROUND_IDENTITY.user.aadObjectId),
+  },
+  user: PLAYGROUND_IDENTITY.user,
+};
+
+describe('the tab in headless Chromium, standalone in local mode', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTabApp();
+    await seedDemoSpace(app.core, playground, demoToday(new Date()));
+    browser = await launchChromium();
+    mkdirSync(ARTEFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterEach(async () => {
+    await context.close();
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  const getJson = async (url: string): Promise<any> => (await fetch(url)).json();
+
+  /** Opens a view and waits until it has drawn its heading and finished loading its data. */
+  const open = async (hash: string, query = '') => {
+    await page.goto(`${app.baseUrl}/tab/${query}${hash}`);
+    await page.getByTestId('local-mode-banner').waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.fui-Spinner').first().waitFor({ state: 'detached' });
+  };
+
+  it('loads standalone, says it runs in local mode, and shows the seeded board with health', async () => {
+    await open('#/partners');
+    expect(await page.getByTestId('local-mode-banner').innerText()).toContain('Alex Wilber');
+    await page.getByTestId('partner-card').first().waitFor();
+    expect(await page.getByTestId('partner-card').count()).toBe(6);
+    const northwind = page.getByTestId('partner-card').filter({ hasText: 'Northwind Logistics' });
+    expect(await northwind.locator('[data-health]').getAttribute('data-health')).toBe('at_risk');
+    expect(await northwind.innerText()).toContain('1 SLA missed the target');
+    await page.getByRole('combobox', { name: 'Order partners' }).selectOption('health');
+    expect(await page.getByTestId('partner-card').first().innerText()).toContain('Northwind Logistics');
+    await page.getByRole('combobox', { name: 'Order partners' }).selectOption('name');
+    // The board as a new user first sees it (README's docs/tab-board.png is this picture).
+    await page.screenshot({ path: join(ARTEFACTS, 'board-seeded.png') });
+  });
+
+  it('adds a partner, showing the API’s validation message beside the field first', async () => {
+    await open('#/partners');
+    await page.getByRole('button', { name: 'Add partner' }).click();
+    const form = page.getByRole('form', { name: 'New partner' });
+    await form.getByRole('button', { name: 'Add partner' }).click();
+    await form.getByText('Partner name is required').waitFor();
+    await form.getByLabel('Partner name').fill('Litware Couriers');
+    await form.getByLabel('Kind').selectOption('contractor');
+    await form.getByRole('button', { name: 'Add a contact' }).click();
+    const contact = form.getByRole('group', { name: 'Contact 1' });
+    await contact.getByLabel('Name').fill('Jo Bloggs');
+    await contact.getByLabel('Role').fill('Dispatcher');
+    await contact.getByLabel('E-mail').fill('jo@');
+    await form.getByRole('button', { name: 'Add partner' }).click();
+    await contact.getByText('Not an e-mail address').waitFor();
+    await contact.getByLabel('E-mail').fill('jo@litware.example');
+    await form.getByRole('button', { name: 'Add partner' }).click();
+    await page.getByRole('heading', { name: 'Litware Couriers' }).waitFor();
+    await page.getByRole('table', { name: 'Contacts' }).getByText('jo@litware.example').waitFor();
+    const list = await getJson(`${app.baseUrl}/api/v1/partners?q=Litware`);
+    expect(list.items.map((p: { kind: string }) => p.kind)).toEqual(['contractor']);
+  });
+
+  it('edits a partner, and defines an SLA and records a reading on its page, with inline errors', async () => {
+    const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Tailspin`);
+    await open(`#/partners/${partners.items[0].id}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('form', { name: 'Edit partner' });
+    await edit.getByLabel('Partner name').fill('Tailspin Insight');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Tailspin Insight' }).waitFor();
+
+    const slaForm = page.getByRole('form', { name: 'New SLA' });
+    await slaForm.getByLabel('Metric', { exact: true }).selectOption('csat');
+    await slaForm.getByLabel('Target', { exact: true }).selectOption('at_least');
+    await slaForm.getByLabel('Target value').fill('85');
+    await slaForm.getByLabel('Unit').selectOption('percent');
+    await slaForm.getByRole('button', { name: 'Add SLA' }).click();
+    await slaForm.getByText(/Use a date like/).waitFor();
+    await slaForm.getByLabel('Review date').fill('2031-06-30');
+    await slaForm.getByRole('button', { name: 'Add SLA' }).click();
+    const reading = page.getByRole('form', { name: 'Record a reading' });
+    await reading.getByLabel('Period from').fill('2030-02-28');
+    await reading.getByLabel('Period to').fill('2030-02-01');
+    await reading.getByLabel('Measured value').fill('88');
+    await reading.getByRole('button', { name: 'Record reading' }).click();
+    await reading.getByText('Period ends before it starts').waitFor();
+    await reading.getByLabel('Period from').fill('2030-02-01');
+    await reading.getByLabel('Period to').fill('2030-02-28');
+    await reading.getByRole('button', { name: 'Record reading' }).click();
+    await page.getByRole('img', { name: /2030-02-28: 88 \(met\)/ }).waitFor();
+  });
+
+  it('shows a meeting logged through the API on the partner’s timeline, with its card', async () => {
+    const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Fabrikam`);
+    const fabrikam = partners.items[0];
+    const res = await fetch(`${app.baseUrl}/api/v1/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Spare-part shortage call',
+        partnerIds: [fabrikam.id],
+        occurredAt: new Date().toISOString(),
+        type: 'escalation',
+        medium: 'phone',
+        decisions: ['Fabrikam ships the January parts from their Leeds stock'],
+      }),
+    });
+    expect(res.status).toBe(201);
+    await open(`#/partners/${fabrikam.id}`);
+    const meeting = page.getByTestId('meeting-item').filter({ hasText: 'Spare-part shortage call' });
+    await meeting.waitFor();
+    await meeting.getByRole('button', { name: /Show card/ }).click();
+    await meeting.getByText('Fabrikam ships the January parts from their Leeds stock').waitFor();
+  });
+
+  it('completes an action from the board and highlights overdue ones', async () => {
+    await open('#/actions');
+    const open_ = page.getByTestId('column-open');
+    const rota = open_.getByTestId('action-item').filter({ hasText: 'Share the revised rota' });
+    expect(await rota.getAttribute('data-overdue')).toBe('true');
+    await rota.getByRole('button', { name: /Mark done/ }).click();
+    await page.getByTestId('column-done').getByText('Share the revised rota').waitFor();
+    const done = await getJson(`${app.baseUrl}/api/v1/actions?status=done`);
+    expect(done.items.map((a: { title: string }) => a.title)).toContain(
+      'Share the revised rota with the contact centre',
+    );
+
+    const survey = page
+      .getByTestId('column-open')
+      .getByTestId('action-item')
+      .filter({ hasText: 'survey question' });
+    await survey.getByRole('combobox', { name: /Status of/ }).selectOption('blocked');
+    await survey.getByLabel('What blocks it?').fill('Waiting for the legal wording');
+    await survey.getByRole('button', { name: 'Mark blocked' }).click();
+    await page
+      .getByTestId('column-blocked')
+      .getByTestId('action-item')
+      .filter({ hasText: 'Send the new survey question to Tailspin' })
+      .waitFor();
+  });
+
+  it('logs an action with the Adaptive Card form and shows the card it answers with', async () => {
+    await open('#/actions');
+    await page.getByRole('button', { name: 'New action' }).click();
+    const form = page.getByRole('group', { name: 'action form' });
+    await form.getByLabel('What will be done').fill('Call Litware about the Friday run');
+    await form.getByLabel('Due date').fill('2030-01-15');
+    await form.getByRole('button', { name: 'Save action' }).click();
+    await form.getByText('Agreed action').waitFor();
+    const all = await getJson(`${app.baseUrl}/api/v1/actions?limit=100`);
+    expect(all.items.map((a: { title: string }) => a.title)).toContain('Call Litware about the Friday run');
+  });
+
+  it('starts an evidence export (or says the server has none yet) and exports the chain map as PNG', async () => {
+    const probe = await fetch(`${app.baseUrl}/api/v1/evidence/export?format=pdf`);
+    await open('#/evidence');
+    await page.getByTestId('coverage-P1').waitFor();
+    if (probe.status === 404) {
+      await page.getByRole('button', { name: 'Export PDF' }).click();
+      await page.getByText('Exports are not available on this server yet.').waitFor();
+    } else {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export PDF' }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    }
+    await open('#/chain');
+    await page.getByTestId('chain-map').waitFor();
+    const png = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const file = join(ARTEFACTS, 'service-chain.png');
+    await (await png).saveAs(file);
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it.each([
+    ['light', ''],
+    ['dark', '?theme=dark'],
+    ['contrast', '?theme=contrast'],
+  ])(
+    'has no serious or critical axe-core violations in the %s theme, and keeps a screenshot',
+    async (name, query) => {
+      for (const hash of ['#/partners', '#/actions', '#/agreements', '#/evidence', '#/chain', '#/mine']) {
+        await open(hash, query);
+        await page.waitForLoadState('networkidle');
+        expect({ hash, violations: await seriousAxeViolations(page) }).toEqual({ hash, violations: [] });
+        if (hash === '#/partners')
+          await page.screenshot({ path: join(ARTEFACTS, `board-${name}.png`), fullPage: true });
+      }
+      expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(
+        name === 'light' ? 'default' : name,
+      );
+    },
+  );
+
+  it('has no serious axe-core violations on a partner’s page with a meeting card and a card form open', async () => {
+    const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Northwind`);
+    await open(`#/partners/${partners.items[0].id}`);
+    const meeting = page.getByTestId('meeting-item').first();
+    await meeting.getByRole('button', { name: /Show card/ }).click();
+    await meeting.locator('.ac-adaptiveCard').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'New action' }).click();
+    await page.getByRole('group', { name: 'action form' }).getByLabel('What will be done').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('follows a theme change live, without reloading', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await open('#/partners');
+    const provider = page.locator('[data-theme]').first();
+    expect(await provider.getAttribute('data-theme')).toBe('default');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(
+      "document.querySelector('[data-theme]').getAttribute('data-theme') === 'dark'",
+    );
+    expect(await page.getByTestId('local-mode-banner').isVisible()).toBe(true);
+  });
+
+  it('offers the configuration page Teams shows when the tab is added to a channel', async () => {
+    await page.goto(`${app.baseUrl}/tab/#/config`);
+    await page.getByRole('heading', { name: 'Set up the partner board' }).waitFor();
+    await page.getByLabel('Service chain map').check();
+    expect(await page.getByLabel('Tab name').inputValue()).toBe('Service chain');
+    await page.getByLabel('Tab name').fill('');
+    await page.getByText('Give the tab a name').waitFor();
+  });
+
+  it('is usable with the keyboard alone', async () => {
+    await open('#/partners');
+    await page.getByTestId('partner-card').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Partners');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction("window.location.hash === '#/chain'");
+    await open('#/partners');
+    await page.getByRole('button', { name: 'Add partner' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: 'New partner' }).waitFor();
+    expect(await page.evaluate('document.activeElement?.closest(\'[role="dialog"]\') !== null')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('form', { name: 'New partner' }).waitFor({ state: 'detached' });
+  });
+
+  it('fits Teams mobile width (360 px) without sideways scrolling of the page', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const hash of ['#/partners', '#/actions', '#/mine']) {
+      await open(hash);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    }
+    await page.screenshot({ path: join(ARTEFACTS, 'my-work-mobile.png'), fullPage: true });
+  });
+});
