@@ -1,6 +1,7 @@
 import { ActionTracker } from './actions/action-tracker';
 import { AgreementBook } from './agreements/agreement-book';
 import { CheckInBoard } from './checkins/check-in-board';
+import { ConversationBook } from './conversations/conversation-book';
 import { EvidenceTrail } from './evidence/evidence-trail';
 import { MeetingLog } from './meetings/meeting-log';
 import { PartnerDirectory } from './partners/partner-directory';
@@ -23,6 +24,7 @@ export interface Core {
   readonly slas: SlaRegister;
   readonly checkIns: CheckInBoard;
   readonly evidence: EvidenceTrail;
+  readonly conversations: ConversationBook;
 }
 
 /** Builds the use cases over one store, clock and id source. */
@@ -35,5 +37,6 @@ export function createCore(deps: CoreDeps): Core {
     slas: new SlaRegister(deps),
     checkIns: new CheckInBoard(deps),
     evidence: new EvidenceTrail(deps),
+    conversations: new ConversationBook(deps),
   };
 }
