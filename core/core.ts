@@ -5,7 +5,9 @@ import { ConversationBook } from './conversations/conversation-book';
 import { EvidenceTrail } from './evidence/evidence-trail';
 import { MeetingLog } from './meetings/meeting-log';
 import { PartnerDirectory } from './partners/partner-directory';
+import { PeopleDirectory } from './people/people-directory';
 import type { Clock, Ids, Store } from './ports';
+import { RecordSearch } from './search/record-search';
 import { SlaRegister } from './slas/sla-register';
 
 /** What core needs to run. */
@@ -25,6 +27,8 @@ export interface Core {
   readonly checkIns: CheckInBoard;
   readonly evidence: EvidenceTrail;
   readonly conversations: ConversationBook;
+  readonly people: PeopleDirectory;
+  readonly search: RecordSearch;
 }
 
 /** Builds the use cases over one store, clock and id source. */
@@ -38,5 +42,7 @@ export function createCore(deps: CoreDeps): Core {
     checkIns: new CheckInBoard(deps),
     evidence: new EvidenceTrail(deps),
     conversations: new ConversationBook(deps),
+    people: new PeopleDirectory(deps),
+    search: new RecordSearch(deps),
   };
 }

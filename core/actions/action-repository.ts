@@ -10,6 +10,8 @@ export interface ActionListQuery {
   readonly meetingId?: string;
   /** Only actions due on or before this date. */
   readonly dueOnOrBefore?: string;
+  /** Only actions whose title contains this text (ASCII letters in any case). */
+  readonly titleContains?: string;
 }
 
 /** Reads agreed actions. */

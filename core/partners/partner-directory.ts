@@ -12,6 +12,8 @@ import type { Person } from '../people/person';
 import { SpaceWriter, type SpaceWork } from '../unit-of-work';
 import { PartnerInput, sideOf, type ContactInput, type Partner, type PartnerContact } from './partner';
 import type { PartnerListQuery } from './partner-repository';
+import { partnerStandings, type PartnerStanding } from './partner-standings';
+import { utcDateOf } from '../common/dates';
 
 /** A partner with the people it mentions and its check-in schedule, ready to render. */
 export interface PartnerView {
@@ -159,6 +161,11 @@ export class PartnerDirectory {
       result.items.map((p) => p.relationshipOwnerId),
     );
     return { ...result, people };
+  }
+
+  /** A page of active partners, A to Z, with their next check-in and open and overdue action counts. */
+  standings(scope: Scope, page: PageRequest): Promise<Page<PartnerStanding> & { people: PeopleIndex }> {
+    return partnerStandings(this.deps.store.read, scope, page, utcDateOf(this.deps.clock.now()));
   }
 
   private async load(tx: Repositories, scope: Scope, id: string): Promise<Partner> {

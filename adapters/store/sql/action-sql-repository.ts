@@ -3,6 +3,7 @@ import type { ActionListQuery, ActionRepository } from '../../../core/actions/ac
 import type { Page, PageRequest } from '../../../core/common/paging';
 import type { Scope, TenantScope } from '../../../core/common/scope';
 import { nullable, optional } from './columns';
+import { containsPattern } from './like-pattern';
 import { pageOfRows } from './row-page';
 import { Params, type SqlExecutor } from './sql-executor';
 
@@ -140,6 +141,8 @@ export class ActionSqlRepository implements ActionRepository {
     if (query.partnerId) where.push(`partner_id = ${p.add(query.partnerId)}`);
     if (query.meetingId) where.push(`meeting_id = ${p.add(query.meetingId)}`);
     if (query.dueOnOrBefore) where.push(`due_date <= ${p.add(query.dueOnOrBefore)}`);
+    if (query.titleContains)
+      where.push(`LOWER(title) LIKE ${p.add(containsPattern(query.titleContains))} ESCAPE '\\'`);
     if (page.after) where.push(`(due_date, id) > (${p.add(page.after.key)}, ${p.add(page.after.id)})`);
     const rows = await this.db.all<ActionRow>(
       `SELECT * FROM actions WHERE ${where.join(' AND ')} ORDER BY due_date, id LIMIT ${p.add(page.limit + 1)}`,
