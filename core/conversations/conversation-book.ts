@@ -7,6 +7,12 @@ import {
   type ConversationReference,
 } from './conversation-reference';
 
+/** A reference as stored after an activity, and whether the bot could already reach that conversation. */
+export interface RememberedConversation {
+  readonly reference: ConversationReference;
+  readonly wasReachable: boolean;
+}
+
 /** The fields that say where a conversation is; a change in any of them is worth a write. */
 const ADDRESS_FIELDS = ['serviceUrl', 'channelId', 'botId', 'conversationId', 'userId', 'teamId'] as const;
 
@@ -23,14 +29,19 @@ export class ConversationBook {
   /**
    * Records the reference as seen on an activity. A reference that is already stored, active and identical is
    * not written again, so the common turn costs one indexed read. A user seen only in shared chats keeps the
-   * personal conversation recorded earlier.
+   * personal conversation recorded earlier. `wasReachable` says whether this conversation was already stored
+   * as active before (so a repeated install event is recognised).
    */
-  async remember(input: ConversationReferenceInput): Promise<ConversationReference> {
+  async remember(input: ConversationReferenceInput): Promise<RememberedConversation> {
     const seen = parseInput(ConversationReferenceInput, input);
     const key = keyOf(seen.kind, seen.key);
     const scope = { tenantId: seen.tenantId };
     const stored = await this.deps.store.read.conversations.get(scope, seen.kind, key);
-    if (stored && stored.status === 'active' && sameAddress(stored, merge(stored, seen))) return stored;
+    const reachable = (r: ConversationReference | undefined) =>
+      r?.status === 'active' &&
+      (seen.conversationId === undefined || r.conversationId === seen.conversationId);
+    if (stored && reachable(stored) && sameAddress(stored, merge(stored, seen)))
+      return { reference: stored, wasReachable: true };
     return this.deps.store.transaction(async (tx) => {
       const current = await tx.conversations.get(scope, seen.kind, key);
       const next: ConversationReference = {
@@ -39,7 +50,7 @@ export class ConversationBook {
         updatedAt: this.deps.clock.now().toISOString(),
       };
       await tx.conversations.save(next);
-      return next;
+      return { reference: next, wasReachable: reachable(current) };
     });
   }
 

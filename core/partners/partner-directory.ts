@@ -147,7 +147,7 @@ export class PartnerDirectory {
     return { partner, people, checkIn };
   }
 
-  /** A page of partners, A to Z, with the people they mention. */
+  /** A page of partners, A to Z, with the people they mention (owners and contacts). */
   async list(
     scope: Scope,
     query: PartnerListQuery,
@@ -158,7 +158,7 @@ export class PartnerDirectory {
     const people = await indexPeople(
       read,
       scope,
-      result.items.map((p) => p.relationshipOwnerId),
+      result.items.flatMap((p) => [p.relationshipOwnerId, ...p.contacts.map((c) => c.personId)]),
     );
     return { ...result, people };
   }

@@ -44,6 +44,14 @@ for (const kind of STORE_KINDS) {
       expect(await tc.core.conversations.get({ tenantId: TENANT_B }, 'user', MEGAN)).toBeUndefined();
     });
 
+    it('says a user first seen in a group chat was not reachable in their personal chat yet', async () => {
+      const key = '0b0b0b0b-1111-4222-8333-444455556666';
+      const { conversationId: _none, ...inGroup } = personalChat({ key });
+      expect((await tc.core.conversations.remember(inGroup)).wasReachable).toBe(false);
+      expect((await tc.core.conversations.remember(personalChat({ key }))).wasReachable).toBe(false);
+      expect((await tc.core.conversations.remember(personalChat({ key }))).wasReachable).toBe(true);
+    });
+
     it('keeps the personal conversation when the same user is next seen in a group chat', async () => {
       const key = '0a0a0a0a-1111-4222-8333-444455556666';
       await tc.core.conversations.remember(personalChat({ key }));
@@ -66,7 +74,8 @@ for (const kind of STORE_KINDS) {
       const first = await tc.core.conversations.remember({ ...chat, kind: 'chat' });
       tc.clock.advance(3_600_000);
       const again = await tc.core.conversations.remember({ ...chat, kind: 'chat' });
-      expect(again.updatedAt).toBe(first.updatedAt);
+      expect(again.reference.updatedAt).toBe(first.reference.updatedAt);
+      expect([first.wasReachable, again.wasReachable]).toEqual([false, true]);
     });
 
     it('marks an uninstalled conversation gone, and active again when the app is added back', async () => {
@@ -75,7 +84,7 @@ for (const kind of STORE_KINDS) {
       await tc.core.conversations.remember(channel);
       await tc.core.conversations.forget({ tenantId: TENANT_A }, 'channel', key);
       expect((await tc.core.conversations.get({ tenantId: TENANT_A }, 'channel', key))?.status).toBe('gone');
-      await tc.core.conversations.remember(channel);
+      expect((await tc.core.conversations.remember(channel)).wasReachable).toBe(false);
       expect((await tc.core.conversations.get({ tenantId: TENANT_A }, 'channel', key))?.status).toBe(
         'active',
       );
