@@ -48,22 +48,22 @@ export function renderAgreementCard(m: AgreementCardModel): AdaptiveCard {
   const pending = new Set(pendingParties(a).map((p) => p.id));
   const body: CardElement[] = [
     ...(m.notice ? [banner(m.notice.text, m.notice.tone)] : []),
-    ...heading(clip(a.title, 200), `Conflict-priority agreement · version ${a.versionNo}`),
+    ...heading(clip(a.title, 150), `Conflict-priority agreement · version ${a.versionNo}`),
     text(`**${AGREEMENT_STATUS_LABELS[a.status]}**`, {
       color: a.status === 'agreed' ? 'good' : a.status === 'proposed' ? 'warning' : 'default',
       spacing: 'Small',
     }),
     section('When these demands collide'),
     ...facts([
-      ['Internal customer', clip(a.scenario.internalDemand, 300)],
-      ['External customer', clip(a.scenario.externalDemand, 300)],
+      ['Internal customer', clip(a.scenario.internalDemand, 200)],
+      ['External customer', clip(a.scenario.externalDemand, 200)],
     ]),
-    ...(a.scenario.description ? [plain(clip(a.scenario.description, 400))] : []),
+    ...(a.scenario.description ? [plain(clip(a.scenario.description, 300))] : []),
     section('We prioritise, in this order'),
-    plain(a.priorityRule.map((step, i) => `${i + 1}. ${clip(step, 200)}`).join('\n')),
-    ...(a.rationale ? [section('Why'), plain(clip(a.rationale, 400))] : []),
+    plain(a.priorityRule.map((step, i) => `${i + 1}. ${clip(step, 120)}`).join('\n')),
+    ...(a.rationale ? [section('Why'), plain(clip(a.rationale, 300))] : []),
     ...(a.escalationRoute.length
-      ? [section('Escalate to'), plain(a.escalationRoute.map((s) => clip(s, 120)).join(' → '))]
+      ? [section('Escalate to'), plain(a.escalationRoute.map((s) => clip(s, 80)).join(' → '))]
       : []),
     ...facts([
       ['Takes effect', formatDate(a.effectiveFrom)],
@@ -94,9 +94,9 @@ function partyRow(m: AgreementCardModel, party: AgreementParty, isPending: boole
       ? 'Waiting for acknowledgement'
       : 'Not acknowledged';
   const items: CardElement[] = [
-    plain(`${clip(party.name, 120)}${who}`, { spacing: 'None' }),
+    plain(`${clip(party.name, 60)}${who}`, { spacing: 'None' }),
     text(line, { size: 'Small', color: ack ? 'good' : 'default', isSubtle: !ack, spacing: 'None' }),
-    ...(ack?.comment ? [plain(`“${clip(ack.comment, 200)}”`, { spacing: 'None' })] : []),
+    ...(ack?.comment ? [plain(`“${clip(ack.comment, 100)}”`, { spacing: 'None' })] : []),
   ];
   if (isPending && a.status === 'proposed' && mayAcknowledge(m, party))
     items.push(

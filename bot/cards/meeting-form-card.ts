@@ -44,12 +44,12 @@ export const VISIBLE_ACTION_ROWS = 3;
 
 /** The card's own limits, stricter than core's so a re-rendered form with every field full fits in a message. */
 export const MEETING_FORM_LIMITS = {
-  title: 200,
-  minutes: 2000,
-  decisions: 1500,
-  issues: 1500,
-  customerImpact: 1000,
-  actionTitle: 200,
+  title: 150,
+  minutes: 1500,
+  decisions: 1000,
+  issues: 1000,
+  customerImpact: 600,
+  actionTitle: 150,
 } as const;
 
 const L = MEETING_FORM_LIMITS;

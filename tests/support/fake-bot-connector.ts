@@ -43,9 +43,9 @@ export class FakeBotConnector {
 
   /** Starts the connector on a free loopback port. */
   static async start(): Promise<FakeBotConnector> {
-    let connector: FakeBotConnector | undefined;
+    const holder: { connector?: FakeBotConnector } = {};
     const server = createServer((req, res) => {
-      connector!.handle(req, res).catch((err: unknown) => {
+      holder.connector!.handle(req, res).catch((err: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'ServiceError', message: String(err) } }));
       });
@@ -53,8 +53,8 @@ export class FakeBotConnector {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     // Teams' service URLs end with a slash (e.g. https://smba.trafficmanager.net/emea/).
-    connector = new FakeBotConnector(server, `http://127.0.0.1:${port}/teams/`);
-    return connector;
+    holder.connector = new FakeBotConnector(server, `http://127.0.0.1:${port}/teams/`);
+    return holder.connector;
   }
 
   /** Activities the bot posted (sent or replied), optionally in one conversation. */
