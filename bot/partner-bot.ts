@@ -14,7 +14,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Core } from '../core/core';
-import type { RememberedConversation } from '../core/conversations/conversation-book';
+import type { ConversationKind } from '../core/conversations/conversation-reference';
 import { DomainError, ValidationError } from '../core/errors';
 import type { Clock, Logger } from '../core/ports';
 import { invokeRejection, userMessageOf, type CardInvokeAnswer } from './bot-errors';
@@ -46,9 +46,6 @@ export interface PartnerBotOptions {
  * Each handler parses what arrived, calls one use case and renders a card; this class only routes and sends.
  */
 export class PartnerBot extends TeamsActivityHandler {
-  /** What this turn's conversation reference looked like before the turn, per turn. */
-  private readonly remembered = new WeakMap<TurnContext, RememberedConversation>();
-
   constructor(
     readonly core: Core,
     private readonly logger: Logger,
@@ -255,12 +252,16 @@ export class PartnerBot extends TeamsActivityHandler {
     }
   }
 
-  /** The welcome card, once per installation: a repeated install event finds the conversation already reachable. */
+  /** The welcome card, once per installation (Teams may deliver an install event twice, or to two servers). */
   private async welcome(context: TurnContext): Promise<void> {
     if (String(context.activity.action ?? '').toLowerCase() !== 'add') return;
-    const remembered = this.remembered.get(context);
-    if (remembered?.wasReachable) return;
     const place = placeOf(context.activity);
+    const [kind, key] = installedConversationOf(place, context.activity.from?.aadObjectId);
+    if (
+      key === undefined ||
+      !(await this.core.conversations.claimWelcome({ tenantId: place.tenantId }, kind, key))
+    )
+      return;
     await context.sendActivity({ attachments: [cardAttachment(renderWelcomeCard(place.kind))] });
   }
 
@@ -274,9 +275,7 @@ export class PartnerBot extends TeamsActivityHandler {
     }
     for (const ref of referencesOf(context.activity, place)) {
       try {
-        const remembered = await this.core.conversations.remember(ref);
-        // The conversation itself (not the sender) decides whether an install event is new.
-        if (ref.kind !== 'user' || place.kind === 'personal') this.remembered.set(context, remembered);
+        await this.core.conversations.remember(ref);
       } catch (err) {
         // A reference that cannot be stored must not cost the user their answer; reminders will miss it.
         this.logger.warn('conversation reference not stored', { error: String(err), kind: ref.kind });
@@ -287,13 +286,9 @@ export class PartnerBot extends TeamsActivityHandler {
   private async forgetConversation(context: TurnContext): Promise<void> {
     const place = placeOf(context.activity);
     const scope = { tenantId: place.tenantId };
-    if (place.kind === 'personal' && context.activity.from?.aadObjectId)
-      await this.core.conversations.forget(scope, 'user', context.activity.from.aadObjectId);
-    if (place.kind === 'groupChat') await this.core.conversations.forget(scope, 'chat', place.conversationId);
-    if (place.kind === 'team' && place.teamId) {
-      await this.core.conversations.forget(scope, 'team', place.teamId);
-      await this.core.conversations.forget(scope, 'channel', place.conversationId);
-    }
+    const [kind, key] = installedConversationOf(place, context.activity.from?.aadObjectId);
+    if (key !== undefined) await this.core.conversations.forget(scope, kind, key);
+    if (place.kind === 'team') await this.core.conversations.forget(scope, 'channel', place.conversationId);
   }
 
   /** The turn as handlers see it. */
@@ -316,6 +311,16 @@ export class PartnerBot extends TeamsActivityHandler {
       newFormId: () => randomUUID(),
     };
   }
+}
+
+/** The reference an installation is about: the person (personal app), the group chat or the team. */
+function installedConversationOf(
+  place: ConversationPlace,
+  aadObjectId: string | undefined,
+): [ConversationKind, string | undefined] {
+  if (place.kind === 'personal') return ['user', aadObjectId];
+  if (place.kind === 'groupChat') return ['chat', place.conversationId];
+  return ['team', place.teamId];
 }
 
 /** An uninstall: its references are marked gone, not refreshed. */

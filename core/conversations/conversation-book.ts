@@ -7,12 +7,6 @@ import {
   type ConversationReference,
 } from './conversation-reference';
 
-/** A reference as stored after an activity, and whether the bot could already reach that conversation. */
-export interface RememberedConversation {
-  readonly reference: ConversationReference;
-  readonly wasReachable: boolean;
-}
-
 /** The fields that say where a conversation is; a change in any of them is worth a write. */
 const ADDRESS_FIELDS = ['serviceUrl', 'channelId', 'botId', 'conversationId', 'userId', 'teamId'] as const;
 
@@ -29,19 +23,14 @@ export class ConversationBook {
   /**
    * Records the reference as seen on an activity. A reference that is already stored, active and identical is
    * not written again, so the common turn costs one indexed read. A user seen only in shared chats keeps the
-   * personal conversation recorded earlier. `wasReachable` says whether this conversation was already stored
-   * as active before (so a repeated install event is recognised).
+   * personal conversation recorded earlier.
    */
-  async remember(input: ConversationReferenceInput): Promise<RememberedConversation> {
+  async remember(input: ConversationReferenceInput): Promise<ConversationReference> {
     const seen = parseInput(ConversationReferenceInput, input);
     const key = keyOf(seen.kind, seen.key);
     const scope = { tenantId: seen.tenantId };
     const stored = await this.deps.store.read.conversations.get(scope, seen.kind, key);
-    const reachable = (r: ConversationReference | undefined) =>
-      r?.status === 'active' &&
-      (seen.conversationId === undefined || r.conversationId === seen.conversationId);
-    if (stored && reachable(stored) && sameAddress(stored, merge(stored, seen)))
-      return { reference: stored, wasReachable: true };
+    if (stored && stored.status === 'active' && sameAddress(stored, merge(stored, seen))) return stored;
     return this.deps.store.transaction(async (tx) => {
       const current = await tx.conversations.get(scope, seen.kind, key);
       const next: ConversationReference = {
@@ -50,8 +39,19 @@ export class ConversationBook {
         updatedAt: this.deps.clock.now().toISOString(),
       };
       await tx.conversations.save(next);
-      return { reference: next, wasReachable: reachable(current) };
+      return next;
     });
+  }
+
+  /**
+   * Claims the welcome of a conversation: true for the first caller since the app was installed there, false
+   * for a repeated install event (even one handled at the same time by another server process).
+   */
+  async claimWelcome(scope: TenantScope, kind: ConversationKind, key: string): Promise<boolean> {
+    const at = this.deps.clock.now().toISOString();
+    return this.deps.store.transaction((tx) =>
+      tx.conversations.markWelcomed(scope, kind, keyOf(kind, key), at),
+    );
   }
 
   /** Marks a reference gone (the app was uninstalled there); unknown references are left alone. */
@@ -95,6 +95,7 @@ function merge(
     conversationId: seen.conversationId ?? current?.conversationId,
     userId: seen.userId ?? current?.userId,
     teamId: seen.teamId ?? current?.teamId,
+    welcomedAt: current?.status === 'active' ? current.welcomedAt : undefined,
   };
 }
 

@@ -39,4 +39,6 @@ export type ConversationReferenceInput = z.input<typeof ConversationReferenceInp
 export interface ConversationReference extends z.output<typeof ConversationReferenceInput> {
   readonly status: 'active' | 'gone';
   readonly updatedAt: string;
+  /** When the welcome card was sent since the app was (re)installed there. */
+  readonly welcomedAt?: string;
 }

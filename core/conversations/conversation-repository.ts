@@ -12,4 +12,6 @@ export interface ConversationReader {
 export interface ConversationRepository extends ConversationReader {
   /** Creates or replaces the reference with this tenant, kind and key. */
   save(reference: ConversationReference): Promise<void>;
+  /** Sets `welcomedAt` on an active reference not welcomed yet; false when there was none or it already was. */
+  markWelcomed(scope: TenantScope, kind: ConversationKind, key: string, at: string): Promise<boolean>;
 }

@@ -19,6 +19,7 @@ interface ConversationRow {
   team_id: string | null;
   status: ConversationReference['status'];
   updated_at: string;
+  welcomed_at: string | null;
 }
 
 function toReference(r: ConversationRow): ConversationReference {
@@ -34,6 +35,7 @@ function toReference(r: ConversationRow): ConversationReference {
     teamId: optional(r.team_id),
     status: r.status,
     updatedAt: r.updated_at,
+    welcomedAt: optional(r.welcomed_at),
   };
 }
 
@@ -44,12 +46,12 @@ export class ConversationSqlRepository implements ConversationRepository {
   async save(c: ConversationReference): Promise<void> {
     await this.db.run(
       `INSERT INTO conversation_references (tenant_id, kind, key, service_url, channel_id, bot_id, conversation_id,
-         user_id, team_id, status, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         user_id, team_id, status, updated_at, welcomed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (tenant_id, kind, key) DO UPDATE SET
          service_url = excluded.service_url, channel_id = excluded.channel_id, bot_id = excluded.bot_id,
          conversation_id = excluded.conversation_id, user_id = excluded.user_id, team_id = excluded.team_id,
-         status = excluded.status, updated_at = excluded.updated_at`,
+         status = excluded.status, updated_at = excluded.updated_at, welcomed_at = excluded.welcomed_at`,
       [
         c.tenantId,
         c.kind,
@@ -62,8 +64,18 @@ export class ConversationSqlRepository implements ConversationRepository {
         nullable(c.teamId),
         c.status,
         c.updatedAt,
+        nullable(c.welcomedAt),
       ],
     );
+  }
+
+  async markWelcomed(scope: TenantScope, kind: ConversationKind, key: string, at: string): Promise<boolean> {
+    const changed = await this.db.run(
+      `UPDATE conversation_references SET welcomed_at = $4
+       WHERE tenant_id = $1 AND kind = $2 AND key = $3 AND status = 'active' AND welcomed_at IS NULL`,
+      [scope.tenantId, kind, key, at],
+    );
+    return changed === 1;
   }
 
   async get(

@@ -395,6 +395,7 @@ for (const kind of STORE_KINDS) {
           'addAcknowledgement',
           'claim',
           'complete',
+          'markWelcomed',
         ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>

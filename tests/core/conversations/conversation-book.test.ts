@@ -44,12 +44,23 @@ for (const kind of STORE_KINDS) {
       expect(await tc.core.conversations.get({ tenantId: TENANT_B }, 'user', MEGAN)).toBeUndefined();
     });
 
-    it('says a user first seen in a group chat was not reachable in their personal chat yet', async () => {
-      const key = '0b0b0b0b-1111-4222-8333-444455556666';
-      const { conversationId: _none, ...inGroup } = personalChat({ key });
-      expect((await tc.core.conversations.remember(inGroup)).wasReachable).toBe(false);
-      expect((await tc.core.conversations.remember(personalChat({ key }))).wasReachable).toBe(false);
-      expect((await tc.core.conversations.remember(personalChat({ key }))).wasReachable).toBe(true);
+    it('welcomes a conversation once, and again only after the app was removed and added back', async () => {
+      const key = '19:welcome-once@thread.v2';
+      const chat = { ...personalChat({ key, conversationId: key }), kind: 'chat' as const };
+      const scope = { tenantId: TENANT_A };
+      expect(await tc.core.conversations.claimWelcome(scope, 'chat', key)).toBe(false);
+      await tc.core.conversations.remember(chat);
+      const claims = await Promise.all(
+        [1, 2, 3].map(() => tc.core.conversations.claimWelcome(scope, 'chat', key)),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      // An ordinary activity afterwards keeps the welcome.
+      tc.clock.advance(1000);
+      await tc.core.conversations.remember({ ...chat, serviceUrl: 'https://smba.trafficmanager.net/amer/' });
+      expect(await tc.core.conversations.claimWelcome(scope, 'chat', key)).toBe(false);
+      await tc.core.conversations.forget(scope, 'chat', key);
+      await tc.core.conversations.remember(chat);
+      expect(await tc.core.conversations.claimWelcome(scope, 'chat', key)).toBe(true);
     });
 
     it('keeps the personal conversation when the same user is next seen in a group chat', async () => {
@@ -64,7 +75,7 @@ for (const kind of STORE_KINDS) {
       expect(await tc.core.conversations.get({ tenantId: TENANT_A }, 'user', key)).toMatchObject({
         conversationId: 'a:1Zx9pQ-personal',
         serviceUrl: 'https://smba.trafficmanager.net/amer/',
-        updatedAt: '2026-03-02T09:01:00.000Z',
+        updatedAt: tc.clock.now().toISOString(),
       });
     });
 
@@ -74,8 +85,7 @@ for (const kind of STORE_KINDS) {
       const first = await tc.core.conversations.remember({ ...chat, kind: 'chat' });
       tc.clock.advance(3_600_000);
       const again = await tc.core.conversations.remember({ ...chat, kind: 'chat' });
-      expect(again.reference.updatedAt).toBe(first.reference.updatedAt);
-      expect([first.wasReachable, again.wasReachable]).toEqual([false, true]);
+      expect(again.updatedAt).toBe(first.updatedAt);
     });
 
     it('marks an uninstalled conversation gone, and active again when the app is added back', async () => {
@@ -84,7 +94,7 @@ for (const kind of STORE_KINDS) {
       await tc.core.conversations.remember(channel);
       await tc.core.conversations.forget({ tenantId: TENANT_A }, 'channel', key);
       expect((await tc.core.conversations.get({ tenantId: TENANT_A }, 'channel', key))?.status).toBe('gone');
-      expect((await tc.core.conversations.remember(channel)).wasReachable).toBe(false);
+      await tc.core.conversations.remember(channel);
       expect((await tc.core.conversations.get({ tenantId: TENANT_A }, 'channel', key))?.status).toBe(
         'active',
       );
