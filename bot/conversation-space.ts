@@ -21,22 +21,22 @@ const ActivityWhere = z.object({
   conversation: z.looseObject({
     id: z.string().min(1).max(1024),
     conversationType: z.string().max(32).optional(),
-    tenantId: TenantId.optional(),
+    tenantId: TenantId.nullish(),
   }),
   from: z.looseObject(
     {
       id: z.string().min(1).max(1024),
-      name: z.string().max(200).optional(),
-      aadObjectId: AadObjectId.optional(),
+      name: z.string().max(200).nullish(),
+      aadObjectId: AadObjectId.nullish(),
     },
     { error: 'The activity does not say who sent it' },
   ),
   channelData: z
     .looseObject({
-      tenant: z.looseObject({ id: TenantId }).optional(),
-      team: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
+      tenant: z.looseObject({ id: TenantId }).nullish(),
+      team: z.looseObject({ id: z.string().min(1).max(1024) }).nullish(),
     })
-    .optional(),
+    .nullish(),
 });
 
 /** What `placeOf` and `callerOf` read from an activity. */

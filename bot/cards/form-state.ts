@@ -27,7 +27,8 @@ export function formWithIssues(
   for (const issue of issues) {
     const id = inputIdOf(issue.path);
     if (id !== undefined && errors[id] === undefined) errors[id] = issue.message;
-    else if (id === undefined) general.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+    // Field names inside the data mean nothing to a user; the messages name the field in words already.
+    else if (id === undefined) general.push(issue.message);
   }
   return { values, errors, general };
 }

@@ -39,6 +39,7 @@ export async function submitForm<D, I, R>(
 ): Promise<FormResult<R>> {
   const values = isRecord(raw) ? raw : {};
   const formIdParse = FormId.safeParse(values.formId);
+  // A form re-rendered after a bad id gets a fresh one, so its next submit can be stored.
   const formId = formIdParse.success ? formIdParse.data : turn.newFormId();
   const again = async (issues: readonly FieldIssue[], data: D | undefined): Promise<FormResult<R>> => ({
     ok: false,
@@ -48,10 +49,9 @@ export async function submitForm<D, I, R>(
     ),
   });
 
+  // Every form schema checks `formId` too, so a form that parses has a usable idempotency key.
   const parsed = spec.schema.safeParse(values);
   if (!parsed.success) return again(toFieldIssues(parsed.error), undefined);
-  if (!formIdParse.success)
-    return again([{ path: '', message: 'This form is out of date; check it and submit again' }], parsed.data);
   const data = parsed.data;
   const people = await resolvePickedPeople(spec.people?.(data) ?? [], {
     me: turn.caller.user,
