@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { CardRecordId } from './card-data';
 import type { ActionView } from '../../core/actions/action-tracker';
+import { OPEN_STATUSES } from '../../core/actions/agreed-action';
 import {
   adaptiveCard,
   banner,
   facts,
   heading,
   MAX_REFRESH_USERS,
+  verbAction,
   type AdaptiveCard,
   type CardElement,
 } from './card-kit';
@@ -43,7 +45,20 @@ export function renderActionCard(m: ActionCardModel): AdaptiveCard {
     ),
     ...facts([['Agreed by', nameOf(people, action.createdBy)]]),
   ];
-  return adaptiveCard(body, [], {
+  // Clients that do not refresh cards ask for their own view, where the owner finds "Mark done".
+  const askForMine =
+    m.viewerId === undefined && OPEN_STATUSES.includes(action.status)
+      ? [
+          verbAction(
+            'message',
+            'Open my view',
+            ACTION_REFRESH_VERB,
+            { actionId: action.id },
+            { validatesInputs: false },
+          ),
+        ]
+      : [];
+  return adaptiveCard(body, askForMine, {
     action: {
       type: 'Action.Execute',
       title: 'Refresh',

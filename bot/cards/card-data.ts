@@ -42,11 +42,14 @@ export function linesInput(max: number, label: string) {
   );
 }
 
+/** A chosen id: a record id, an Entra object id or a Teams user id (`29:…`, which can be long). */
+const CHOSEN_ID = /^[A-Za-z0-9_:.@-]{1,256}$/;
+
 /** A choice input's value(s): comma-separated, blanks dropped. */
 export function idsInput(label: string, maxItems: number) {
   return z
     .string({ error: `${label} must be a list of ids` })
-    .max(maxItems * 70, `${label}: too many chosen`)
+    .max(maxItems * 260, `${label}: too many chosen`)
     .optional()
     .transform((s) =>
       (s ?? '')
@@ -55,7 +58,7 @@ export function idsInput(label: string, maxItems: number) {
         .filter(Boolean),
     )
     .refine((ids) => ids.length <= maxItems, `${label}: choose at most ${maxItems}`)
-    .refine((ids) => ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)), `${label}: unknown choice`);
+    .refine((ids) => ids.every((id) => CHOSEN_ID.test(id)), `${label}: unknown choice`);
 }
 
 /** An `Input.Toggle` value. */
@@ -96,7 +99,13 @@ export function wholeNumberInput(label: string, min: number, max: number) {
     });
 }
 
-/** Whether an id from a people picker is an Entra object id (a colleague) rather than one of our person ids. */
-export function isEntraId(id: string): boolean {
-  return /^[0-9a-fA-F][0-9a-fA-F-]{30,38}[0-9a-fA-F]$/.test(id);
+/** Prefix of our own person ids (partner contacts and people already known), as pickers offer them. */
+export const PERSON_ID_PREFIX = 'per_';
+
+/**
+ * Whether a picked id is one of our person ids. Anything else names a Teams user: an Entra object id in
+ * Teams, a member id in Microsoft 365 Agents Playground; the conversation's roster resolves either.
+ */
+export function isPersonId(id: string): boolean {
+  return id.startsWith(PERSON_ID_PREFIX);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CardRecordId } from './card-data';
 import type { MeetingView } from '../../core/meetings/meeting-log';
 import { pendingParties } from '../../core/agreements/priority-agreement';
+import { OPEN_STATUSES } from '../../core/actions/agreed-action';
 import {
   adaptiveCard,
   banner,
@@ -13,6 +14,7 @@ import {
   plain,
   section,
   text,
+  verbAction,
   type AdaptiveCard,
   type CardElement,
 } from './card-kit';
@@ -81,7 +83,21 @@ export function renderMeetingSummaryCard(m: MeetingSummaryModel): AdaptiveCard {
           : undefined,
       ),
     );
-  return adaptiveCard(body, [], {
+  // Clients that do not refresh cards (or people beyond the 60 Teams refreshes) ask for their own view.
+  const anyOpen = actions.some((a) => OPEN_STATUSES.includes(a.status));
+  const askForMine =
+    m.viewerId === undefined && anyOpen
+      ? [
+          verbAction(
+            'message',
+            'My actions here',
+            MEETING_REFRESH_VERB,
+            { meetingId: meeting.id },
+            { validatesInputs: false },
+          ),
+        ]
+      : [];
+  return adaptiveCard(body, askForMine, {
     action: {
       type: 'Action.Execute',
       title: 'Refresh',

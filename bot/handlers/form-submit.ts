@@ -55,6 +55,7 @@ export async function submitForm<D, I, R>(
   const data = parsed.data;
   const people = await resolvePickedPeople(spec.people?.(data) ?? [], {
     me: turn.caller.user,
+    myTeamsUserId: turn.teamsUserId,
     roster: turn.roster,
     knownUsers: (scope, ids) => turn.core.people.knownUsers(scope, ids),
     scope: { tenantId: turn.caller.scope.tenantId },

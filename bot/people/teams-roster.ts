@@ -25,7 +25,9 @@ export class TeamsRoster implements Roster {
     try {
       return userOf(await TeamsInfo.getMember(this.context, aadObjectId));
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      // Not a member (404), or not an id the connector knows at all (400): either way, not someone here.
+      const status = statusOf(error);
+      if (status === 404 || status === 400) return undefined;
       throw error;
     }
   }

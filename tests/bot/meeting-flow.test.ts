@@ -104,8 +104,11 @@ describe('logging a partner meeting from chat', () => {
     // Everyone else in the group chat sees the card without anyone's buttons.
     const [update] = t.connector.updated();
     expect(update).toMatchObject({ conversationId: PLACES.groupChat, activityId: '1772442009001' });
-    expect(buttons(update!.body.attachments[0].content, 'action.done')).toHaveLength(0);
-    expect(cardText(update!.body.attachments[0].content)).toContain('Monthly delivery review');
+    const everyones = update!.body.attachments[0].content;
+    expect(buttons(everyones, 'action.done')).toHaveLength(0);
+    expect(cardText(everyones)).toContain('Monthly delivery review');
+    // Clients that cannot refresh cards ask for their own view with a button.
+    expect(buttons(everyones, 'meeting.refresh').map((b) => b.title)).toContain('My actions here');
   });
 
   it('stores one meeting when the same form is submitted twice (double click, Teams retry)', async () => {
@@ -163,6 +166,21 @@ describe('logging a partner meeting from chat', () => {
     expect(inputError(second, 'action2Due')).toBe('Due date is before the meeting');
     expect(input(second, 'action2Title')?.value).toBe('Send weekly on-time figures');
     expect(await storedCounts(t)).toEqual(before);
+  });
+
+  it('accepts a picker that submits a member’s Teams user id instead of the Entra id', async () => {
+    await t.say('log meeting', PEOPLE.alex, 'groupChat');
+    const form = t.lastPostedCard();
+    const inputs = meetingInputs(input(form, 'partnerIds')!.choices[0].value, {
+      title: 'Picked by member id',
+      attendees: PEOPLE.adele.mri,
+      action1Owner: PEOPLE.adele.mri,
+    });
+    const summary = answeredCard(
+      (await t.execute('meeting.log', submitData(form, 'meeting.log', inputs), { where: 'groupChat' })).body,
+    );
+    expect(cardText(summary)).toContain('Attendees: Adele Vance');
+    expect(cardText(summary)).toContain('Adele Vance · due Fri, 6 Mar 2026');
   });
 
   it('refuses someone the conversation and the product do not know, and names the field', async () => {
