@@ -76,27 +76,37 @@ export function choicesOf<K extends string>(labels: Record<K, string>): { title:
   return (Object.entries(labels) as [K, string][]).map(([value, title]) => ({ title, value }));
 }
 
-/** `2026-03-06` as `Fri 6 Mar 2026`, the way dates read in cards (dates have no time zone). */
+/** Calendar dates have no zone: they are formatted as the UTC noon of the day. */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** Instant formatters by zone, built once each (building one costs far more than using it). */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-03-06` as `Fri, 6 Mar 2026`, the way dates read in cards. */
 export function formatDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return DATE_FORMAT.format(new Date(`${date}T12:00:00Z`));
 }
 
-/** An instant in the reader's time zone, e.g. `Mon 2 Mar 2026, 10:00 (Europe/London)`. */
+/** An instant in the reader's time zone, e.g. `Mon, 2 Mar 2026, 10:00 (Europe/London)`. */
 export function formatInstant(instant: string, timeZone: string): string {
-  const when = new Date(instant).toLocaleString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  });
-  return `${when} (${timeZone})`;
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    });
+    instantFormats.set(timeZone, format);
+  }
+  return `${format.format(new Date(instant))} (${timeZone})`;
 }

@@ -1,11 +1,35 @@
 /** Time zone used when a client does not say where its user is. */
 export const FALLBACK_TIME_ZONE = 'UTC';
 
+/**
+ * Formatters by zone. Building an Intl.DateTimeFormat costs far more than using one, and every card renders
+ * several dates, so each zone's formatter is built once.
+ */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The IANA zone if this runtime knows it, else UTC (Teams sends `localTimezone`, e.g. `Europe/London`). */
 export function knownTimeZone(zone: string | undefined): string {
   if (!zone) return FALLBACK_TIME_ZONE;
+  if (wallClockFormats.has(zone)) return zone;
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    wallClockFormat(zone);
     return zone;
   } catch {
     // An unknown zone name from a client: fall back rather than fail the turn.
@@ -16,15 +40,7 @@ export function knownTimeZone(zone: string | undefined): string {
 /** The calendar date (`YYYY-MM-DD`) and wall time (`HH:mm`) of an instant in a zone. */
 export function wallClockIn(instant: Date, timeZone: string): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
+    wallClockFormat(timeZone)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

@@ -1,6 +1,7 @@
 import { initialSchema } from './2026-11-22-01-initial-schema';
 import { conversationReferences } from './2026-11-22-10-conversation-references';
+import { actionLookupIndexes } from './2026-11-22-11-action-lookup-indexes';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, conversationReferences];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, conversationReferences, actionLookupIndexes];
