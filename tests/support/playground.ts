@@ -41,8 +41,9 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-/** Whether Debian's Chromium is installed, which the Playground tests drive. */
+/** Debian's Chromium, which the Playground tests drive. */
 export const CHROMIUM = '/usr/bin/chromium';
+/** Whether Chromium is installed here. */
 export const CHROMIUM_AVAILABLE = existsSync(CHROMIUM);
 
 /** Chromium flags for a quiet headless run on a shared machine. */
