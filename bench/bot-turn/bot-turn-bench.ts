@@ -5,8 +5,8 @@
  * invoke, in the same run, at concurrency 1, 8 and 32, on SQLite and PostgreSQL.
  *
  * Each server runs in its own process; this one only generates load over loopback HTTP with keep-alive.
- * BENCH_TURNS (default 2000) turns per measurement, BENCH_STORES (default "sqlite,postgres"); BENCH_PROFILE=<dir>
- * makes the servers write V8 CPU profiles there.
+ * BENCH_TURNS (default 2000) turns per measurement, BENCH_STORES (default "sqlite,postgres"), BENCH_CONCURRENCY
+ * (default "1,8,32"); BENCH_PROFILE=<dir> makes the servers write V8 CPU profiles there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { meetingSubmit } from './turn-activities';
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
 const WARMUP = Math.min(300, TURNS);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
-const CONCURRENCY = [1, 8, 32];
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
 /** Users with their own personal chat (own space, own evidence chain), so PostgreSQL writers can overlap. */
 const USERS = 32;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
