@@ -80,6 +80,35 @@ describe('dialogs opened from cards', () => {
     expect(t.connector.posted()).toHaveLength(0);
   });
 
+  it.each([
+    ['wrong types', { verb: 'meeting.dialog', partnerId: 42 }, /partnerId: This button names no record/],
+    ['a missing verb', { verb: null, partnerId: 'ptn_x' }, /verb: This button opens no known dialog/],
+    ['oversized text', { verb: 'meeting.dialog', partnerId: 'p'.repeat(5000) }, /not one of ours/],
+    ['an unknown verb', { verb: 'secrets.dialog' }, /This button opens no known dialog; reload the card/],
+  ])('answers a dialog request with %s with a message and stores nothing', async (_label, data, message) => {
+    const before = await storedCounts(t);
+    const answer = await fetchTask(data);
+    expect(answer.body.task.type).toBe('message');
+    expect(answer.body.task.value).toMatch(message);
+    expect(await storedCounts(t)).toEqual(before);
+  });
+
+  it('refuses a dialog submit that names no known form', async () => {
+    const before = await storedCounts(t);
+    const answer = await submitTask({
+      verb: 'agreement.acknowledge',
+      agreementId: 'agr_x',
+      partyId: 'party-1',
+    });
+    expect(answer.body).toEqual({
+      task: {
+        type: 'message',
+        value: 'That request was not valid: verb: This dialog submitted no known form; open it again',
+      },
+    });
+    expect(await storedCounts(t)).toEqual(before);
+  });
+
   it('answers a dialog for a partner that is not here with a message', async () => {
     const answer = await fetchTask({ verb: 'meeting.dialog', partnerId: 'ptn_not_here' });
     expect(answer.body).toEqual({
