@@ -13,9 +13,6 @@ export const MARK_DONE_VERB = 'action.done';
 /** Longest action title a card shows. */
 const MAX_TITLE = 200;
 
-/** Which card a "Mark done" was pressed on, so the answer re-renders that card. */
-export type ActionCardKind = 'meeting' | 'action' | 'mine';
-
 /** Whether an action still needs doing and its due date has passed. */
 export function isOverdue(action: AgreedAction, today: string): boolean {
   return OPEN_STATUSES.includes(action.status) && action.dueDate < today;
@@ -59,6 +56,7 @@ export function actionRow(
 /** The `data` of a "Mark done" button. */
 export const MarkDoneData = z.looseObject({
   actionId: CardRecordId,
+  /** Which card the button was on, so the answer re-renders that card. */
   card: z.enum(['meeting', 'action', 'mine'], { error: 'This button belongs to no known card; reload it' }),
   meetingId: CardRecordId.optional(),
   /** The space of an action listed in "my actions" (which spans the caller's conversations). */

@@ -7,9 +7,3 @@ export interface Roster {
   /** One member by Entra object id; undefined when they are not in the conversation. */
   member(aadObjectId: string): Promise<TeamsUser | undefined>;
 }
-
-/** A roster for turns that have no conversation to ask (benchmarks, message extensions' previews). */
-export const EMPTY_ROSTER: Roster = {
-  members: async () => [],
-  member: async () => undefined,
-};
