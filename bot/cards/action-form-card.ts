@@ -13,7 +13,7 @@ import { dateInput, FormId, idsInput, requiredInput } from './card-data';
 import { choiceField, dateField, peopleField, textField } from './form-inputs';
 import type { FormState } from './form-state';
 import { PARTNER_SEARCH_DATASET } from './meeting-form-card';
-import type { PersonChoice, PickedPeople } from './people-choices';
+import { UNRESOLVED_PERSON, type PersonChoice, type PickedPeople } from './people-choices';
 
 /** The verb that creates the action. */
 export const CREATE_ACTION_VERB = 'action.create';
@@ -103,7 +103,7 @@ export function toActionInput(
       dueDate: d.dueDate ?? '',
       partnerId: d.partnerId[0],
     },
-    unresolved: owner ? [] : [{ path: 'ownerId', message: 'We could not find this person; pick them again' }],
+    unresolved: owner ? [] : [{ path: 'ownerId', message: UNRESOLVED_PERSON }],
   };
 }
 

@@ -16,7 +16,7 @@ import { dateInput, FormId, idsInput, linesInput, requiredInput, textInput } fro
 import { choiceField, dateField, peopleField, textField } from './form-inputs';
 import type { FormState } from './form-state';
 import { PARTNER_SEARCH_DATASET } from './meeting-form-card';
-import type { PersonChoice, PickedPeople } from './people-choices';
+import { UNRESOLVED_PERSON, type PersonChoice, type PickedPeople } from './people-choices';
 
 /** The verb that proposes the agreement to its parties. */
 export const PROPOSE_AGREEMENT_VERB = 'agreement.propose';
@@ -210,7 +210,7 @@ export function toAgreementInput(
   const rep = (ids: string[], field: string): PersonRef | undefined => {
     if (ids.length === 0) return undefined;
     const ref = people.get(ids[0]!);
-    if (!ref) unresolved.push({ path: field, message: 'We could not find this person; pick them again' });
+    if (!ref) unresolved.push({ path: field, message: UNRESOLVED_PERSON });
     return ref;
   };
   const parties: AgreementInput['parties'] = [

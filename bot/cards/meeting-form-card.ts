@@ -29,7 +29,7 @@ import { choiceField, dateField, numberField, peopleField, textField, timeField 
 import type { FormState } from './form-state';
 import { choicesOf, MEETING_MEDIUM_LABELS, MEETING_TYPE_LABELS } from './labels';
 import { instantOf, knownTimeZone, wallClockIn } from './local-time';
-import type { PersonChoice, PickedPeople } from './people-choices';
+import { UNRESOLVED_PERSON, type PersonChoice, type PickedPeople } from './people-choices';
 
 /** The dataset partner pickers search as someone types (answered by the bot's `application/search`). */
 export const PARTNER_SEARCH_DATASET = 'partners';
@@ -343,7 +343,7 @@ export function toMeetingInput(
   const unresolved: { path: string; message: string }[] = [];
   const personFor = (id: string, field: string): PersonRef | undefined => {
     const ref = people.get(id);
-    if (!ref) unresolved.push({ path: field, message: 'We could not find this person; pick them again' });
+    if (!ref) unresolved.push({ path: field, message: UNRESOLVED_PERSON });
     return ref;
   };
   const actions: NonNullable<MeetingInput['actions']> = [];

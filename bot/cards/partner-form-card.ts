@@ -19,7 +19,7 @@ import { FormId, idsInput, requiredInput, textInput, toggleInput, wholeNumberInp
 import { choiceField, numberField, peopleField, textField, toggleField } from './form-inputs';
 import type { FormState } from './form-state';
 import { CHANNEL_LABELS, choicesOf, PARTNER_KIND_LABELS, STYLE_LABELS } from './labels';
-import type { PersonChoice, PickedPeople } from './people-choices';
+import { UNRESOLVED_PERSON, type PersonChoice, type PickedPeople } from './people-choices';
 
 /** The verb that adds the partner. */
 export const ADD_PARTNER_VERB = 'partner.add';
@@ -291,7 +291,7 @@ export function toPartnerInput(
   };
   return {
     input,
-    unresolved: owner ? [] : [{ path: 'ownerId', message: 'We could not find this person; pick them again' }],
+    unresolved: owner ? [] : [{ path: 'ownerId', message: UNRESOLVED_PERSON }],
   };
 }
 

@@ -7,6 +7,13 @@ export interface PersonChoice {
   readonly value: string;
 }
 
+/**
+ * What a form says about a picked person the bot could not look up. Until the product reads the directory
+ * (Microsoft Graph), it knows the conversation's members and the people who have used it.
+ */
+export const UNRESOLVED_PERSON =
+  'We could not look this person up: pick someone in this conversation, or someone who has used Partner CRM';
+
 /** Who each picked id is, as core takes it; ids missing from the map could not be resolved. */
 export type PickedPeople = ReadonlyMap<string, PersonRef>;
 

@@ -1,6 +1,7 @@
 import { PEOPLE, PLACES } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
 import { addPartnerViaBot, storedCounts } from '../support/bot-steps';
+import { UNRESOLVED_PERSON } from '../../bot/cards/people-choices';
 import { answeredCard, buttons, cardText, input, inputError, submitData } from '../support/card-reading';
 
 describe('logging a partner meeting from chat', () => {
@@ -198,7 +199,7 @@ describe('logging a partner meeting from chat', () => {
       ),
     );
     const again = answeredCard(answer.body);
-    expect(inputError(again, 'action1Owner')).toBe('We could not find this person; pick them again');
+    expect(inputError(again, 'action1Owner')).toBe(UNRESOLVED_PERSON);
     expect(await storedCounts(t)).toEqual(before);
   });
 

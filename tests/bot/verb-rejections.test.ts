@@ -293,7 +293,7 @@ describe('every card verb refuses malformed data and stores nothing', () => {
         stage: '1',
         ownerId: 'ffffffff-0000-4000-8000-000000000099',
       }),
-      /We could not find this person/,
+      /We could not look this person up/,
     ],
     [
       'meeting.log',
