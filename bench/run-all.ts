@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHMARKS = ['store/store-bench.ts', 'tab/tab-bench.ts'];
+const BENCHMARKS = ['store/store-bench.ts', 'tab/tab-bench.ts', 'bot-turn/bot-turn-bench.ts'];
 
 const only = process.argv[2];
 for (const bench of BENCHMARKS.filter((b) => !only || b.startsWith(only))) {

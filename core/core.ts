@@ -1,11 +1,14 @@
 import { ActionTracker } from './actions/action-tracker';
 import { AgreementBook } from './agreements/agreement-book';
 import { CheckInBoard } from './checkins/check-in-board';
+import { ConversationBook } from './conversations/conversation-book';
 import { EvidenceTrail } from './evidence/evidence-trail';
 import { MeetingLog } from './meetings/meeting-log';
 import { PartnerBoard } from './partners/partner-board';
 import { PartnerDirectory } from './partners/partner-directory';
+import { PeopleDirectory } from './people/people-directory';
 import type { Clock, Ids, Store } from './ports';
+import { RecordSearch } from './search/record-search';
 import { SlaRegister } from './slas/sla-register';
 
 /** What core needs to run. */
@@ -25,6 +28,9 @@ export interface Core {
   readonly checkIns: CheckInBoard;
   readonly evidence: EvidenceTrail;
   readonly board: PartnerBoard;
+  readonly conversations: ConversationBook;
+  readonly people: PeopleDirectory;
+  readonly search: RecordSearch;
 }
 
 /** Builds the use cases over one store, clock and id source. */
@@ -38,5 +44,8 @@ export function createCore(deps: CoreDeps): Core {
     checkIns: new CheckInBoard(deps),
     evidence: new EvidenceTrail(deps),
     board: new PartnerBoard(deps),
+    conversations: new ConversationBook(deps),
+    people: new PeopleDirectory(deps),
+    search: new RecordSearch(deps),
   };
 }

@@ -1,6 +1,7 @@
 import type { ActionReader, ActionRepository } from './actions/action-repository';
 import type { AgreementReader, AgreementRepository } from './agreements/agreement-repository';
 import type { CheckInReader, CheckInRepository } from './checkins/check-in-repository';
+import type { ConversationReader, ConversationRepository } from './conversations/conversation-repository';
 import type { IdempotencyRepository } from './common/idempotency-repository';
 import type { EvidenceReader, EvidenceRepository } from './evidence/evidence-repository';
 import type { MeetingReader, MeetingRepository } from './meetings/meeting-repository';
@@ -32,6 +33,7 @@ export interface Repositories {
   readonly checkIns: CheckInRepository;
   readonly evidence: EvidenceRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly conversations: ConversationRepository;
 }
 
 /** Read-only views of committed data, for queries outside a transaction. */
@@ -44,6 +46,7 @@ export interface StoreReaders {
   readonly slas: SlaReader;
   readonly checkIns: CheckInReader;
   readonly evidence: EvidenceReader;
+  readonly conversations: ConversationReader;
 }
 
 /** Where state lives. One transaction is one unit of work: all its writes land, or none do. */

@@ -1,4 +1,9 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ShowTypingMiddleware,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from '../core/ports';
 import type { Config } from './config';
 
@@ -20,6 +25,8 @@ export function createBotAdapter(config: Config, logger: Logger): CloudAdapter {
     identity as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
   );
   const adapter = new CloudAdapter(auth);
+  // A message whose answer takes longer than half a second shows Teams' typing indicator meanwhile.
+  adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('bot turn failed', {
       error,

@@ -26,11 +26,15 @@ async function main(): Promise<void> {
   }
   const logger = new JsonLogger(config.logLevel);
   const store = await openStore(config);
-  const core = createCore({ store, clock: new SystemClock(), ids: new UlidIds() });
+  const clock = new SystemClock();
+  const core = createCore({ store, clock, ids: new UlidIds() });
   const server = createApp({
     core,
     logger,
-    bot: { adapter: createBotAdapter(config, logger), handler: new PartnerBot(core, logger) },
+    bot: {
+      adapter: createBotAdapter(config, logger),
+      handler: new PartnerBot(core, logger, { publicUrl: config.publicUrl, clock }),
+    },
     authenticate: config.localMode
       ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
       : refuseWithoutSso,

@@ -12,6 +12,8 @@ export interface ActionListQuery {
   readonly dueOnOrBefore?: string;
   /** Earliest due first (the default, so overdue ones lead) or latest due first. */
   readonly order?: 'due_asc' | 'due_desc';
+  /** Only actions whose title contains this text (ASCII letters in any case). */
+  readonly titleContains?: string;
 }
 
 /** How many open actions a partner has, and how many of them are past due. */

@@ -7,6 +7,8 @@ export interface AgreementListQuery {
   readonly statuses?: readonly AgreementStatus[];
   readonly partnerId?: string;
   readonly seriesId?: string;
+  /** Only agreements whose title contains this text (ASCII letters in any case). */
+  readonly titleContains?: string;
 }
 
 /** Reads conflict-priority agreements. */

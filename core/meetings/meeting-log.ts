@@ -1,5 +1,6 @@
 import type { AgreedAction } from '../actions/agreed-action';
 import { checkInCompletedEvidence } from '../checkins/check-in-evidence';
+import type { PriorityAgreement } from '../agreements/priority-agreement';
 import { completeWithMeeting } from '../checkins/check-in-planner';
 import type { Caller } from '../common/caller';
 import type { Page, PageRequest } from '../common/paging';
@@ -20,6 +21,8 @@ export interface MeetingView {
   readonly partners: readonly Partner[];
   readonly actions: readonly AgreedAction[];
   readonly people: PeopleIndex;
+  /** The conflict-priority agreement the meeting refers to, as it stands now. */
+  readonly agreement?: PriorityAgreement;
 }
 
 /** Logs partner meetings with their agreed actions, and reads them back (CFACSB9 P8, P5–P7, P10). */
@@ -144,9 +147,10 @@ export class MeetingLog {
     const read = this.deps.store.read;
     const meeting = await read.meetings.get(scope, id);
     if (!meeting) throw new NotFoundError('Meeting', id);
-    const [partners, actionsPage] = await Promise.all([
+    const [partners, actionsPage, agreement] = await Promise.all([
       read.partners.getMany(scope, meeting.partnerIds),
       read.actions.list(scope, { meetingId: id }, { limit: 100 }),
+      meeting.agreementId === undefined ? undefined : read.agreements.get(scope, meeting.agreementId),
     ]);
     const actions = actionsPage.items;
     const people = await indexPeople(read, scope, [
@@ -154,7 +158,7 @@ export class MeetingLog {
       ...meeting.attendeeIds,
       ...actions.map((a) => a.ownerId),
     ]);
-    return { meeting, partners, actions, people };
+    return { meeting, partners, actions, people, agreement };
   }
 
   /** A page of meetings, newest first. */

@@ -14,6 +14,8 @@ import type { Person } from '../people/person';
 import { SpaceWriter, type SpaceWork } from '../unit-of-work';
 import { PartnerInput, sideOf, type ContactInput, type Partner, type PartnerContact } from './partner';
 import type { PartnerListQuery } from './partner-repository';
+import { partnerStandings, type PartnerStanding } from './partner-standings';
+import { utcDateOf } from '../common/dates';
 
 /** A partner with the people it mentions and its check-in schedule, ready to render. */
 export interface PartnerView {
@@ -131,7 +133,7 @@ export class PartnerDirectory {
     return { partner, people, checkIn };
   }
 
-  /** A page of partners, A to Z, with the people they mention. */
+  /** A page of partners, A to Z, with the people they mention (owners and contacts). */
   async list(
     scope: Scope,
     query: PartnerListQuery,
@@ -142,9 +144,14 @@ export class PartnerDirectory {
     const people = await indexPeople(
       read,
       scope,
-      result.items.map((p) => p.relationshipOwnerId),
+      result.items.flatMap((p) => [p.relationshipOwnerId, ...p.contacts.map((c) => c.personId)]),
     );
     return { ...result, people };
+  }
+
+  /** A page of active partners, A to Z, with their next check-in and open and overdue action counts. */
+  standings(scope: Scope, page: PageRequest): Promise<Page<PartnerStanding> & { people: PeopleIndex }> {
+    return partnerStandings(this.deps.store.read, scope, page, utcDateOf(this.deps.clock.now()));
   }
 
   private async load(tx: Repositories, scope: Scope, id: string): Promise<Partner> {

@@ -29,7 +29,10 @@ export async function startTestApp(
   const server = createApp({
     core,
     logger: silentLogger,
-    bot: { adapter: createBotAdapter(config, silentLogger), handler: new PartnerBot(core, silentLogger) },
+    bot: {
+      adapter: createBotAdapter(config, silentLogger),
+      handler: new PartnerBot(core, silentLogger, { publicUrl: config.publicUrl, clock: tc.clock }),
+    },
     authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
     // The built tab, as `npm run build` leaves it (browser tests build their own copy and pass it).
     tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab', 'web'),

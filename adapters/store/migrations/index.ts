@@ -1,6 +1,7 @@
 import { initialSchema } from './2026-11-22-01-initial-schema';
 import { partnerHealthIndexes } from './2026-11-22-06-partner-health-indexes';
+import { conversationReferences } from './2026-11-22-10-conversation-references';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, partnerHealthIndexes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, partnerHealthIndexes, conversationReferences];

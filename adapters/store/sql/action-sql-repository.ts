@@ -7,6 +7,7 @@ import type {
 import type { Page, PageRequest } from '../../../core/common/paging';
 import type { Scope, TenantScope } from '../../../core/common/scope';
 import { nullable, optional } from './columns';
+import { containsPattern } from './like-pattern';
 import { pageOfRows } from './row-page';
 import { Params, type SqlExecutor } from './sql-executor';
 
@@ -163,6 +164,8 @@ export class ActionSqlRepository implements ActionRepository {
     if (query.partnerId) where.push(`partner_id = ${p.add(query.partnerId)}`);
     if (query.meetingId) where.push(`meeting_id = ${p.add(query.meetingId)}`);
     if (query.dueOnOrBefore) where.push(`due_date <= ${p.add(query.dueOnOrBefore)}`);
+    if (query.titleContains)
+      where.push(`LOWER(title) LIKE ${p.add(containsPattern(query.titleContains))} ESCAPE '\\'`);
     const [after, direction] = query.order === 'due_desc' ? ['<', 'DESC'] : ['>', 'ASC'];
     if (page.after) where.push(`(due_date, id) ${after} (${p.add(page.after.key)}, ${p.add(page.after.id)})`);
     const rows = await this.db.all<ActionRow>(

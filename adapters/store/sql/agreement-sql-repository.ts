@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../../../core/common/paging';
 import type { Scope } from '../../../core/common/scope';
 import { fromJson, nullable, optional, toJson } from './columns';
 import { pageOfRows } from './row-page';
+import { containsPattern } from './like-pattern';
 import { Params, type SqlExecutor } from './sql-executor';
 
 interface AgreementRow {
@@ -152,6 +153,8 @@ export class AgreementSqlRepository implements AgreementRepository {
     const where = [`a.tenant_id = ${p.add(scope.tenantId)}`, `a.space_id = ${p.add(scope.spaceId)}`];
     if (query.statuses?.length) where.push(`a.status IN (${p.list(query.statuses)})`);
     if (query.seriesId) where.push(`a.series_id = ${p.add(query.seriesId)}`);
+    if (query.titleContains)
+      where.push(`LOWER(a.title) LIKE ${p.add(containsPattern(query.titleContains))} ESCAPE '\\'`);
     if (query.partnerId)
       where.push(
         `EXISTS (SELECT 1 FROM agreement_partners ap WHERE ap.tenant_id = a.tenant_id AND ap.agreement_id = a.id

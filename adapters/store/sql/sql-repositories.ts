@@ -2,6 +2,7 @@ import type { Repositories } from '../../../core/ports';
 import { ActionSqlRepository } from './action-sql-repository';
 import { AgreementSqlRepository } from './agreement-sql-repository';
 import { CheckInSqlRepository } from './check-in-sql-repository';
+import { ConversationSqlRepository } from './conversation-sql-repository';
 import { EvidenceSqlRepository } from './evidence-sql-repository';
 import { IdempotencySqlRepository } from './idempotency-sql-repository';
 import { MeetingSqlRepository } from './meeting-sql-repository';
@@ -22,5 +23,6 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     checkIns: new CheckInSqlRepository(db),
     evidence: new EvidenceSqlRepository(db),
     idempotency: new IdempotencySqlRepository(db),
+    conversations: new ConversationSqlRepository(db),
   };
 }

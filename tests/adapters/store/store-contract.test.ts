@@ -291,6 +291,16 @@ for (const kind of STORE_KINDS) {
           periodEnd: '2026-02-28',
           value: 2,
         });
+        await tc.core.conversations.remember({
+          tenantId: home.tenantId,
+          kind: 'user',
+          key: aUser(1).aadObjectId,
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+          channelId: 'msteams',
+          botId: '28:bot',
+          conversationId: 'a:1personal',
+          userId: '29:1user',
+        });
         const events = await tc.core.evidence.list(home, {}, { limit: 1 });
         Object.assign(seeded, {
           partnerId: partner.id,
@@ -354,6 +364,10 @@ for (const kind of STORE_KINDS) {
           stream: (r, s) => collect(r.evidence.stream(s, {})),
           head: (r, s) => r.evidence.head(s).then((h) => (h.seq === EMPTY_HEAD.seq ? undefined : h)),
         },
+        conversations: {
+          get: (r, s) => r.conversations.get(s, 'user', aUser(1).aadObjectId),
+          findUsers: (r, s) => r.conversations.findUsers(s, [aUser(1).aadObjectId]),
+        },
       };
       /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
       const tenantWide = new Set([
@@ -361,6 +375,9 @@ for (const kind of STORE_KINDS) {
         'people.findByAadObjectId',
         'actions.listForOwner',
         'checkIns.listForOwner',
+        // Conversation references belong to the tenant: a person or chat is reachable whatever space it logs to.
+        'conversations.get',
+        'conversations.findUsers',
       ]);
       const cases = Object.entries(reads).flatMap(([repo, methods]) =>
         Object.entries(methods).map(([method, read]) => ({ name: `${repo}.${method}`, read })),
@@ -381,6 +398,7 @@ for (const kind of STORE_KINDS) {
           'addAcknowledgement',
           'claim',
           'complete',
+          'markWelcomed',
         ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>

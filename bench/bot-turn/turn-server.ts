@@ -1,0 +1,99 @@
+/**
+ * One server for the bot-turn benchmark, in its own process so the load generator does not share its thread:
+ * `turn-server.ts bot|echo sqlite|postgres <users>`. Prints one JSON line with its URL (and, for the bot, the
+ * partner of each benchmark user's space), then serves until killed.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { silentLogger } from '../../adapters/logging/json-logger';
+import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
+import { SystemClock } from '../../adapters/system/system-clock';
+import { UlidIds } from '../../adapters/system/ulid-ids';
+import { PartnerBot } from '../../bot/partner-bot';
+import { createCore } from '../../core/core';
+import { spaceIdOf } from '../../core/common/scope';
+import type { Store } from '../../core/ports';
+import { createApp } from '../../server/app';
+import { createBotAdapter } from '../../server/bot-adapter';
+import { botEndpoint } from '../../server/bot-endpoint';
+import { loadConfig } from '../../server/config';
+import { aPartnerInput } from '../../tests/support/factories';
+import { BENCH_TENANT, benchUser } from './turn-activities';
+
+/** The baseline: botbuilder's ActivityHandler answering the same invoke with a fixed message, no work at all. */
+class EchoBot extends ActivityHandler {
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const verb = (context.activity.value as { action?: { verb?: string } })?.action?.verb;
+    return {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `echo ${verb}` },
+    };
+  }
+}
+
+async function openStore(kind: string): Promise<Store> {
+  if (kind === 'sqlite')
+    return SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'bench-turn-')), 'bench.sqlite'));
+  return PostgresStore.open({
+    connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    schema: process.argv[5]!,
+    maxConnections: 16,
+  });
+}
+
+async function main(): Promise<void> {
+  const [kind, storeKind, usersArg] = process.argv.slice(2);
+  const config = loadConfig({});
+  const adapter = createBotAdapter(config, silentLogger);
+  if (kind === 'echo') {
+    const endpoint = botEndpoint(adapter, new EchoBot(), silentLogger);
+    const server = createServer((req, res) => void endpoint(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.stdout.write(
+      `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`,
+    );
+    return;
+  }
+  const store = await openStore(storeKind!);
+  const clock = new SystemClock();
+  const core = createCore({ store, clock, ids: new UlidIds() });
+  const partners: string[] = [];
+  for (let n = 0; n < Number(usersArg); n++) {
+    const u = benchUser(n);
+    const caller = {
+      scope: { tenantId: BENCH_TENANT, spaceId: spaceIdOf('personal', u.aadObjectId) },
+      user: { aadObjectId: u.aadObjectId, displayName: u.name },
+    };
+    const { partner } = await core.partners.add(
+      caller,
+      aPartnerInput({ relationshipOwner: { user: caller.user }, checkInCadence: { every: 2, unit: 'week' } }),
+    );
+    partners.push(partner.id);
+  }
+  const server = createApp({
+    core,
+    logger: silentLogger,
+    bot: { adapter, handler: new PartnerBot(core, silentLogger, { publicUrl: config.publicUrl, clock }) },
+    authenticate: async () => {
+      throw new Error('the benchmark calls no API');
+    },
+    tabRoot: tmpdir(),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.stdout.write(
+    `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, partners })}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${String(err)}\n`);
+  process.exit(1);
+});
+
+// Exit normally on SIGTERM, so a --cpu-prof run writes its profile.
+process.on('SIGTERM', () => process.exit(0));

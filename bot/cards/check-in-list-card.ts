@@ -1,0 +1,59 @@
+import type { CheckInSchedule } from '../../core/checkins/check-in-schedule';
+import { describeCadence } from '../../core/checkins/cadence';
+import type { Partner } from '../../core/partners/partner';
+import type { PageWithPeople } from '../../core/people/people-resolver';
+import {
+  actionSet,
+  adaptiveCard,
+  clip,
+  container,
+  dialogButton,
+  heading,
+  plain,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from './card-kit';
+import { formatDate } from './labels';
+import { pagingActions } from './list-paging';
+import { MEETING_DIALOG_VERB } from './partner-card';
+import { nameOf } from './people-names';
+
+/** What the check-ins list shows. */
+export interface CheckInListModel {
+  readonly page: PageWithPeople<CheckInSchedule> & { partners: Readonly<Record<string, Partner>> };
+  readonly today: string;
+  readonly paged: boolean;
+}
+
+/** Partner check-ins of this conversation, soonest due (so overdue) first; logging a meeting completes one. */
+export function renderCheckInListCard(m: CheckInListModel): AdaptiveCard {
+  const body: CardElement[] = [
+    ...heading('Partner check-ins', 'Soonest due first; logging a meeting completes one'),
+  ];
+  if (m.page.items.length === 0)
+    body.push(text('No check-ins scheduled. Give a partner a check-in rhythm when you add it.'));
+  for (const c of m.page.items) {
+    const overdue = c.nextDueDate < m.today;
+    const partner = m.page.partners[c.partnerId];
+    body.push(
+      container(
+        [
+          plain(clip(partner?.name ?? 'A partner no longer listed', 120), {
+            weight: 'Bolder',
+            spacing: 'None',
+          }),
+          text(
+            `${overdue ? 'Overdue since' : 'Due'} ${formatDate(c.nextDueDate)} · ${describeCadence(c.cadence)} · ${nameOf(m.page.people, c.ownerId)}${c.lastCompletedOn ? ` · last ${formatDate(c.lastCompletedOn)}` : ''}`,
+            { size: 'Small', color: overdue ? 'attention' : 'default', spacing: 'None' },
+          ),
+          actionSet([dialogButton('Log the meeting', MEETING_DIALOG_VERB, { partnerId: c.partnerId })], {
+            spacing: 'Small',
+          }),
+        ],
+        { separator: true },
+      ),
+    );
+  }
+  return adaptiveCard(body, pagingActions('checkins', m.page.nextCursor, m.paged));
+}

@@ -1,0 +1,104 @@
+import { parseInput } from '../common/parse';
+import type { TenantScope } from '../common/scope';
+import type { Clock, Store } from '../ports';
+import {
+  ConversationReferenceInput,
+  type ConversationKind,
+  type ConversationReference,
+} from './conversation-reference';
+
+/** The fields that say where a conversation is; a change in any of them is worth a write. */
+const ADDRESS_FIELDS = ['serviceUrl', 'channelId', 'botId', 'conversationId', 'userId', 'teamId'] as const;
+
+/**
+ * Remembers where the bot can reach people, chats, teams and channels, so reminders can be sent proactively
+ * later (and survive restarts, unlike references kept in memory).
+ *
+ * These are delivery addresses, not evidence: they change nothing the learner is assessed on, so they are
+ * written in their own small transaction rather than through the evidence chain.
+ */
+export class ConversationBook {
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+
+  /**
+   * Records the reference as seen on an activity. A reference that is already stored, active and identical is
+   * not written again, so the common turn costs one indexed read. A user seen only in shared chats keeps the
+   * personal conversation recorded earlier.
+   */
+  async remember(input: ConversationReferenceInput): Promise<ConversationReference> {
+    const seen = parseInput(ConversationReferenceInput, input);
+    const key = keyOf(seen.kind, seen.key);
+    const scope = { tenantId: seen.tenantId };
+    const stored = await this.deps.store.read.conversations.get(scope, seen.kind, key);
+    if (stored && stored.status === 'active' && sameAddress(stored, merge(stored, seen))) return stored;
+    return this.deps.store.transaction(async (tx) => {
+      const current = await tx.conversations.get(scope, seen.kind, key);
+      const next: ConversationReference = {
+        ...merge(current, { ...seen, key }),
+        status: 'active',
+        updatedAt: this.deps.clock.now().toISOString(),
+      };
+      await tx.conversations.save(next);
+      return next;
+    });
+  }
+
+  /**
+   * Claims the welcome of a conversation: true for the first caller since the app was installed there, false
+   * for a repeated install event (even one handled at the same time by another server process).
+   */
+  async claimWelcome(scope: TenantScope, kind: ConversationKind, key: string): Promise<boolean> {
+    const at = this.deps.clock.now().toISOString();
+    return this.deps.store.transaction((tx) =>
+      tx.conversations.markWelcomed(scope, kind, keyOf(kind, key), at),
+    );
+  }
+
+  /** Marks a reference gone (the app was uninstalled there); unknown references are left alone. */
+  async forget(scope: TenantScope, kind: ConversationKind, key: string): Promise<void> {
+    await this.deps.store.transaction(async (tx) => {
+      const current = await tx.conversations.get(scope, kind, keyOf(kind, key));
+      if (!current || current.status === 'gone') return;
+      await tx.conversations.save({
+        ...current,
+        status: 'gone',
+        updatedAt: this.deps.clock.now().toISOString(),
+      });
+    });
+  }
+
+  /** One stored reference, active or gone. */
+  get(scope: TenantScope, kind: ConversationKind, key: string): Promise<ConversationReference | undefined> {
+    return this.deps.store.read.conversations.get(scope, kind, keyOf(kind, key));
+  }
+
+  /** Teams user ids (`29:…`) of the Entra users the bot has met, by lower-case Entra object id. */
+  async teamsUserIds(scope: TenantScope, aadObjectIds: readonly string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
+    if (wanted.length === 0) return new Map();
+    const users = await this.deps.store.read.conversations.findUsers(scope, wanted);
+    return new Map(users.flatMap((u) => (u.userId ? [[u.key, u.userId] as const] : [])));
+  }
+}
+
+/** Entra object ids arrive in either case; users are keyed in lower case so each person has one row. */
+function keyOf(kind: ConversationKind, key: string): string {
+  return kind === 'user' ? key.toLowerCase() : key;
+}
+
+function merge(
+  current: ConversationReference | undefined,
+  seen: ReturnType<typeof ConversationReferenceInput.parse>,
+): Omit<ConversationReference, 'status' | 'updatedAt'> {
+  return {
+    ...seen,
+    conversationId: seen.conversationId ?? current?.conversationId,
+    userId: seen.userId ?? current?.userId,
+    teamId: seen.teamId ?? current?.teamId,
+    welcomedAt: current?.status === 'active' ? current.welcomedAt : undefined,
+  };
+}
+
+function sameAddress(a: Partial<ConversationReference>, b: Partial<ConversationReference>): boolean {
+  return ADDRESS_FIELDS.every((f) => a[f] === b[f]);
+}

@@ -1,0 +1,214 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  CHROMIUM_AVAILABLE,
+  PLAYGROUND_GROUP_CHAT,
+  PLAYGROUND_TENANT,
+  PLAYGROUND_USERS,
+  startPlayground,
+  type Playground,
+} from '../support/playground';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const [ALEX, MEGAN] = PLAYGROUND_USERS as [(typeof PLAYGROUND_USERS)[0], (typeof PLAYGROUND_USERS)[0]];
+const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
+if (!CHROMIUM_AVAILABLE)
+  console.warn(
+    `\n!! ${CHROMIUM} is missing: the Microsoft 365 Agents Playground test is SKIPPED (apt-get install chromium)\n`,
+  );
+
+/**
+ * A new user, in Microsoft 365 Agents Playground driven by headless Chromium: install, add a partner, log a
+ * meeting with two agreed actions, mark one done from the card, propose an agreement, and acknowledge it as the
+ * other party in a second Playground signed in as her. Waits are on visible text, never on time.
+ */
+describeWithChromium('Microsoft 365 Agents Playground, as a new user would', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const playgrounds: Playground[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startTestApp(),
+      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(playgrounds.map((p) => p.stop()));
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** Opens a Playground as `who` in a browser page. */
+  async function openAs(who: typeof ALEX): Promise<Page> {
+    const playground = await startPlayground(`${app.baseUrl}/api/messages`, who);
+    playgrounds.push(playground);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(playground.url);
+    return page;
+  }
+
+  /** Sends a command in the group chat, @mentioning the bot as Teams requires there. */
+  async function say(page: Page, text: string): Promise<void> {
+    await page.locator('[role=textbox][contenteditable=true]').click();
+    await page.keyboard.type('@Partner');
+    await page.getByRole('menuitem', { name: 'Partner CRM' }).click();
+    await page.keyboard.type(` ${text}`);
+    await page.keyboard.press('Enter');
+  }
+
+  /** The newest card that shows `text`. */
+  async function card(page: Page, text: string): Promise<Locator> {
+    await page.getByText(text).last().waitFor();
+    return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  }
+
+  /** Picks a person in the n-th people picker of a card by typing their first name. */
+  async function pickPerson(page: Page, form: Locator, n: number, name: string): Promise<void> {
+    const picker = form.getByRole('combobox', { name: 'People Picker' }).nth(n);
+    await picker.click();
+    await picker.pressSequentially(name.split(' ')[0]!);
+    await page.locator('.ms-Suggestions').getByText(name).click();
+  }
+
+  /** Chooses an option of a choice set by typing its start. */
+  async function choose(page: Page, box: Locator, typed: string, option: RegExp): Promise<void> {
+    await box.click();
+    await page.keyboard.type(typed);
+    await page.getByRole('option', { name: option }).first().click();
+    await page.keyboard.press('Escape');
+  }
+
+  /** Types a date into a date picker and closes its calendar. */
+  async function date(box: Locator, value: string): Promise<void> {
+    await box.fill(value);
+    await box.press('Escape');
+  }
+
+  /** Runs a step, keeping a screenshot of the page when it fails. */
+  async function step(page: Page, name: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (err) {
+      const dir = join(__dirname, '..', '..', 'test-results');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `playground-${name}.png`), fullPage: true });
+      throw err;
+    }
+  }
+
+  it('installs, logs a meeting with two actions, marks one done and agrees priorities with another party', async () => {
+    const alex = await openAs(ALEX);
+    await step(alex, 'install', async () => {
+      // The Playground installs the app in personal chat on connect: a new user is welcomed there.
+      await alex.getByText('Partner CRM is ready').waitFor();
+      await alex.getByText(PLAYGROUND_GROUP_CHAT.name, { exact: true }).click();
+    });
+
+    await step(alex, 'add-partner', async () => {
+      await say(alex, 'add partner');
+      const form = await card(alex, 'Add a service partner');
+      await form.getByRole('textbox', { name: /^Name/ }).first().fill('Northwind Logistics');
+      await choose(
+        alex,
+        form.getByRole('combobox', { name: /^Kind of partner/ }),
+        'External',
+        /^External supplier/,
+      );
+      await pickPerson(alex, form, 0, ALEX.name);
+      await form.getByRole('button', { name: 'Add partner' }).click();
+      await alex.getByText('Partner added').waitFor();
+    });
+
+    await step(alex, 'log-meeting', async () => {
+      await say(alex, 'log meeting');
+      const form = await card(alex, 'Log a partner meeting');
+      await form.getByRole('textbox', { name: /^Title/ }).fill('Monthly delivery review');
+      await choose(alex, form.getByRole('combobox', { name: /^Partner/ }), 'North', /^Northwind/);
+      await pickPerson(alex, form, 0, ALEX.name);
+      await pickPerson(alex, form, 0, MEGAN.name);
+      const what = form.getByRole('textbox', { name: 'What', exact: true });
+      const due = form.getByRole('combobox', { name: /^Due/ });
+      await what.nth(0).fill('Share revised rota with the contact centre');
+      await pickPerson(alex, form, 1, MEGAN.name);
+      await date(due.nth(0), '2026-03-06');
+      await what.nth(1).fill('Send weekly on-time figures');
+      await pickPerson(alex, form, 2, ALEX.name);
+      await date(due.nth(1), '2026-03-13');
+      await form.getByRole('button', { name: 'Log meeting' }).click();
+      const summary = await card(alex, 'Meeting logged');
+      await summary.getByText('Share revised rota with the contact centre').waitFor();
+      await summary.getByText('Send weekly on-time figures').waitFor();
+    });
+
+    await step(alex, 'mark-done', async () => {
+      // Alex sees his own view (Mark done on his action), or everyone's card with a way to his view: the
+      // Playground may show either, since it applies the shared update after the answer and cannot refresh.
+      const summary = alex.locator('.ac-adaptiveCard').filter({ hasText: 'Monthly delivery review' }).last();
+      const button = summary.getByRole('button', { name: /^(Mark done|My actions here)$/ });
+      await button.first().waitFor();
+      if ((await button.first().innerText()).trim() === 'My actions here') await button.first().click();
+      await summary.getByRole('button', { name: 'Mark done' }).click();
+      await alex.getByText('Marked done: Send weekly on-time figures').waitFor();
+      await summary.getByText(/Done Mon, 2 Mar 2026/).waitFor();
+    });
+
+    await step(alex, 'propose-agreement', async () => {
+      await say(alex, 'new agreement');
+      const form = await card(alex, 'Propose a conflict-priority agreement');
+      await form.getByRole('textbox', { name: /^Title/ }).fill('Peak-season priority');
+      await pickPerson(alex, form, 0, ALEX.name);
+      await choose(alex, form.getByRole('combobox', { name: /^Partner/ }).first(), 'North', /^Northwind/);
+      await pickPerson(alex, form, 1, MEGAN.name);
+      await form
+        .getByRole('textbox', { name: /internal customer needs/ })
+        .fill('Finance wants refunds within 2 days');
+      await form
+        .getByRole('textbox', { name: /external customer needs/ })
+        .fill('Same-day dispatch in December');
+      await form
+        .getByRole('textbox', { name: /^Priority order/ })
+        .fill('Orders promised before 24 December\nRefunds older than 3 days');
+      await date(form.getByRole('combobox', { name: /^Review by/ }), '2027-01-31');
+      await form.getByRole('button', { name: 'Propose agreement' }).click();
+      const agreement = await card(alex, 'Agreement proposed to every party');
+      await agreement.getByRole('button', { name: 'Acknowledge for Our team' }).click();
+      await alex.getByText('Acknowledged for Our team').waitFor();
+    });
+
+    const megan = await openAs(MEGAN);
+    await step(megan, 'acknowledge-as-megan', async () => {
+      await megan.getByText(PLAYGROUND_GROUP_CHAT.name, { exact: true }).click();
+      await say(megan, 'agreements');
+      const list = await card(megan, 'Conflict-priority agreements');
+      await list.getByText('1 of 2 acknowledged').waitFor();
+      await list.getByRole('button', { name: 'Open' }).first().click();
+      const hers = await card(megan, 'Peak-season priority');
+      await hers.getByRole('button', { name: 'Acknowledge for Northwind Logistics' }).click();
+      await megan.getByText('Agreed by every party').waitFor();
+      await megan.getByText('✓ Acknowledged by Megan Bowen', { exact: false }).waitFor();
+    });
+
+    await step(alex, 'see-agreed', async () => {
+      await say(alex, 'agreements');
+      const list = await card(alex, 'Conflict-priority agreements');
+      await list.getByText(/Agreed by every party/).waitFor();
+    });
+
+    // What the Playground showed is what was stored, with its evidence.
+    const scope = { tenantId: PLAYGROUND_TENANT, spaceId: `chat:${PLAYGROUND_GROUP_CHAT.id}` };
+    const [meeting] = (await app.core.meetings.list(scope, {}, { limit: 5 })).items;
+    const view = await app.core.meetings.view(scope, meeting!.id);
+    expect(view.actions.map((a) => [a.title, view.people[a.ownerId]?.displayName, a.status])).toEqual([
+      ['Share revised rota with the contact centre', MEGAN.name, 'open'],
+      ['Send weekly on-time figures', ALEX.name, 'done'],
+    ]);
+    const [agreement] = (await app.core.agreements.list(scope, {}, { limit: 5 })).items;
+    expect(agreement?.status).toBe('agreed');
+    await expect(app.core.evidence.verify(scope)).resolves.toMatchObject({ intact: true });
+  }, 180_000);
+});
