@@ -15,7 +15,8 @@ export interface Clock {
 }
 
 /** Prefixes of generated ids; they say what an id names when it shows up in a log or URL. */
-export type IdPrefix = 'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt';
+export type IdPrefix =
+  'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt' | 'rfl' | 'req' | 'exp';
 
 /** Generates unique ids, sortable by creation time. Injected so tests get predictable ids. */
 export interface Ids {
