@@ -190,13 +190,14 @@ export class EvidenceCuration {
   }
 }
 
-/** Every criteria change recorded in a space, by the item it changes. */
+/** Every criteria change recorded in a space (up to `untilSeq`, when given), by the item it changes. */
 export async function loadCriteriaChanges(
   read: Pick<StoreReaders, 'evidence'>,
   scope: Scope,
+  untilSeq?: number,
 ): Promise<CriteriaChanges> {
   const events: EvidenceEvent[] = [];
-  for await (const event of read.evidence.stream(scope, { kinds: ['evidence.criteria_changed'] }))
+  for await (const event of read.evidence.stream(scope, { kinds: ['evidence.criteria_changed'], untilSeq }))
     events.push(event);
   return collectCriteriaChanges(events);
 }

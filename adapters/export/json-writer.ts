@@ -1,0 +1,25 @@
+import { DocumentDigest } from '../../core/export/export-code';
+import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
+import { endStream, writeChunk } from './stream-out';
+
+/**
+ * The complete export as JSON, streamed item by item: the header, every item with its hashed event, and at the
+ * end the verification block (the code and the digest of the whole document). `npm run verify` reads it.
+ */
+export const jsonWriter: ExportWriter = {
+  contentType: 'application/json; charset=utf-8',
+  extension: 'json',
+  async write(document: ExportDocument, out: NodeJS.WritableStream): Promise<void> {
+    const digest = new DocumentDigest(document.header.code);
+    await writeChunk(out, `{"header":${JSON.stringify(document.header)},"items":[`);
+    let first = true;
+    for await (const item of document.items()) {
+      digest.add(item.digest);
+      await writeChunk(out, `${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+      first = false;
+    }
+    const verification = { code: document.header.code, documentDigest: digest.value() };
+    await writeChunk(out, `\n],"verification":${JSON.stringify(verification)}}\n`);
+    await endStream(out);
+  },
+};
