@@ -117,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     const got =
       present[name] === undefined
         ? 'it is not set'
-        : `got ${JSON.stringify(name.includes('Password') ? '***' : present[name])}`;
+        : `got ${JSON.stringify(/password|secret/i.test(name) ? '***' : present[name])}`;
     throw new ConfigError(`Configuration error: ${name} must be ${issue.message} (${got}).`);
   }
   const e = parsed.data;

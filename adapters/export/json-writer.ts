@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/evidence/json';
 import { DocumentDigest } from '../../core/export/export-code';
 import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
 import { endStream, writeChunk } from './stream-out';
@@ -14,8 +16,11 @@ export const jsonWriter: ExportWriter = {
     await writeChunk(out, `{"header":${JSON.stringify(document.header)},"items":[`);
     let first = true;
     for await (const item of document.items()) {
-      digest.add(item.digest);
-      await writeChunk(out, `${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+      // The item is serialised once, canonically: its digest is the hash of exactly that text (see itemDigest).
+      const body = canonicalJson(item);
+      const itemHash = createHash('sha256').update(body).digest('hex');
+      digest.add(itemHash);
+      await writeChunk(out, `${first ? '\n' : ',\n'}{"digest":"${itemHash}",${body.slice(1)}`);
       first = false;
     }
     const verification = { code: document.header.code, documentDigest: digest.value() };

@@ -140,13 +140,13 @@ function coverage(doc: Doc, { header }: ExportDocument): void {
   const widths = [34, 291, 40, 80, 50];
   const titles = ['Code', 'Criterion', 'Items', 'Latest', 'Kinds'];
   const rowOf = (cells: string[], font: 'regular' | 'bold') => {
-    doc.font(font).fontSize(8);
-    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 6 }))) + 6;
+    doc.font(font).fontSize(7.5);
+    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 6 }))) + 4;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
     let x = MARGIN;
     cells.forEach((cell, i) => {
-      doc.fillColor(INK).text(cell, x + 3, y + 3, { width: widths[i]! - 6 });
+      doc.fillColor(INK).text(cell, x + 3, y + 2, { width: widths[i]! - 6 });
       x += widths[i]!;
     });
     doc
@@ -165,6 +165,7 @@ function coverage(doc: Doc, { header }: ExportDocument): void {
 function itemBlock(doc: Doc, item: ExportItem): void {
   if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
   doc.font('bold').fontSize(11).fillColor(INK).text(item.title, { paragraphGap: 2 });
+  // Few text runs per item: pdfkit's cost is per run, and a long trail has many items.
   doc
     .font('regular')
     .fontSize(8)
@@ -175,14 +176,18 @@ function itemBlock(doc: Doc, item: ExportItem): void {
         paragraphGap: 4,
       },
     );
-  for (const detail of item.details) {
-    doc.font('bold').fontSize(9).fillColor(INK).text(`${detail.label}: `, { continued: true });
-    doc.font('regular').text(detail.value, { paragraphGap: 2 });
-  }
+  if (item.details.length)
+    doc
+      .fontSize(9)
+      .fillColor(INK)
+      .text(item.details.map((d) => `${d.label}: ${d.value}`).join('\n'), { paragraphGap: 3 });
   doc
-    .font('regular')
     .fontSize(8)
     .fillColor(ACCENT)
-    .text(`Criteria: ${item.criteria.length ? item.criteria.join(', ') : 'none'}`, { paragraphGap: 1 });
-  doc.fillColor(MUTED).text(`Hash ${item.proof.hash.slice(0, 16)}…`, { paragraphGap: 10 });
+    .text(
+      `Criteria: ${item.criteria.length ? item.criteria.join(', ') : 'none'}    Hash ${item.proof.hash.slice(0, 16)}…`,
+      {
+        paragraphGap: 10,
+      },
+    );
 }

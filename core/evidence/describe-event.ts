@@ -1,3 +1,4 @@
+import { describeCadence } from '../checkins/cadence';
 import type { EvidenceEvent } from './evidence-event';
 import { isRedactedLeaf } from './leaf-commitment';
 
@@ -168,9 +169,9 @@ export function describeEvent(
         ),
       };
     case 'checkin.scheduled': {
-      const cadence = (s.cadence ?? {}) as Snapshot;
+      const cadence = (s.cadence ?? {}) as { every: number; unit: 'day' | 'week' | 'month' };
       return {
-        title: `Check-ins with ${text(s.partnerName)} every ${text(cadence.every)} ${words(cadence.unit)}(s)`,
+        title: `Check-ins with ${text(s.partnerName)} ${describeCadence(cadence)}`,
         details: details(['Owner', nameOf(text(s.ownerId))], ['Next due', text(s.nextDueDate)]),
       };
     }

@@ -13,7 +13,7 @@ import { verifyChain, type ChainVerdict } from '../evidence/hash-chain';
 import { personIdsOf } from '../evidence/person-ids';
 import { PeopleResolver, visiblePeople } from '../people/people-resolver';
 import type { Clock, Ids, StoreReaders, Store } from '../ports';
-import { ExportCode, itemDigest } from './export-code';
+import { ExportCode } from './export-code';
 import {
   EXPORT_LAYOUT,
   type ExportDocument,
@@ -193,7 +193,7 @@ function exportItemOf(
     criteria,
     proof: { event: proofEvent, hash },
   };
-  return { ...item, digest: itemDigest(item) };
+  return item;
 }
 
 /** Which events of a space an export holds, with their criteria as they stood at the export's head. */

@@ -52,7 +52,7 @@ export class ExportCode {
 }
 
 /** The digest of an item: SHA-256 of its canonical JSON without the digest itself. */
-export function itemDigest(item: Omit<ExportItem, 'digest'> & { digest?: string }): string {
+export function itemDigest(item: ExportItem & { digest?: string }): string {
   const { digest: _ignored, ...rest } = item;
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }

@@ -54,9 +54,13 @@ export interface ExportItem {
   readonly criteria: readonly CriterionCode[];
   /** The event's hashed fields (redacted strings as digests) and its hash. */
   readonly proof: { readonly event: HashInput; readonly hash: string };
-  /** SHA-256 of the item's canonical JSON without this field: any edit of the item shows here. */
-  readonly digest: string;
 }
+
+/**
+ * An item as the JSON file holds it: with `digest`, the SHA-256 of the item's canonical JSON, so any edit of an
+ * item shows at that item. Only the JSON carries it (the formats people read have no use for it).
+ */
+export type DigestedItem = ExportItem & { readonly digest: string };
 
 /** A group of items under one partner (or none), for the formats people read. */
 export interface ItemGroup {

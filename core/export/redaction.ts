@@ -10,7 +10,7 @@ const PHONE_CANDIDATE = /(?<![\w/])\+?\(?\d[\d\s().-]{4,}\d(?![\w/])/g;
 /** A phone number, not a date or an amount: 10+ digits, or 7+ starting with +, 0 or a bracket. */
 function looksLikePhone(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, '').length;
-  if (/^\d{4}-\d{2}-\d{2}/.test(candidate)) return false;
+  if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)/.test(candidate)) return false;
   return digits >= 10 ? digits <= 15 : digits >= 7 && /^[+0(]/.test(candidate);
 }
 
@@ -34,8 +34,9 @@ function escapeRegExp(text: string): string {
 export class Redactor {
   private readonly names = new Map<string, string>();
   private readonly partnerNames = new Map<string, string>();
-  /** Longest first, so a full name is replaced before its parts. */
-  private readonly replacements: { pattern: RegExp; by: string }[] = [];
+  private readonly replacements: { phrase: string; by: string }[] = [];
+  /** Every hidden name and term in one pattern (longest first, so a full name wins over its parts). */
+  private readonly words?: { pattern: RegExp; by: Map<string, string> };
 
   constructor(
     readonly options: RedactionOptions,
@@ -60,12 +61,11 @@ export class Redactor {
       .forEach((p, i) => {
         const shown = options.enabled && options.partners ? `Partner ${letters(i)}` : p.name;
         this.partnerNames.set(p.id, shown);
-        if (shown !== p.name) this.replacements.push({ pattern: wordPattern(p.name), by: shown });
+        if (shown !== p.name) this.replacements.push({ phrase: p.name, by: shown });
       });
     if (options.enabled)
-      for (const term of options.terms)
-        this.replacements.push({ pattern: wordPattern(term), by: '[redacted]' });
-    this.replacements.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+      for (const term of options.terms) this.replacements.push({ phrase: term, by: '[redacted]' });
+    this.words = combine(this.replacements);
   }
 
   /** Every name the export shows, by person id. */
@@ -86,10 +86,12 @@ export class Redactor {
   /** Free text with e-mails, phones, hidden names and chosen terms removed. */
   scrub(text: string): string {
     if (!this.options.enabled) return text;
-    let out = text.replace(EMAIL, '[e-mail removed]');
-    out = out.replace(PHONE_CANDIDATE, (m) => (looksLikePhone(m) ? '[phone removed]' : m));
-    for (const { pattern, by } of this.replacements) out = out.replace(pattern, by);
-    return out;
+    let out = text.includes('@') ? text.replace(EMAIL, '[e-mail removed]') : text;
+    if (/\d[^\d]{0,3}\d[^\d]{0,3}\d/.test(out))
+      out = out.replace(PHONE_CANDIDATE, (m) => (looksLikePhone(m) ? '[phone removed]' : m));
+    return this.words
+      ? out.replace(this.words.pattern, (m) => this.words!.by.get(m.toLocaleLowerCase('en-GB')) ?? m)
+      : out;
   }
 
   /**
@@ -108,14 +110,26 @@ export class Redactor {
   }
 
   private replaceNamesOf(displayName: string, by: string): void {
-    this.replacements.push({ pattern: wordPattern(displayName), by });
+    this.replacements.push({ phrase: displayName, by });
     // People are often called by one part of their name in minutes ("Priya agreed…").
     for (const part of displayName.split(/\s+/).filter((p) => p.length >= 3))
-      this.replacements.push({ pattern: wordPattern(part), by });
+      this.replacements.push({ phrase: part, by });
   }
 }
 
-/** Matches a phrase as whole words, in any case. */
-function wordPattern(phrase: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'giu');
+/** One case-insensitive whole-word pattern for all phrases, longest first, and what each becomes. */
+function combine(
+  replacements: readonly { phrase: string; by: string }[],
+): { pattern: RegExp; by: Map<string, string> } | undefined {
+  if (replacements.length === 0) return undefined;
+  const by = new Map<string, string>();
+  for (const r of replacements) {
+    const key = r.phrase.toLocaleLowerCase('en-GB');
+    if (!by.has(key)) by.set(key, r.by);
+  }
+  const alternatives = [...by.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return {
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+    by,
+  };
 }

@@ -4,7 +4,7 @@ import { describeEvent } from '../evidence/describe-event';
 import type { EvidenceEvent } from '../evidence/evidence-event';
 import { hashOf, type HashInput } from '../evidence/hash-chain';
 import { DocumentDigest, ExportCode, itemDigest } from './export-code';
-import { EXPORT_LAYOUT, type ExportHeader, type ExportItem } from './export-document';
+import { EXPORT_LAYOUT, type DigestedItem, type ExportHeader, type ExportItem } from './export-document';
 import { nameFrom } from './shown-names';
 
 /** Why an export failed verification. */
@@ -91,7 +91,7 @@ export function verifyExportJson(json: unknown): ExportVerdict {
   let previous: { seq: number; hash: string } | undefined;
 
   for (const [index, raw] of items.entries()) {
-    const item = raw as unknown as ExportItem;
+    const item = raw as unknown as DigestedItem;
     const at = { index, seq: item.seq, id: item.id };
     const event = item.proof.event as HashInput;
     if (previous && item.seq <= previous.seq)
