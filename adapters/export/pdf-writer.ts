@@ -12,6 +12,21 @@ const ACCENT = '#146C75';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/** Items rendered between clearing pdfkit's per-font word-layout caches. */
+const LAYOUT_CACHE_ITEMS = 500;
+
+/**
+ * pdfkit caches the layout of every distinct word of an embedded font and never lets go; a trail has many
+ * words that occur once (hashes, event numbers), so on 100,000 items the cache alone took a gigabyte. Clearing
+ * it now and then keeps memory flat and costs a few repeated layouts.
+ */
+function forgetWordLayouts(doc: Doc): void {
+  const fonts =
+    (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies ?? {};
+  for (const font of Object.values(fonts))
+    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+}
+
 /**
  * A portfolio-ready PDF: a cover page with the verification code, the criteria coverage table, then the
  * chronological trail grouped by partner, every page numbered and carrying the code. Pages are written out as
@@ -65,6 +80,7 @@ export const pdfWriter: ExportWriter = {
     doc.pipe(out);
     footer();
 
+    let rendered = 0;
     cover(doc, document);
     doc.addPage();
     coverage(doc, document);
@@ -78,6 +94,7 @@ export const pdfWriter: ExportWriter = {
           started = true;
         }
         itemBlock(doc, item);
+        if (++rendered % LAYOUT_CACHE_ITEMS === 0) forgetWordLayouts(doc);
         // Let the destination drain before rendering more: keeps memory flat on long trails.
         if ((out as { writableNeedDrain?: boolean }).writableNeedDrain)
           await once(out as unknown as NodeJS.EventEmitter, 'drain');
