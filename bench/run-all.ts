@@ -2,7 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHMARKS = ['store/store-bench.ts', 'tab/tab-bench.ts', 'bot-turn/bot-turn-bench.ts'];
+const BENCHMARKS = [
+  'store/store-bench.ts',
+  'tab/tab-bench.ts',
+  'bot-turn/bot-turn-bench.ts',
+  'export/export-bench.ts',
+];
 
 const only = process.argv[2];
 for (const bench of BENCHMARKS.filter((b) => !only || b.startsWith(only))) {

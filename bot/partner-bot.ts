@@ -38,6 +38,8 @@ import type { Turn } from './turn';
 export interface PartnerBotOptions {
   /** Base address links in cards point at (`PUBLIC_URL`). */
   readonly publicUrl: string;
+  /** Signs download links in cards (`LINK_SIGNING_SECRET`). */
+  readonly linkSecret: string;
   readonly clock: Clock;
 }
 
@@ -308,6 +310,7 @@ export class PartnerBot extends TeamsActivityHandler {
       today: wallClockIn(now, timeZone).date,
       roster: new TeamsRoster(context, this.logger),
       publicUrl: this.options.publicUrl,
+      linkSecret: this.options.linkSecret,
       newFormId: () => randomUUID(),
     };
   }

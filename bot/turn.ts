@@ -18,6 +18,8 @@ export interface Turn {
   readonly roster: Roster;
   /** Base address of this server, for links in cards. */
   readonly publicUrl: string;
+  /** Signs the download links export cards offer. */
+  readonly linkSecret: string;
   /** A fresh form instance id: the idempotency key of the form's submit. */
   newFormId(): string;
 }

@@ -2,7 +2,10 @@ import { ActionTracker } from './actions/action-tracker';
 import { AgreementBook } from './agreements/agreement-book';
 import { CheckInBoard } from './checkins/check-in-board';
 import { ConversationBook } from './conversations/conversation-book';
+import { EvidenceCuration } from './evidence/evidence-curation';
+import { EvidenceRequests } from './evidence/evidence-requests';
 import { EvidenceTrail } from './evidence/evidence-trail';
+import { EvidenceExporter } from './export/evidence-export';
 import { MeetingLog } from './meetings/meeting-log';
 import { PartnerBoard } from './partners/partner-board';
 import { PartnerDirectory } from './partners/partner-directory';
@@ -27,6 +30,9 @@ export interface Core {
   readonly slas: SlaRegister;
   readonly checkIns: CheckInBoard;
   readonly evidence: EvidenceTrail;
+  readonly curation: EvidenceCuration;
+  readonly evidenceRequests: EvidenceRequests;
+  readonly exports: EvidenceExporter;
   readonly board: PartnerBoard;
   readonly conversations: ConversationBook;
   readonly people: PeopleDirectory;
@@ -43,6 +49,9 @@ export function createCore(deps: CoreDeps): Core {
     slas: new SlaRegister(deps),
     checkIns: new CheckInBoard(deps),
     evidence: new EvidenceTrail(deps),
+    curation: new EvidenceCuration(deps),
+    evidenceRequests: new EvidenceRequests(deps),
+    exports: new EvidenceExporter(deps),
     board: new PartnerBoard(deps),
     conversations: new ConversationBook(deps),
     people: new PeopleDirectory(deps),

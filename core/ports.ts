@@ -4,6 +4,11 @@ import type { CheckInReader, CheckInRepository } from './checkins/check-in-repos
 import type { ConversationReader, ConversationRepository } from './conversations/conversation-repository';
 import type { IdempotencyRepository } from './common/idempotency-repository';
 import type { EvidenceReader, EvidenceRepository } from './evidence/evidence-repository';
+import type {
+  EvidenceRequestReader,
+  EvidenceRequestRepository,
+} from './evidence/evidence-request-repository';
+import type { ExportRecordRepository } from './export/export-record';
 import type { MeetingReader, MeetingRepository } from './meetings/meeting-repository';
 import type { PartnerReader, PartnerRepository } from './partners/partner-repository';
 import type { PersonRepository } from './people/person-repository';
@@ -15,7 +20,8 @@ export interface Clock {
 }
 
 /** Prefixes of generated ids; they say what an id names when it shows up in a log or URL. */
-export type IdPrefix = 'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt';
+export type IdPrefix =
+  'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt' | 'rfl' | 'req' | 'exp';
 
 /** Generates unique ids, sortable by creation time. Injected so tests get predictable ids. */
 export interface Ids {
@@ -32,6 +38,8 @@ export interface Repositories {
   readonly slas: SlaRepository;
   readonly checkIns: CheckInRepository;
   readonly evidence: EvidenceRepository;
+  readonly evidenceRequests: EvidenceRequestRepository;
+  readonly exports: ExportRecordRepository;
   readonly idempotency: IdempotencyRepository;
   readonly conversations: ConversationRepository;
 }
@@ -46,6 +54,8 @@ export interface StoreReaders {
   readonly slas: SlaReader;
   readonly checkIns: CheckInReader;
   readonly evidence: EvidenceReader;
+  readonly evidenceRequests: EvidenceRequestReader;
+  readonly exports: Pick<ExportRecordRepository, 'findByCode'>;
   readonly conversations: ConversationReader;
 }
 

@@ -5,8 +5,9 @@ import type { Logger } from '../core/ports';
 import { apiRoutes } from '../tab/api/api-routes';
 import type { ApiIdentity, ApiRoute } from '../tab/api/api-route';
 import { HttpProblem, toErrorResponse } from '../tab/api/api-errors';
+import type { ExportServices } from '../tab/api/evidence-export-routes';
 import { botEndpoint } from './bot-endpoint';
-import { readJson } from './http/body';
+import { readBody, readJson } from './http/body';
 import { sendApiResponse, sendJson } from './http/respond';
 import { RouteTable } from './http/route-table';
 import { serveStatic } from './http/static-files';
@@ -23,12 +24,15 @@ export interface AppParts {
   readonly authenticate: (req: IncomingMessage) => Promise<ApiIdentity>;
   /** Directory of the tab's static files. */
   readonly tabRoot: string;
+  /** Export writers, file verification and download-link signing. */
+  readonly exports: ExportServices;
 }
 
 /** The one HTTP server: bot endpoint, health check, tab API and tab files. Not yet listening. */
 export function createApp(parts: AppParts): Server {
   const api = new RouteTable<ApiRoute>();
-  for (const route of apiRoutes(parts.core)) api.add(route.method, route.path, route);
+  for (const route of apiRoutes(parts.core, { exports: parts.exports }))
+    api.add(route.method, route.path, route);
   const bot = botEndpoint(parts.bot.adapter, parts.bot.handler, parts.logger);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
@@ -42,16 +46,20 @@ export function createApp(parts: AppParts): Server {
         { error: { code: 'method_not_allowed', message: 'Method not allowed' } },
         { allow: match.allowed.join(', ') },
       );
-    const identity = await parts.authenticate(req);
-    const body =
-      req.method === 'GET' || req.method === 'HEAD' ? undefined : await readJson(req, MAX_API_BODY_BYTES);
-    const response = await match.target.handle({
+    const route = match.target;
+    // Who is calling is settled before reading a body, so strangers cannot make the server read large ones.
+    const identity = route.access === 'public' ? undefined : await parts.authenticate(req);
+    const request = {
       params: match.params,
       query: url.searchParams,
-      body,
-      identity,
+      body: await bodyOf(req, route),
+      contentType: req.headers['content-type'],
       idempotencyKey: idempotencyKeyOf(req),
-    });
+    };
+    const response =
+      route.access === 'public'
+        ? await route.handle(request)
+        : await route.handle({ ...request, identity: identity! });
     await sendApiResponse(res, response);
   }
 
@@ -101,6 +109,13 @@ export function createApp(parts: AppParts): Server {
       void sendApiResponse(res, response);
     });
   });
+}
+
+/** A request's body as its route wants it: nothing for GET, raw bytes or parsed JSON up to the route's limit. */
+async function bodyOf(req: IncomingMessage, route: ApiRoute): Promise<unknown> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  if (route.body?.kind === 'raw') return readBody(req, route.body.maxBytes);
+  return readJson(req, route.body?.maxBytes ?? MAX_API_BODY_BYTES);
 }
 
 /** The `Idempotency-Key` header, when it is a short printable token (anything else is ignored). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const PORT_MESSAGE = 'a whole number from 0 to 65535 (0 picks a free port)';
@@ -38,6 +39,10 @@ const Environment = z
       .url({ protocol: /^https?$/, error: 'the https:// address Teams and browsers reach this server at' })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
+    LINK_SIGNING_SECRET: z
+      .string()
+      .min(32, 'a random secret of at least 32 characters that signs download links')
+      .optional(),
     LOG_LEVEL: z
       .enum(['debug', 'info', 'warn', 'error'], { error: 'debug, info, warn or error' })
       .default('info'),
@@ -54,6 +59,13 @@ const Environment = z
         code: 'custom',
         path: ['MicrosoftAppPassword'],
         message: 'the client secret of MicrosoftAppId (required when MicrosoftAppId is set)',
+      });
+    if (!env.LINK_SIGNING_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LINK_SIGNING_SECRET'],
+        message:
+          'a random secret of at least 32 characters that signs download links (required when MicrosoftAppId is set, so every server process signs alike)',
       });
     if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
       ctx.addIssue({
@@ -72,6 +84,8 @@ export interface Config {
   readonly databaseUrl?: string;
   /** Base address links in cards point at (export downloads, tab deep links). */
   readonly publicUrl: string;
+  /** Signs expiring download links; random per process in local mode. */
+  readonly linkSecret: string;
   /** Bot identity; empty app id means local mode (no authentication, loopback only). */
   readonly bot: {
     readonly appId: string;
@@ -103,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     const got =
       present[name] === undefined
         ? 'it is not set'
-        : `got ${JSON.stringify(name.includes('Password') ? '***' : present[name])}`;
+        : `got ${JSON.stringify(/password|secret/i.test(name) ? '***' : present[name])}`;
     throw new ConfigError(`Configuration error: ${name} must be ${issue.message} (${got}).`);
   }
   const e = parsed.data;
@@ -118,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    linkSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

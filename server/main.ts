@@ -8,6 +8,7 @@ import { PartnerBot } from '../bot/partner-bot';
 import { localIdentity } from '../tab/api/local-identity';
 import { createApp, refuseWithoutSso } from './app';
 import { createBotAdapter } from './bot-adapter';
+import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
 import { listenUntilStopped } from './lifecycle';
 import { projectRoot } from './project-root';
@@ -33,13 +34,18 @@ async function main(): Promise<void> {
     logger,
     bot: {
       adapter: createBotAdapter(config, logger),
-      handler: new PartnerBot(core, logger, { publicUrl: config.publicUrl, clock }),
+      handler: new PartnerBot(core, logger, {
+        publicUrl: config.publicUrl,
+        linkSecret: config.linkSecret,
+        clock,
+      }),
     },
     authenticate: config.localMode
       ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
       : refuseWithoutSso,
     // `npm run build` bundles the tab's web app here (scripts/build-tab.ts).
     tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
+    exports: exportServices(config, clock, logger),
   });
   const port = await listenUntilStopped(server, config, logger, () => store.close());
   logger.info('listening', {

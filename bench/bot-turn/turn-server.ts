@@ -20,6 +20,7 @@ import { spaceIdOf } from '../../core/common/scope';
 import type { Store } from '../../core/ports';
 import { createApp } from '../../server/app';
 import { createBotAdapter } from '../../server/bot-adapter';
+import { exportServices } from '../../server/export-services';
 import { botEndpoint } from '../../server/bot-endpoint';
 import { loadConfig } from '../../server/config';
 import { aPartnerInput } from '../../tests/support/factories';
@@ -78,11 +79,19 @@ async function main(): Promise<void> {
   const server = createApp({
     core,
     logger: silentLogger,
-    bot: { adapter, handler: new PartnerBot(core, silentLogger, { publicUrl: config.publicUrl, clock }) },
+    bot: {
+      adapter,
+      handler: new PartnerBot(core, silentLogger, {
+        publicUrl: config.publicUrl,
+        linkSecret: config.linkSecret,
+        clock,
+      }),
+    },
     authenticate: async () => {
       throw new Error('the benchmark calls no API');
     },
     tabRoot: tmpdir(),
+    exports: exportServices(config, clock, silentLogger),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.stdout.write(

@@ -31,6 +31,10 @@ const KIND_LABELS: Record<EvidenceKind, string> = {
   'sla.reading_recorded': 'SLA reading recorded',
   'checkin.scheduled': 'Check-in scheduled',
   'checkin.completed': 'Check-in completed',
+  'evidence.criteria_changed': 'Criteria retagged',
+  'reflection.written': 'Reflection written',
+  'feedback.received': 'Partner feedback received',
+  'witness.confirmed': 'Witness confirmation',
 };
 
 /** What the evidence summary shows. */

@@ -41,7 +41,12 @@ export async function replyToCommand(turn: Turn, command: BotCommand): Promise<A
         timeZone: turn.timeZone,
       });
     case 'export':
-      return renderExportCard({ links: evidenceExportLinks(turn.publicUrl, turn.caller.scope) });
+      return renderExportCard({
+        links: evidenceExportLinks(
+          { publicUrl: turn.publicUrl, secret: turn.linkSecret, now: turn.now },
+          turn.caller,
+        ),
+      });
     default:
       return renderHelpCard(BOT_COMMANDS);
   }

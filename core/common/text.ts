@@ -31,3 +31,13 @@ export function textList(maxItems: number, maxLength: number, label: string) {
     .array(requiredText(maxLength, label))
     .max(maxItems, `At most ${maxItems} ${label.toLowerCase()} entries`);
 }
+
+/** A required multi-line text: trimmed, 1..max characters, no control characters but tab and newlines. */
+export function requiredParagraphs(max: number, label = 'This field') {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), `${label} contains control characters`);
+}

@@ -20,6 +20,13 @@ const BY_KIND: Record<EvidenceKind, readonly CriterionCode[]> = {
   'sla.reading_recorded': ['P11'],
   'checkin.scheduled': ['P8', 'K10'],
   'checkin.completed': ['P8'],
+  // A tag change is about another event; its own criteria would double-count.
+  'evidence.criteria_changed': [],
+  // A reflective account evidences what its items evidence (inherited below).
+  'reflection.written': [],
+  // Seeking and acting on a partner's feedback maintains the relationship and adapts to their style.
+  'feedback.received': ['P8', 'K10'],
+  'witness.confirmed': [],
 };
 
 /**
@@ -45,5 +52,10 @@ export function defaultCriteria(draft: Pick<EvidenceDraft, 'kind' | 'facets'>): 
   if (f.hasCommunicationStyles) codes.push('K10');
   if (f.hasInformationSources) codes.push('K11');
   if (draft.kind === 'action.status_changed' && f.toStatus === 'done') codes.push('P8', 'P12');
+  if (draft.kind === 'feedback.received') {
+    if (sides.has('internal')) codes.push('P5');
+    if (sides.has('external')) codes.push('P7');
+  }
+  codes.push(...(f.inheritedCriteria ?? []));
   return inStandardOrder(codes);
 }

@@ -18,13 +18,27 @@ export const EVIDENCE_KINDS = [
   'sla.reading_recorded',
   'checkin.scheduled',
   'checkin.completed',
+  'evidence.criteria_changed',
+  'reflection.written',
+  'feedback.received',
+  'witness.confirmed',
 ] as const;
 /** A kind of evidence event. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** What an evidence event is about. */
 export interface EvidenceSubject {
-  readonly type: 'partner' | 'meeting' | 'action' | 'agreement' | 'sla' | 'checkin';
+  readonly type:
+    | 'partner'
+    | 'meeting'
+    | 'action'
+    | 'agreement'
+    | 'sla'
+    | 'checkin'
+    | 'evidence'
+    | 'reflection'
+    | 'feedback'
+    | 'witness';
   readonly id: string;
 }
 
@@ -37,6 +51,8 @@ export interface CriteriaFacets {
   readonly hasInformationSources?: boolean;
   readonly hasCustomerImpact?: boolean;
   readonly toStatus?: string;
+  /** Criteria carried over from the items a reflection or witness confirmation is about. */
+  readonly inheritedCriteria?: readonly CriterionCode[];
 }
 
 /** An event as a use case describes it, before the ledger dates, tags, numbers and seals it. */

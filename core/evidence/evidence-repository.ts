@@ -11,6 +11,8 @@ export interface EvidenceQuery {
   /** Inclusive bounds on when it happened. */
   readonly occurredFrom?: string;
   readonly occurredTo?: string;
+  /** Only events up to this sequence number (an export's chain head). */
+  readonly untilSeq?: number;
 }
 
 /** Reads a space's evidence log. */

@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './json';
+import { commitment } from './leaf-commitment';
 import type { EvidenceEvent } from './evidence-event';
 
 /** The `prevHash` of a space's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Version of the hashed layout, part of every hash so the layout can evolve without ambiguity. */
-const HASH_LAYOUT_VERSION = 1;
+/**
+ * Version of the hashed layout, part of every hash so the layout can evolve without ambiguity. Version 2
+ * commits to each snapshot string by its digest (see {@link commitment}), so exports can redact text and stay
+ * verifiable.
+ */
+const HASH_LAYOUT_VERSION = 2;
 
 /** The last sealed event of a space's chain (seq 0 and the genesis hash when the chain is empty). */
 export interface ChainHead {
@@ -17,8 +22,11 @@ export interface ChainHead {
 /** The head of a chain with no events yet. */
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
 
+/** What {@link hashOf} needs: an event without its hash, whose snapshot may hold redacted strings. */
+export type HashInput = Omit<EvidenceEvent, 'hash' | 'snapshot'> & { readonly snapshot: unknown };
+
 /** SHA-256 (hex) of an event's canonical content and its predecessor's hash. */
-export function hashOf(event: Omit<EvidenceEvent, 'hash'>): string {
+export function hashOf(event: HashInput): string {
   const hashed = {
     v: HASH_LAYOUT_VERSION,
     id: event.id,
@@ -31,7 +39,7 @@ export function hashOf(event: Omit<EvidenceEvent, 'hash'>): string {
     actorId: event.actorId,
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
-    snapshot: event.snapshot,
+    snapshot: commitment(event.snapshot),
     criteria: event.criteria,
     prevHash: event.prevHash,
   };

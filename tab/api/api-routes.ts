@@ -3,6 +3,7 @@ import { actionRoutes } from './action-routes';
 import { agreementRoutes } from './agreement-routes';
 import type { ApiRoute } from './api-route';
 import { checkInRoutes } from './check-in-routes';
+import { evidenceExportRoutes, type ExportServices } from './evidence-export-routes';
 import { evidenceRoutes } from './evidence-routes';
 import { formRoutes } from './form-routes';
 import { meetingRoutes } from './meeting-routes';
@@ -11,7 +12,7 @@ import { partnerRoutes } from './partner-routes';
 import { slaRoutes } from './sla-routes';
 
 /** Every route of the tab's API, relative to `/api/v1`. */
-export function apiRoutes(core: Core): ApiRoute[] {
+export function apiRoutes(core: Core, services: { exports: ExportServices }): ApiRoute[] {
   return [
     ...partnerRoutes(core),
     ...meetingRoutes(core),
@@ -20,6 +21,7 @@ export function apiRoutes(core: Core): ApiRoute[] {
     ...slaRoutes(core),
     ...checkInRoutes(core),
     ...evidenceRoutes(core),
+    ...evidenceExportRoutes(core, services.exports),
     ...formRoutes(core),
     ...meRoutes(),
   ];

@@ -133,13 +133,25 @@ describe('typed commands', () => {
     expect(evidence).toContain('Evidence chain intact: all 18 events verified');
     expect(evidence).toMatch(/Criteria covered: \d+ of 26/);
     await t.say('export', PEOPLE.megan, 'personal');
-    const links = t.lastPostedCard().actions.map((a: any) => a.url);
-    const space = encodeURIComponent(`personal:${PEOPLE.megan.aadObjectId}`);
-    expect(links).toEqual(
-      ['pdf', 'docx', 'csv', 'json', 'zip'].map(
-        (f) => `http://localhost:3978/api/v1/evidence/export?format=${f}&spaceId=${space}`,
-      ),
-    );
+    const links: string[] = t.lastPostedCard().actions.map((a: any) => a.url);
+    expect(links.map((l) => new URL(l).pathname)).toEqual(Array(5).fill('/api/v1/evidence/download'));
+    // Each signed link opens the file without signing in (the card's browser has no Teams token).
+    const types = [];
+    for (const link of links) {
+      const { pathname, search } = new URL(link);
+      const res = await fetch(`${t.app.baseUrl}${pathname}${search}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-verification-code')).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
+      types.push(res.headers.get('content-type')!.split(';')[0]);
+      await res.arrayBuffer();
+    }
+    expect(types).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/csv',
+      'application/json',
+      'application/zip',
+    ]);
   });
 
   it('lists check-ins due, soonest first, with a button that opens the meeting dialog for the partner', async () => {

@@ -50,7 +50,11 @@ describe(loadConfig.name, () => {
       'Configuration error: MicrosoftAppPassword must be the client secret of MicrosoftAppId (required when MicrosoftAppId is set) (it is not set).',
     ],
     [
-      { MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001', MicrosoftAppPassword: 'secret-value' },
+      {
+        MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
+        MicrosoftAppPassword: 'secret-value',
+        LINK_SIGNING_SECRET: 'x'.repeat(32),
+      },
       "Configuration error: MicrosoftAppTenantId must be the bot's home tenant id (required for SingleTenant bots) (it is not set).",
     ],
     [
@@ -85,8 +89,9 @@ describe(loadConfig.name, () => {
       MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
       MicrosoftAppPassword: 'secret-value',
       MicrosoftAppTenantId: 'b0b1c2d3-0000-4000-8000-000000000002',
+      LINK_SIGNING_SECRET: 'x'.repeat(32),
     });
-    expect(config).toMatchObject({ localMode: false, host: '0.0.0.0' });
+    expect(config).toMatchObject({ localMode: false, host: '0.0.0.0', linkSecret: 'x'.repeat(32) });
   });
 });
 
@@ -102,5 +107,27 @@ describe('PUBLIC_URL', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'crm.contoso' })).toThrow(
       /PUBLIC_URL must be the https:\/\/ address/,
     );
+  });
+});
+
+describe('LINK_SIGNING_SECRET', () => {
+  const entra = {
+    MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
+    MicrosoftAppPassword: 'secret-value',
+    MicrosoftAppTenantId: 'b0b1c2d3-0000-4000-8000-000000000002',
+  };
+
+  it('is required in Entra mode, where every server process must sign links alike', () => {
+    expect(() => loadConfig(entra)).toThrow(
+      /LINK_SIGNING_SECRET must be a random secret of at least 32 characters/,
+    );
+    expect(() => loadConfig({ ...entra, LINK_SIGNING_SECRET: 'short-secret' })).toThrow(
+      /LINK_SIGNING_SECRET .*\(got "\*\*\*"\)/,
+    );
+  });
+
+  it('is a fresh random secret per process in local mode', () => {
+    expect(loadConfig({}).linkSecret).toHaveLength(43);
+    expect(loadConfig({}).linkSecret).not.toBe(loadConfig({}).linkSecret);
   });
 });

@@ -228,7 +228,15 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
     },
     {
       name: 'export',
-      card: renderExportCard({ links: evidenceExportLinks(`https://${'h'.repeat(200)}.example`, scope) }),
+      card: renderExportCard({
+        links: evidenceExportLinks(
+          { publicUrl: `https://${'h'.repeat(200)}.example`, secret: 's'.repeat(32), now: new Date() },
+          {
+            scope,
+            user: { aadObjectId: '00000000-0000-4000-8000-000000000001', displayName: 'A'.repeat(200) },
+          },
+        ),
+      }),
     },
   ];
 

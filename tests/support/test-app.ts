@@ -6,6 +6,7 @@ import { PartnerBot } from '../../bot/partner-bot';
 import { localIdentity } from '../../tab/api/local-identity';
 import { createApp } from '../../server/app';
 import { createBotAdapter } from '../../server/bot-adapter';
+import { exportServices } from '../../server/export-services';
 import { loadConfig } from '../../server/config';
 import { projectRoot } from '../../server/project-root';
 import { openSqliteTestStore, type TestStore } from './test-stores';
@@ -31,11 +32,16 @@ export async function startTestApp(
     logger: silentLogger,
     bot: {
       adapter: createBotAdapter(config, silentLogger),
-      handler: new PartnerBot(core, silentLogger, { publicUrl: config.publicUrl, clock: tc.clock }),
+      handler: new PartnerBot(core, silentLogger, {
+        publicUrl: config.publicUrl,
+        linkSecret: config.linkSecret,
+        clock: tc.clock,
+      }),
     },
     authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
     // The built tab, as `npm run build` leaves it (browser tests build their own copy and pass it).
     tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab', 'web'),
+    exports: exportServices(config, tc.clock, silentLogger),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

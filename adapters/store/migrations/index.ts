@@ -1,7 +1,13 @@
 import { initialSchema } from './2026-11-22-01-initial-schema';
 import { partnerHealthIndexes } from './2026-11-22-06-partner-health-indexes';
 import { conversationReferences } from './2026-11-22-10-conversation-references';
+import { evidenceRequestsAndExports } from './2026-11-22-20-evidence-requests-and-exports';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, partnerHealthIndexes, conversationReferences];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  partnerHealthIndexes,
+  conversationReferences,
+  evidenceRequestsAndExports,
+];

@@ -146,6 +146,7 @@ export class EvidenceSqlRepository implements EvidenceRepository {
     if (query.actorId) where.push(`e.actor_id = ${p.add(query.actorId)}`);
     if (query.occurredFrom) where.push(`e.occurred_at >= ${p.add(query.occurredFrom)}`);
     if (query.occurredTo) where.push(`e.occurred_at <= ${p.add(query.occurredTo)}`);
+    if (query.untilSeq !== undefined) where.push(`e.seq <= ${p.add(query.untilSeq)}`);
     if (query.partnerId)
       where.push(
         `EXISTS (SELECT 1 FROM evidence_partners ep WHERE ep.tenant_id = e.tenant_id AND ep.space_id = e.space_id

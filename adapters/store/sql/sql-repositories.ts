@@ -4,6 +4,8 @@ import { AgreementSqlRepository } from './agreement-sql-repository';
 import { CheckInSqlRepository } from './check-in-sql-repository';
 import { ConversationSqlRepository } from './conversation-sql-repository';
 import { EvidenceSqlRepository } from './evidence-sql-repository';
+import { EvidenceRequestSqlRepository } from './evidence-request-sql-repository';
+import { ExportRecordSqlRepository } from './export-record-sql-repository';
 import { IdempotencySqlRepository } from './idempotency-sql-repository';
 import { MeetingSqlRepository } from './meeting-sql-repository';
 import { PartnerSqlRepository } from './partner-sql-repository';
@@ -22,6 +24,8 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     slas: new SlaSqlRepository(db),
     checkIns: new CheckInSqlRepository(db),
     evidence: new EvidenceSqlRepository(db),
+    evidenceRequests: new EvidenceRequestSqlRepository(db),
+    exports: new ExportRecordSqlRepository(db),
     idempotency: new IdempotencySqlRepository(db),
     conversations: new ConversationSqlRepository(db),
   };

@@ -302,7 +302,15 @@ for (const kind of STORE_KINDS) {
           userId: '29:1user',
         });
         const events = await tc.core.evidence.list(home, {}, { limit: 1 });
+        const feedback = await tc.core.evidenceRequests.requestFeedback(caller, {
+          partnerId: partner.id,
+          recipient: aUser(2, 'Megan Bowen'),
+        });
+        const { record } = await tc.core.exports.prepare(caller, { format: 'json' });
         Object.assign(seeded, {
+          requestId: feedback.id,
+          recipientId: feedback.recipientId,
+          exportCode: record.code,
           partnerId: partner.id,
           contactId: partner.contacts[0]!.personId,
           ownerId: partner.relationshipOwnerId,
@@ -364,6 +372,16 @@ for (const kind of STORE_KINDS) {
           stream: (r, s) => collect(r.evidence.stream(s, {})),
           head: (r, s) => r.evidence.head(s).then((h) => (h.seq === EMPTY_HEAD.seq ? undefined : h)),
         },
+        evidenceRequests: {
+          get: (r, s) => r.evidenceRequests.get(s, seeded.requestId!),
+          listForRecipient: (r, s) =>
+            r.evidenceRequests
+              .listForRecipient(s, seeded.recipientId!, 'pending', { limit: 10 })
+              .then((p) => p.items),
+        },
+        exports: {
+          findByCode: (r, s) => r.exports.findByCode(s, seeded.exportCode!),
+        },
         conversations: {
           get: (r, s) => r.conversations.get(s, 'user', aUser(1).aadObjectId),
           findUsers: (r, s) => r.conversations.findUsers(s, [aUser(1).aadObjectId]),
@@ -375,6 +393,10 @@ for (const kind of STORE_KINDS) {
         'people.findByAadObjectId',
         'actions.listForOwner',
         'checkIns.listForOwner',
+        // A person's pending requests come from every space they were asked from; a printed export code is
+        // looked up across the tenant (the record then names its space).
+        'evidenceRequests.listForRecipient',
+        'exports.findByCode',
         // Conversation references belong to the tenant: a person or chat is reachable whatever space it logs to.
         'conversations.get',
         'conversations.findUsers',
@@ -399,6 +421,7 @@ for (const kind of STORE_KINDS) {
           'claim',
           'complete',
           'markWelcomed',
+          'close',
         ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>

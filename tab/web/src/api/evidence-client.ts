@@ -1,8 +1,6 @@
 /**
- * Everything the evidence screens ask the API, in one module, so the evidence issue's routes can be wired here
- * alone. What this branch assumes about routes it does not have yet is marked ASSUMED.
+ * Everything the evidence screens ask the API, in one module.
  */
-import { CRITERIA } from '../../../../core/criteria/cfacsb9';
 import type { ApiClient } from './api-client';
 import type { EvidenceEvent, Page } from './api-types';
 
@@ -32,57 +30,17 @@ export interface CoverageRow {
   readonly text: string;
   readonly count: number;
   readonly latest?: string;
-  /** Counts per evidence kind family (partner, meeting, action, agreement, sla, checkin, …). */
-  readonly byFamily: Readonly<Record<string, number>>;
+  /** How many different kinds of evidence cover it. */
+  readonly kinds: number;
 }
 
-/** Most events the coverage matrix reads through when computing it here (see {@link loadCoverage}). */
-const COVERAGE_SCAN_LIMIT = 5000;
-
-/**
- * The criteria × evidence matrix. ASSUMED: the evidence issue adds a coverage route; until it is wired here,
- * the matrix is computed from the trail (criteria as tagged on each event), reading at most
- * {@link COVERAGE_SCAN_LIMIT} events.
- */
-export async function loadCoverage(
-  api: ApiClient,
-): Promise<{ rows: CoverageRow[]; scanned: number; complete: boolean }> {
-  const counts = new Map<string, { count: number; latest?: string; byFamily: Record<string, number> }>();
-  let cursor: string | undefined;
-  let scanned = 0;
-  do {
-    const page = await loadTrail(api, {}, cursor, 100);
-    for (const event of page.items) {
-      const family = event.kind.split('.')[0] ?? event.kind;
-      for (const code of event.criteria) {
-        const row = counts.get(code) ?? { count: 0, byFamily: {} };
-        row.count += 1;
-        row.byFamily[family] = (row.byFamily[family] ?? 0) + 1;
-        if (!row.latest || event.occurredAt > row.latest) row.latest = event.occurredAt;
-        counts.set(code, row);
-      }
-    }
-    scanned += page.items.length;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && scanned < COVERAGE_SCAN_LIMIT);
-  return {
-    rows: CRITERIA.map((c) => ({
-      code: c.code,
-      kind: c.kind,
-      text: c.text,
-      count: 0,
-      byFamily: {},
-      ...counts.get(c.code),
-    })),
-    scanned,
-    complete: cursor === undefined,
-  };
+/** The criteria × evidence matrix of the whole trail, as the server counts it (criteria after the learner's changes). */
+export async function loadCoverage(api: ApiClient): Promise<{ rows: CoverageRow[]; items: number }> {
+  const coverage = await api.call<{ items: number; criteria: CoverageRow[] }>('/evidence/coverage');
+  return { rows: coverage.criteria, items: coverage.items };
 }
 
-/**
- * Reflections (STARR) and witness confirmations among loaded events. ASSUMED: the evidence issue records them as
- * events of kinds starting `reflection.` and `witness.` with the text in the snapshot.
- */
+/** Reflections (STARR) and witness confirmations among loaded events: kinds `reflection.written`, `witness.confirmed`. */
 export function reflectionsAndWitnesses(events: readonly EvidenceEvent[]): {
   reflections: EvidenceEvent[];
   witnesses: EvidenceEvent[];
@@ -120,8 +78,7 @@ export interface ExportProgress {
 
 /**
  * Downloads an export of the space's trail, reporting progress as the stream arrives (long exports stream for
- * a while). ASSUMED: `GET /evidence/export?format=…` with the trail's filters as query parameters, answering the
- * file with `Content-Disposition: attachment; filename=…` (and `Content-Length` when known).
+ * a while). The export takes dates, where the trail's filters hold instants.
  */
 export async function exportTrail(
   api: ApiClient,
@@ -129,7 +86,15 @@ export async function exportTrail(
   filters: TrailFilters,
   onProgress: (p: ExportProgress) => void,
 ): Promise<{ blob: Blob; fileName: string }> {
-  const res = await api.send('/evidence/export', { query: { format, ...filters } });
+  const res = await api.send('/evidence/export', {
+    query: {
+      format,
+      kind: filters.kind,
+      partnerId: filters.partnerId,
+      from: filters.from?.slice(0, 10),
+      to: filters.to?.slice(0, 10),
+    },
+  });
   const total = Number(res.headers.get('content-length')) || undefined;
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;

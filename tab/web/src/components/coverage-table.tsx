@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 /** The unit's criteria against the evidence: how many items, the latest, and the gaps (named, not only coloured). */
 export function CoverageTable(props: {
-  coverage: { rows: readonly CoverageRow[]; scanned: number; complete: boolean };
+  coverage: { rows: readonly CoverageRow[]; items: number };
 }): ReactNode {
   const { coverage } = props;
   const { locale } = useServices();
@@ -52,9 +52,9 @@ export function CoverageTable(props: {
           ))}
         </TableBody>
       </Table>
-      {!coverage.complete && (
-        <Caption1>Counted from the first {coverage.scanned} items of the trail.</Caption1>
-      )}
+      <Caption1>
+        Counted over all {coverage.items} items of the trail, with your criteria changes applied.
+      </Caption1>
     </div>
   );
 }

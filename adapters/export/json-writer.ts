@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/evidence/json';
+import { DocumentDigest } from '../../core/export/export-code';
+import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
+import { endStream, writeChunk } from './stream-out';
+
+/**
+ * The complete export as JSON, streamed item by item: the header, every item with its hashed event, and at the
+ * end the verification block (the code and the digest of the whole document). `npm run verify` reads it.
+ */
+export const jsonWriter: ExportWriter = {
+  contentType: 'application/json; charset=utf-8',
+  extension: 'json',
+  async write(document: ExportDocument, out: NodeJS.WritableStream): Promise<void> {
+    const digest = new DocumentDigest(document.header.code);
+    await writeChunk(out, `{"header":${JSON.stringify(document.header)},"items":[`);
+    let first = true;
+    for await (const item of document.items()) {
+      // The item is serialised once, canonically: its digest is the hash of exactly that text (see itemDigest).
+      const body = canonicalJson(item);
+      const itemHash = createHash('sha256').update(body).digest('hex');
+      digest.add(itemHash);
+      await writeChunk(out, `${first ? '\n' : ',\n'}{"digest":"${itemHash}",${body.slice(1)}`);
+      first = false;
+    }
+    const verification = { code: document.header.code, documentDigest: digest.value() };
+    await writeChunk(out, `\n],"verification":${JSON.stringify(verification)}}\n`);
+    await endStream(out);
+  },
+};
