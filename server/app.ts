@@ -31,7 +31,7 @@ export interface AppParts {
 /** The one HTTP server: bot endpoint, health check, tab API and tab files. Not yet listening. */
 export function createApp(parts: AppParts): Server {
   const api = new RouteTable<ApiRoute>();
-  for (const route of apiRoutes(parts.core, { exports: parts.exports }))
+  for (const route of apiRoutes(parts.core, { exports: parts.exports, now: parts.exports.now }))
     api.add(route.method, route.path, route);
   const bot = botEndpoint(parts.bot.adapter, parts.bot.handler, parts.logger);
 

@@ -12,7 +12,7 @@ import { partnerRoutes } from './partner-routes';
 import { slaRoutes } from './sla-routes';
 
 /** Every route of the tab's API, relative to `/api/v1`. */
-export function apiRoutes(core: Core, services: { exports: ExportServices }): ApiRoute[] {
+export function apiRoutes(core: Core, services: { exports: ExportServices; now: () => Date }): ApiRoute[] {
   return [
     ...partnerRoutes(core),
     ...meetingRoutes(core),
@@ -22,7 +22,7 @@ export function apiRoutes(core: Core, services: { exports: ExportServices }): Ap
     ...checkInRoutes(core),
     ...evidenceRoutes(core),
     ...evidenceExportRoutes(core, services.exports),
-    ...formRoutes(core),
+    ...formRoutes(core, services.now),
     ...meRoutes(),
   ];
 }

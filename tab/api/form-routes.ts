@@ -3,7 +3,8 @@ import type { Core } from '../../core/core';
 import { NotFoundError, ValidationError } from '../../core/errors';
 import type { ApiRequest, ApiRoute } from './api-route';
 import { toErrorResponse } from './api-errors';
-import { renderRecordCard } from './cards/card-renderers';
+import { knownTimeZone } from '../../bot/cards/local-time';
+import { renderRecordCard, type CardTime } from './cards/card-renderers';
 import type { CardForm, FormContext } from './forms/card-form';
 import { CARD_FORMS } from './forms/forms';
 import { callerOf, idParam, parseBody, parseQuery, RecordId, scopeOf } from './request-parsing';
@@ -17,6 +18,9 @@ const FormSubmit = z.object({
 /** Values a form may start with (`?partnerId=` when opened from a partner's page). */
 const FormPreset = z.object({ partnerId: RecordId.optional() });
 
+/** Most agreements a meeting form offers to link. */
+const MAX_FORM_AGREEMENTS = 10;
+
 /** Most partners a form offers to choose from. */
 const MAX_FORM_PARTNERS = 100;
 
@@ -25,7 +29,7 @@ const MAX_FORM_PARTNERS = 100;
  * to the same use case and answers with the card that replaces it (or the form again, with errors), and
  * `GET /cards/:type/:id` is a logged item's card.
  */
-export function formRoutes(core: Core): ApiRoute[] {
+export function formRoutes(core: Core, now: () => Date): ApiRoute[] {
   const forms = new Map(CARD_FORMS.map((f) => [f.kind, f]));
   const formOf = (req: ApiRequest): CardForm => {
     const form = forms.get(req.params.kind ?? '');
@@ -41,6 +45,7 @@ export function formRoutes(core: Core): ApiRoute[] {
       .filter((p) => p.aadObjectId !== req.identity.user.aadObjectId)
       .map((p) => ({
         id: p.id,
+        kind: p.kind,
         displayName: p.displayName,
         note: p.partnerId && partnerName.get(p.partnerId),
       }))
@@ -48,7 +53,25 @@ export function formRoutes(core: Core): ApiRoute[] {
     const preset = Object.fromEntries(
       Object.entries(parseQuery(FormPreset, req.query)).filter(([, v]) => v !== undefined),
     ) as Record<string, string>;
-    return { me: req.identity.user, partners: page.items, people, preset };
+    const agreements = await core.agreements.list(
+      scope,
+      { statuses: ['proposed', 'agreed'] },
+      { limit: MAX_FORM_AGREEMENTS },
+    );
+    return {
+      me: req.identity.user,
+      partners: page.items,
+      people,
+      agreements: agreements.items.map((a) => ({ id: a.id, title: a.title })),
+      preset,
+      ...timeOf(req),
+    };
+  }
+
+  /** The page's time zone (`?tz=`, UTC when unknown) and the server's clock. */
+  function timeOf(req: ApiRequest): CardTime {
+    const { tz } = parseQuery(z.object({ tz: z.string().max(64).optional() }), req.query);
+    return { timeZone: knownTimeZone(tz), now: now() };
   }
 
   return [
@@ -67,7 +90,7 @@ export function formRoutes(core: Core): ApiRoute[] {
         const form = formOf(req);
         const { data } = parseBody(FormSubmit, req);
         try {
-          const result = await form.submit(core, callerOf(req), data, req.idempotencyKey);
+          const result = await form.submit(core, callerOf(req), data, req.idempotencyKey, timeOf(req));
           return { status: 201, body: { outcome: 'saved', ...result } };
         } catch (err) {
           if (!(err instanceof ValidationError)) throw err;
@@ -83,7 +106,7 @@ export function formRoutes(core: Core): ApiRoute[] {
       path: '/cards/action/:id',
       handle: async (req) => {
         const view = await core.actions.view(scopeOf(req), idParam(req));
-        return { status: 200, body: { card: renderRecordCard.action(view) } };
+        return { status: 200, body: { card: renderRecordCard.action(view, timeOf(req)) } };
       },
     },
     {
@@ -91,7 +114,7 @@ export function formRoutes(core: Core): ApiRoute[] {
       path: '/cards/meeting/:id',
       handle: async (req) => {
         const view = await core.meetings.view(scopeOf(req), idParam(req));
-        return { status: 200, body: { card: renderRecordCard.meeting(view) } };
+        return { status: 200, body: { card: renderRecordCard.meeting(view, timeOf(req)) } };
       },
     },
   ];

@@ -1,102 +1,34 @@
-import { z } from 'zod';
-import { ActionInput } from '../../../core/actions/agreed-action';
-import { parseInput } from '../../../core/common/parse';
-import type { FieldIssue } from '../../../core/errors';
-import { card, fieldError } from '../cards/adaptive-card';
-import { renderRecordCard } from '../cards/card-renderers';
-import type { CardForm, FormContext } from './card-form';
+import {
+  ActionFormData,
+  actionInputIdOf,
+  renderActionFormCard,
+  toActionInput,
+} from '../../../bot/cards/action-form-card';
+import { renderActionCard } from '../../../bot/cards/action-card';
+import { botCardForm, peopleChoices, todayIn } from './bot-card-form';
 
-/** The verb of the form's submit button, as the bot's invoke handler would route it. */
-export const CREATE_ACTION_VERB = 'action.create';
-
-/** The data the card submits: its input ids. `owner` is `me` or a person id. */
-export const ActionCardData = z.object({
-  title: z.string().optional(),
-  owner: z.string().max(64).optional(),
-  dueDate: z.string().optional(),
-  partnerId: z.string().max(64).optional(),
-});
-
-/**
- * INTERIM: the "new agreed action" form, until the bot's `bot/cards` form of the same kind is merged (see
- * `forms.ts`). Small on purpose: it proves the tab's card seam end to end.
- */
-export const actionForm: CardForm = {
+/** The bot's "new agreed action" form in the tab. */
+export const actionForm = botCardForm({
   kind: 'action',
-
-  render(context: FormContext, values = {}, issues: readonly FieldIssue[] = []) {
-    const value = (id: string) => {
-      const v = values[id] ?? context.preset[id];
-      return typeof v === 'string' ? v : undefined;
-    };
-    const errors = (id: string) =>
-      issues
-        .filter((i) => i.path === id || i.path.startsWith(`${id}.`))
-        .map((i) => fieldError(id, i.message));
-    return card(
-      [
-        { type: 'TextBlock', text: 'New agreed action', weight: 'Bolder', size: 'Medium', wrap: true },
-        ...issues.filter((i) => i.path === '').map((i) => fieldError('form', i.message)),
-        {
-          type: 'Input.Text',
-          id: 'title',
-          label: 'What will be done',
-          isRequired: true,
-          errorMessage: 'Say what will be done',
-          maxLength: 300,
-          value: value('title'),
-        },
-        ...errors('title'),
-        {
-          type: 'Input.ChoiceSet',
-          id: 'owner',
-          label: 'Owner',
-          isRequired: true,
-          errorMessage: 'Choose who owns it',
-          style: 'compact',
-          value: value('owner') ?? 'me',
-          choices: [
-            { title: `${context.me.displayName} (me)`, value: 'me' },
-            ...context.people.map((p) => ({
-              title: p.note ? `${p.displayName} (${p.note})` : p.displayName,
-              value: p.id,
-            })),
-          ],
-        },
-        ...errors('owner'),
-        {
-          type: 'Input.Date',
-          id: 'dueDate',
-          label: 'Due date',
-          isRequired: true,
-          errorMessage: 'Choose a due date',
-          value: value('dueDate'),
-        },
-        ...errors('dueDate'),
-        {
-          type: 'Input.ChoiceSet',
-          id: 'partnerId',
-          label: 'Partner',
-          style: 'compact',
-          placeholder: 'No partner',
-          value: value('partnerId'),
-          choices: context.partners.map((p) => ({ title: p.name, value: p.id })),
-        },
-        ...errors('partnerId'),
-      ],
-      [{ type: 'Action.Execute', verb: CREATE_ACTION_VERB, title: 'Save action', data: { kind: 'action' } }],
-    );
+  schema: ActionFormData,
+  people: (d) => d.ownerId,
+  toInput: toActionInput,
+  inputIdOf: (path) => actionInputIdOf(path),
+  render: (context, state, formId) =>
+    renderActionFormCard({
+      surface: 'message',
+      formId,
+      partners: context.partners,
+      partnerId: context.preset.partnerId,
+      people: peopleChoices(context),
+      me: context.me.aadObjectId,
+      searchScope: 'conversation',
+      today: todayIn(context),
+      state,
+    }),
+  run: async (core, caller, input, key) => {
+    const { changed: _changed, ...view } = await core.actions.create(caller, input, key);
+    return view;
   },
-
-  async submit(core, caller, data, idempotencyKey) {
-    const fields = parseInput(ActionCardData, data);
-    const input = parseInput(ActionInput, {
-      title: fields.title ?? '',
-      owner: !fields.owner || fields.owner === 'me' ? { user: caller.user } : { personId: fields.owner },
-      dueDate: fields.dueDate ?? '',
-      partnerId: fields.partnerId || undefined,
-    });
-    const { changed: _changed, ...view } = await core.actions.create(caller, input, idempotencyKey);
-    return { record: view, card: renderRecordCard.action(view) };
-  },
-};
+  result: (view, time) => renderActionCard({ view, today: todayIn(time) }),
+});

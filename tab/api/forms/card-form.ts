@@ -2,14 +2,24 @@ import type { Caller } from '../../../core/common/caller';
 import type { Core } from '../../../core/core';
 import type { FieldIssue } from '../../../core/errors';
 import type { TeamsUser } from '../../../core/people/person';
-import type { AdaptiveCardJson } from '../cards/adaptive-card';
+import type { AdaptiveCard } from '../../../bot/cards/card-kit';
 
 /** What a form needs to offer choices: the space's partners and people, and who is filling it in. */
 export interface FormContext {
   readonly me: TeamsUser;
   readonly partners: readonly { readonly id: string; readonly name: string }[];
   /** People the form may name (colleagues and partner contacts), by id. */
-  readonly people: readonly { readonly id: string; readonly displayName: string; readonly note?: string }[];
+  readonly people: readonly {
+    readonly id: string;
+    readonly kind: 'user' | 'contact';
+    readonly displayName: string;
+    readonly note?: string;
+  }[];
+  /** Agreements a meeting may be linked to. */
+  readonly agreements: readonly { readonly id: string; readonly title: string }[];
+  /** The user's IANA time zone (the page's), and the time now: defaults and "overdue" are measured in it. */
+  readonly timeZone: string;
+  readonly now: Date;
   /** Values to start with, e.g. the partner whose page the form was opened from. */
   readonly preset: Readonly<Record<string, string>>;
 }
@@ -17,7 +27,7 @@ export interface FormContext {
 /** What a submitted form produced: the record and the card that replaces the form. */
 export interface FormResult {
   readonly record: unknown;
-  readonly card: AdaptiveCardJson;
+  readonly card: AdaptiveCard;
 }
 
 /**
@@ -32,7 +42,13 @@ export interface CardForm {
     context: FormContext,
     values?: Readonly<Record<string, unknown>>,
     issues?: readonly FieldIssue[],
-  ): AdaptiveCardJson;
+  ): AdaptiveCard;
   /** Parses the card's data and runs the use case; throws ValidationError with the card's input ids as paths. */
-  submit(core: Core, caller: Caller, data: unknown, idempotencyKey?: string): Promise<FormResult>;
+  submit(
+    core: Core,
+    caller: Caller,
+    data: unknown,
+    idempotencyKey: string | undefined,
+    time: Pick<FormContext, 'timeZone' | 'now'>,
+  ): Promise<FormResult>;
 }

@@ -1,8 +1,7 @@
 import { actionForm } from './action-form';
+import { agreementForm } from './agreement-form';
 import type { CardForm } from './card-form';
+import { meetingForm } from './meeting-form';
 
-/**
- * The Adaptive Card forms the tab can show, by kind. MERGE: add the bot's `bot/cards/` forms for `meeting` and
- * `agreement` here (and replace the interim `action` form) through adapters to {@link CardForm}.
- */
-export const CARD_FORMS: readonly CardForm[] = [actionForm];
+/** The Adaptive Card forms the tab shows, by kind: the bot's own forms, so a record made in either is the same. */
+export const CARD_FORMS: readonly CardForm[] = [meetingForm, actionForm, agreementForm];

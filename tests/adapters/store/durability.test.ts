@@ -53,7 +53,8 @@ describe('acknowledged writes survive kill -9', () => {
     const file = join(dir, 'store.sqlite');
     try {
       const acked = await writeThenKill(['sqlite', file]);
-      expect(acked).toHaveLength(ACKS_BEFORE_KILL);
+      // Lines already in the pipe when SIGKILL lands are acknowledgements too: at least the ones waited for.
+      expect(acked.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
       const store = await SqliteStore.open(file);
       try {
         await expectAllSurvived(store, acked);

@@ -62,7 +62,13 @@ export function AdaptiveCardHost(props: {
     };
     card.parse(props.card);
     const rendered = card.render();
-    if (rendered) container.current?.replaceChildren(rendered);
+    if (rendered) {
+      // The SDK marks heading-style text as role="heading" without a level, which screen readers need: cards sit
+      // under the page's own headings, so theirs are level 3.
+      for (const heading of rendered.querySelectorAll('[role="heading"]:not([aria-level])'))
+        heading.setAttribute('aria-level', '3');
+      container.current?.replaceChildren(rendered);
+    }
   }, [props.card, theme]);
 
   return <div ref={container} className={styles.host} role="group" aria-label={props.label} />;

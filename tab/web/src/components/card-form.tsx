@@ -26,11 +26,13 @@ export function CardForm(props: {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
+  // The form's default dates and "overdue" marks follow the user's own time zone.
+  const query = { ...props.preset, tz: Intl.DateTimeFormat().resolvedOptions().timeZone };
 
   useEffect(() => {
     setCard(undefined);
     setProblem(undefined);
-    api.call<{ card: CardJson }>(`/forms/${props.kind}`, { query: props.preset }).then(
+    api.call<{ card: CardJson }>(`/forms/${props.kind}`, { query }).then(
       (r) => setCard(r.card),
       (err: unknown) =>
         setProblem(
@@ -48,6 +50,7 @@ export function CardForm(props: {
     try {
       const outcome = await api.call<FormOutcome>(`/forms/${props.kind}`, {
         method: 'POST',
+        query,
         body: { verb, data },
         idempotencyKey: key,
       });
