@@ -12,6 +12,7 @@ import { PartnerDirectory } from './partners/partner-directory';
 import { PeopleDirectory } from './people/people-directory';
 import type { Clock, Ids, Store } from './ports';
 import { RecordSearch } from './search/record-search';
+import { ReminderBook } from './reminders/reminder-book';
 import { SlaRegister } from './slas/sla-register';
 
 /** What core needs to run. */
@@ -33,6 +34,7 @@ export interface Core {
   readonly curation: EvidenceCuration;
   readonly evidenceRequests: EvidenceRequests;
   readonly exports: EvidenceExporter;
+  readonly reminders: ReminderBook;
   readonly board: PartnerBoard;
   readonly conversations: ConversationBook;
   readonly people: PeopleDirectory;
@@ -52,6 +54,7 @@ export function createCore(deps: CoreDeps): Core {
     curation: new EvidenceCuration(deps),
     evidenceRequests: new EvidenceRequests(deps),
     exports: new EvidenceExporter(deps),
+    reminders: new ReminderBook(deps),
     board: new PartnerBoard(deps),
     conversations: new ConversationBook(deps),
     people: new PeopleDirectory(deps),

@@ -9,6 +9,7 @@ import type {
   EvidenceRequestRepository,
 } from './evidence/evidence-request-repository';
 import type { ExportRecordRepository } from './export/export-record';
+import type { ReminderQueue, ReminderReader, ReminderRepository } from './reminders/reminder-repository';
 import type { MeetingReader, MeetingRepository } from './meetings/meeting-repository';
 import type { PartnerReader, PartnerRepository } from './partners/partner-repository';
 import type { PersonRepository } from './people/person-repository';
@@ -21,7 +22,7 @@ export interface Clock {
 
 /** Prefixes of generated ids; they say what an id names when it shows up in a log or URL. */
 export type IdPrefix =
-  'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt' | 'rfl' | 'req' | 'exp';
+  'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt' | 'rfl' | 'req' | 'exp' | 'rem';
 
 /** Generates unique ids, sortable by creation time. Injected so tests get predictable ids. */
 export interface Ids {
@@ -40,6 +41,7 @@ export interface Repositories {
   readonly evidence: EvidenceRepository;
   readonly evidenceRequests: EvidenceRequestRepository;
   readonly exports: ExportRecordRepository;
+  readonly reminders: ReminderRepository;
   readonly idempotency: IdempotencyRepository;
   readonly conversations: ConversationRepository;
 }
@@ -56,6 +58,7 @@ export interface StoreReaders {
   readonly evidence: EvidenceReader;
   readonly evidenceRequests: EvidenceRequestReader;
   readonly exports: Pick<ExportRecordRepository, 'findByCode'>;
+  readonly reminders: ReminderReader;
   readonly conversations: ConversationReader;
 }
 
@@ -65,6 +68,8 @@ export interface Store {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Reads of committed data. */
   readonly read: StoreReaders;
+  /** The reminder scheduler's queue: claims due reminders across tenants and records outcomes. */
+  readonly queue: ReminderQueue;
   /** Finishes in-flight work and releases connections. */
   close(): Promise<void>;
 }

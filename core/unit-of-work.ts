@@ -1,6 +1,7 @@
 import type { Scope } from './common/scope';
 import type { EvidenceDraft, EvidenceEvent } from './evidence/evidence-event';
 import { EvidenceLedger } from './evidence/evidence-ledger';
+import { ReminderPlanner } from './reminders/reminder-planner';
 import type { Clock, Ids, Repositories, Store } from './ports';
 
 /** What a write use case gets inside its transaction. */
@@ -28,9 +29,11 @@ export interface WorkOutcome<T> {
  */
 export class SpaceWriter {
   private readonly ledger: EvidenceLedger;
+  private readonly reminders: ReminderPlanner;
 
   constructor(private readonly deps: { store: Store; clock: Clock; ids: Ids }) {
     this.ledger = new EvidenceLedger(deps);
+    this.reminders = new ReminderPlanner(deps.ids);
   }
 
   /** Runs `work` once; the result must be an id (or other text) for idempotent replays. */
@@ -70,6 +73,8 @@ export class SpaceWriter {
     const drafts: EvidenceDraft[] = [];
     const now = this.deps.clock.now().toISOString();
     const result = await work({ tx, now, evidence: (d) => drafts.push(d) });
+    // What the change touched is in its evidence; its reminders move in the same transaction.
+    await this.reminders.afterChange(tx, scope, drafts, now);
     const events = await this.ledger.record(tx, scope, drafts);
     return { result, events, replayed: false };
   }

@@ -4,6 +4,7 @@ import type { CheckInSchedule } from './check-in-schedule';
 
 /** Reads check-in schedules. */
 export interface CheckInReader {
+  get(scope: Scope, id: string): Promise<CheckInSchedule | undefined>;
   getForPartner(scope: Scope, partnerId: string): Promise<CheckInSchedule | undefined>;
   /** The schedules of several partners (active or not); partners without one are absent. */
   getForPartners(scope: Scope, partnerIds: readonly string[]): Promise<CheckInSchedule[]>;

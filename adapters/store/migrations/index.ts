@@ -2,6 +2,7 @@ import { initialSchema } from './2026-11-22-01-initial-schema';
 import { partnerHealthIndexes } from './2026-11-22-06-partner-health-indexes';
 import { conversationReferences } from './2026-11-22-10-conversation-references';
 import { evidenceRequestsAndExports } from './2026-11-22-20-evidence-requests-and-exports';
+import { reminders } from './2026-11-22-30-reminders';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   partnerHealthIndexes,
   conversationReferences,
   evidenceRequestsAndExports,
+  reminders,
 ];

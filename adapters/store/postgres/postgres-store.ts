@@ -1,5 +1,7 @@
 import { Pool, type PoolConfig } from 'pg';
 import type { Repositories, Store, StoreReaders } from '../../../core/ports';
+import type { ReminderQueue } from '../../../core/reminders/reminder-repository';
+import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
 import { sqlRepositories } from '../sql/sql-repositories';
 import { PostgresExecutor } from './postgres-executor';
@@ -22,9 +24,11 @@ export interface PostgresOptions {
  */
 export class PostgresStore implements Store {
   readonly read: StoreReaders;
+  readonly queue: ReminderQueue;
 
   private constructor(private readonly pool: Pool) {
     this.read = sqlRepositories(new PostgresExecutor(pool));
+    this.queue = new ReminderSqlQueue((work) => this.inTransaction(work));
   }
 
   /** Connects, creates the schema if asked, and applies pending migrations under an advisory lock. */

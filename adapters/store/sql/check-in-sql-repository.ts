@@ -71,6 +71,14 @@ export class CheckInSqlRepository implements CheckInRepository {
     );
   }
 
+  async get(scope: Scope, id: string): Promise<CheckInSchedule | undefined> {
+    const [row] = await this.db.all<CheckInRow>(
+      'SELECT * FROM checkins WHERE tenant_id = $1 AND space_id = $2 AND id = $3',
+      [scope.tenantId, scope.spaceId, id],
+    );
+    return row && toSchedule(row);
+  }
+
   async getForPartner(scope: Scope, partnerId: string): Promise<CheckInSchedule | undefined> {
     const [row] = await this.db.all<CheckInRow>(
       'SELECT * FROM checkins WHERE tenant_id = $1 AND space_id = $2 AND partner_id = $3',

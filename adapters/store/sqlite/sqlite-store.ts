@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Repositories, Store, StoreReaders } from '../../../core/ports';
+import type { ReminderQueue } from '../../../core/reminders/reminder-repository';
+import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
 import { sqlRepositories } from '../sql/sql-repositories';
 import { SqliteExecutor } from './sqlite-executor';
@@ -18,16 +20,20 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 export class SqliteStore implements Store {
   readonly read: StoreReaders;
+  readonly queue: ReminderQueue;
   private readonly tx: Repositories;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writerSql: SqliteExecutor;
+  private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
     private readonly writer: Database.Database,
     private readonly reader: Database.Database,
   ) {
-    this.tx = sqlRepositories(new SqliteExecutor(writer));
+    this.writerSql = new SqliteExecutor(writer);
+    this.tx = sqlRepositories(this.writerSql);
     this.read = sqlRepositories(new SqliteExecutor(reader));
+    this.queue = new ReminderSqlQueue((work) => this.exclusive(() => work(this.writerSql)));
   }
 
   /** Opens (creating if needed) the database file and applies pending migrations. */
@@ -53,11 +59,16 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.exclusive(() => work(this.tx));
+  }
+
+  /** Runs work in a transaction on the write connection, after every earlier one has settled. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('Store is closed'));
-    const result = this.queue.then(async () => {
+    const result = this.tail.then(async () => {
       this.writer.exec('BEGIN IMMEDIATE');
       try {
-        const value = await work(this.tx);
+        const value = await work();
         this.writer.exec('COMMIT');
         return value;
       } catch (err) {
@@ -66,14 +77,14 @@ export class SqliteStore implements Store {
       }
     });
     // The next transaction waits for this one to settle, whether it committed or not.
-    this.queue = result.catch(() => undefined);
+    this.tail = result.catch(() => undefined);
     return result;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
+    await this.tail;
     this.reader.close();
     this.writer.close();
   }

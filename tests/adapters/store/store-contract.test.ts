@@ -307,7 +307,36 @@ for (const kind of STORE_KINDS) {
           recipient: aUser(2, 'Megan Bowen'),
         });
         const { record } = await tc.core.exports.prepare(caller, { format: 'json' });
+        const actionOwnerId = logged.actions[0]!.ownerId;
+        const [reminder] = (
+          await t.store.read.reminders.listForOwner(home, actionOwnerId, ['pending'], { limit: 1 })
+        ).items;
+        await t.store.transaction(async (tx) => {
+          await tx.reminders.logAttempt({
+            tenantId: home.tenantId,
+            reminderId: reminder!.id,
+            attempt: 1,
+            at: '2026-03-02T09:00:00.000Z',
+            outcome: 'sent',
+            route: 'personal',
+          });
+          await tx.reminders.savePreferences(
+            home,
+            actionOwnerId,
+            {
+              timeZone: 'Europe/London',
+              windowStart: '09:00',
+              windowEnd: '17:00',
+              weekdays: [1, 2, 3, 4, 5],
+              quietDates: [],
+              digest: false,
+              stopped: [],
+            },
+            '2026-03-02T09:00:00.000Z',
+          );
+        });
         Object.assign(seeded, {
+          reminderId: reminder!.id,
           requestId: feedback.id,
           recipientId: feedback.recipientId,
           exportCode: record.code,
@@ -360,6 +389,10 @@ for (const kind of STORE_KINDS) {
           latestResults: (r, s) => r.slas.latestResults(s, [seeded.partnerId!]),
         },
         checkIns: {
+          get: async (r, s) => {
+            const own = await r.checkIns.getForPartner(home, seeded.partnerId!);
+            return r.checkIns.get(s, own!.id);
+          },
           getForPartner: (r, s) => r.checkIns.getForPartner(s, seeded.partnerId!),
           getForPartners: (r, s) => r.checkIns.getForPartners(s, [seeded.partnerId!]),
           list: (r, s) => r.checkIns.list(s, {}, { limit: 10 }).then((p) => p.items),
@@ -382,6 +415,15 @@ for (const kind of STORE_KINDS) {
         exports: {
           findByCode: (r, s) => r.exports.findByCode(s, seeded.exportCode!),
         },
+        reminders: {
+          get: (r, s) => r.reminders.get(s, seeded.reminderId!),
+          listForOwner: (r, s) =>
+            r.reminders.listForOwner(s, seeded.actionOwnerId!, [], { limit: 10 }).then((p) => p.items),
+          pendingForOwner: (r, s) => (r.reminders as any).pendingForOwner(s, seeded.actionOwnerId!),
+          pendingForSubject: (r, s) => (r.reminders as any).pendingForSubject(s, 'action', seeded.actionId!),
+          deliveries: (r, s) => r.reminders.deliveries(s, seeded.reminderId!),
+          preferences: (r, s) => r.reminders.preferences(s, seeded.actionOwnerId!),
+        },
         conversations: {
           get: (r, s) => r.conversations.get(s, 'user', aUser(1).aadObjectId),
           findUsers: (r, s) => r.conversations.findUsers(s, [aUser(1).aadObjectId]),
@@ -397,6 +439,12 @@ for (const kind of STORE_KINDS) {
         // looked up across the tenant (the record then names its space).
         'evidenceRequests.listForRecipient',
         'exports.findByCode',
+        // A person's reminders, preferences and delivery log follow them across the tenant's spaces.
+        'reminders.get',
+        'reminders.listForOwner',
+        'reminders.pendingForOwner',
+        'reminders.deliveries',
+        'reminders.preferences',
         // Conversation references belong to the tenant: a person or chat is reachable whatever space it logs to.
         'conversations.get',
         'conversations.findUsers',
@@ -422,6 +470,10 @@ for (const kind of STORE_KINDS) {
           'complete',
           'markWelcomed',
           'close',
+          'cancel',
+          'reschedule',
+          'savePreferences',
+          'logAttempt',
         ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>

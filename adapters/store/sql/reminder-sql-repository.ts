@@ -1,0 +1,230 @@
+import type { Page, PageRequest } from '../../../core/common/paging';
+import type { Scope, TenantScope } from '../../../core/common/scope';
+import type {
+  DeliveryAttempt,
+  Reminder,
+  ReminderStatus,
+  ReminderSubjectType,
+} from '../../../core/reminders/reminder';
+import type { ReminderPreferences } from '../../../core/reminders/reminder-preferences';
+import type { ReminderRepository } from '../../../core/reminders/reminder-repository';
+import { fromJson, nullable, optional, toJson } from './columns';
+import { pageOfRows } from './row-page';
+import { Params, type SqlExecutor } from './sql-executor';
+
+/** A reminders row. */
+export interface ReminderRow {
+  tenant_id: string;
+  id: string;
+  space_id: string;
+  kind: Reminder['kind'];
+  subject_type: ReminderSubjectType;
+  subject_id: string;
+  owner_id: string;
+  occurs_on: string;
+  key: string;
+  due_at: string;
+  status: ReminderStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_until: string | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  snooze_of: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A reminder from its row. */
+export function toReminder(r: ReminderRow): Reminder {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    spaceId: r.space_id,
+    kind: r.kind,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    ownerId: r.owner_id,
+    occursOn: r.occurs_on,
+    key: r.key,
+    dueAt: r.due_at,
+    status: r.status,
+    attempts: Number(r.attempts),
+    nextAttemptAt: optional(r.next_attempt_at),
+    leaseUntil: optional(r.lease_until),
+    leaseOwner: optional(r.lease_owner),
+    lastError: optional(r.last_error),
+    deliveredAt: optional(r.delivered_at),
+    snoozeOf: optional(r.snooze_of),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+interface DeliveryRow {
+  tenant_id: string;
+  reminder_id: string;
+  attempt: number;
+  at: string;
+  outcome: DeliveryAttempt['outcome'];
+  route: DeliveryAttempt['route'] | null;
+  status_code: number | null;
+  detail: string | null;
+}
+
+/** Reminders, their delivery log and preferences in SQL. */
+export class ReminderSqlRepository implements ReminderRepository {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async insert(r: Reminder): Promise<boolean> {
+    const added = await this.db.run(
+      `INSERT INTO reminders (tenant_id, id, space_id, kind, subject_type, subject_id, owner_id, occurs_on, key, due_at,
+         status, attempts, next_attempt_at, lease_until, lease_owner, last_error, delivered_at, snooze_of, created_at,
+         updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       ON CONFLICT (tenant_id, key) DO NOTHING`,
+      [
+        r.tenantId,
+        r.id,
+        r.spaceId,
+        r.kind,
+        r.subjectType,
+        r.subjectId,
+        r.ownerId,
+        r.occursOn,
+        r.key,
+        r.dueAt,
+        r.status,
+        r.attempts,
+        nullable(r.nextAttemptAt),
+        nullable(r.leaseUntil),
+        nullable(r.leaseOwner),
+        nullable(r.lastError),
+        nullable(r.deliveredAt),
+        nullable(r.snoozeOf),
+        r.createdAt,
+        r.updatedAt,
+      ],
+    );
+    return added === 1;
+  }
+
+  async get(scope: TenantScope, id: string): Promise<Reminder | undefined> {
+    const [row] = await this.db.all<ReminderRow>('SELECT * FROM reminders WHERE tenant_id = $1 AND id = $2', [
+      scope.tenantId,
+      id,
+    ]);
+    return row && toReminder(row);
+  }
+
+  async pendingForSubject(
+    scope: Scope,
+    subjectType: ReminderSubjectType,
+    subjectId: string,
+  ): Promise<Reminder[]> {
+    const rows = await this.db.all<ReminderRow>(
+      `SELECT * FROM reminders WHERE tenant_id = $1 AND space_id = $2 AND subject_type = $3 AND subject_id = $4
+         AND status = 'pending' ORDER BY due_at, id`,
+      [scope.tenantId, scope.spaceId, subjectType, subjectId],
+    );
+    return rows.map(toReminder);
+  }
+
+  async pendingForOwner(scope: TenantScope, ownerId: string): Promise<Reminder[]> {
+    const rows = await this.db.all<ReminderRow>(
+      `SELECT * FROM reminders WHERE tenant_id = $1 AND owner_id = $2 AND status = 'pending' ORDER BY due_at, id`,
+      [scope.tenantId, ownerId],
+    );
+    return rows.map(toReminder);
+  }
+
+  async listForOwner(
+    scope: TenantScope,
+    ownerId: string,
+    statuses: readonly ReminderStatus[],
+    page: PageRequest,
+  ): Promise<Page<Reminder>> {
+    const p = new Params();
+    const where = [`tenant_id = ${p.add(scope.tenantId)}`, `owner_id = ${p.add(ownerId)}`];
+    if (statuses.length) where.push(`status IN (${p.list(statuses)})`);
+    if (page.after) where.push(`(due_at, id) > (${p.add(page.after.key)}, ${p.add(page.after.id)})`);
+    const rows = await this.db.all<ReminderRow>(
+      `SELECT * FROM reminders WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT ${p.add(page.limit + 1)}`,
+      p.values,
+    );
+    return pageOfRows(rows, page.limit, (r) => ({ key: r.due_at, id: r.id }), toReminder);
+  }
+
+  async cancel(scope: TenantScope, ids: readonly string[], now: string): Promise<void> {
+    if (ids.length === 0) return;
+    const p = new Params();
+    await this.db.run(
+      `UPDATE reminders SET status = 'cancelled', updated_at = ${p.add(now)}
+       WHERE tenant_id = ${p.add(scope.tenantId)} AND id IN (${p.list(ids)}) AND status = 'pending'`,
+      p.values,
+    );
+  }
+
+  async reschedule(scope: TenantScope, id: string, dueAt: string, now: string): Promise<void> {
+    await this.db.run(
+      `UPDATE reminders SET due_at = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
+      [scope.tenantId, id, dueAt, now],
+    );
+  }
+
+  async preferences(scope: TenantScope, personId: string): Promise<ReminderPreferences | undefined> {
+    const [row] = await this.db.all<{ preferences: string }>(
+      'SELECT preferences FROM reminder_preferences WHERE tenant_id = $1 AND person_id = $2',
+      [scope.tenantId, personId],
+    );
+    return row && fromJson(row.preferences);
+  }
+
+  async savePreferences(
+    scope: TenantScope,
+    personId: string,
+    preferences: ReminderPreferences,
+    now: string,
+  ): Promise<void> {
+    await this.db.run(
+      `INSERT INTO reminder_preferences (tenant_id, person_id, preferences, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, person_id) DO UPDATE SET preferences = excluded.preferences, updated_at = excluded.updated_at`,
+      [scope.tenantId, personId, toJson(preferences), now],
+    );
+  }
+
+  async logAttempt(a: DeliveryAttempt): Promise<void> {
+    await this.db.run(
+      `INSERT INTO reminder_deliveries (tenant_id, reminder_id, attempt, at, outcome, route, status_code, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [
+        a.tenantId,
+        a.reminderId,
+        a.attempt,
+        a.at,
+        a.outcome,
+        nullable(a.route),
+        nullable(a.statusCode),
+        nullable(a.detail),
+      ],
+    );
+  }
+
+  async deliveries(scope: TenantScope, reminderId: string): Promise<DeliveryAttempt[]> {
+    const rows = await this.db.all<DeliveryRow>(
+      'SELECT * FROM reminder_deliveries WHERE tenant_id = $1 AND reminder_id = $2 ORDER BY at, attempt',
+      [scope.tenantId, reminderId],
+    );
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      reminderId: r.reminder_id,
+      attempt: Number(r.attempt),
+      at: r.at,
+      outcome: r.outcome,
+      route: optional(r.route),
+      statusCode: r.status_code === null ? undefined : Number(r.status_code),
+      detail: optional(r.detail),
+    }));
+  }
+}

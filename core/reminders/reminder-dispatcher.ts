@@ -1,0 +1,224 @@
+import type { Scope } from '../common/scope';
+import type { Clock, Logger, Store } from '../ports';
+import { OPEN_STATUSES } from '../actions/agreed-action';
+import type { Reminder } from './reminder';
+import type { Notifier, ReminderItem, ReminderNotice, SendOutcome } from './reminder-notice';
+import { preferencesOf } from './reminder-planner';
+import { retryDelay, type RetryPolicy } from './retry-policy';
+
+/** What the dispatcher needs. */
+export interface DispatcherDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly notifier: Notifier;
+  readonly retry: RetryPolicy;
+  /** This process's name in leases. */
+  readonly worker: string;
+  /** Reminders claimed per tick. */
+  readonly batch: number;
+  /** How long a claimed reminder is ours before another process may take it over. */
+  readonly leaseMs: number;
+  /** Messages sent at once (each waits its turn under the notifier's rate limits). */
+  readonly concurrency?: number;
+  readonly random?: () => number;
+  readonly logger?: Logger;
+}
+
+/**
+ * Sends due reminders: claims a batch with a lease, re-checks each is still wanted (an action done meanwhile is
+ * not reminded), sends it (or one digest per owner who chose that), and records the outcome: delivered,
+ * retried later with backoff, or failed. A crash between sending and recording can only repeat the sends that
+ * were in flight: their leases run out and another tick sends them again.
+ */
+export class ReminderDispatcher {
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** One round: returns how many reminders it claimed. */
+  async tick(): Promise<number> {
+    const { store, clock, worker, batch, leaseMs } = this.deps;
+    const now = clock.now();
+    const claimed = await store.queue.claimDue(
+      now.toISOString(),
+      batch,
+      new Date(now.getTime() + leaseMs).toISOString(),
+      worker,
+    );
+    const groups = await this.groups(claimed);
+    let next = 0;
+    const sender = async () => {
+      while (next < groups.length) await this.deliver(groups[next++]!);
+    };
+    const senders = Math.max(1, Math.min(this.deps.concurrency ?? 1, groups.length));
+    await Promise.all(Array.from({ length: senders }, sender));
+    return claimed.length;
+  }
+
+  /** Claimed reminders as messages: one each, or one per owner who chose a daily digest. */
+  private async groups(claimed: readonly Reminder[]): Promise<Reminder[][]> {
+    const byOwner = new Map<string, Reminder[]>();
+    const single: Reminder[][] = [];
+    for (const r of claimed) {
+      const prefs = await preferencesOf(this.deps.store.read, r, r.ownerId);
+      if (!prefs.digest) single.push([r]);
+      else
+        byOwner.set(`${r.tenantId}|${r.ownerId}`, [...(byOwner.get(`${r.tenantId}|${r.ownerId}`) ?? []), r]);
+    }
+    return [...single, ...byOwner.values()];
+  }
+
+  private async deliver(reminders: Reminder[]): Promise<void> {
+    const items: ReminderItem[] = [];
+    for (const r of reminders) {
+      const item = await this.itemOf(r);
+      if (item) items.push(item);
+      else
+        await this.finish(
+          r,
+          { status: 'cancelled', attempts: r.attempts },
+          { outcome: 'cancelled', detail: 'No longer due' },
+        );
+    }
+    const live = reminders.filter((r) => items.some((i) => i.reminderId === r.id));
+    if (live.length === 0) return;
+    const first = live[0]!;
+    const [owner] = await this.deps.store.read.people.getMany(first, [first.ownerId]);
+    if (!owner) {
+      for (const r of live)
+        await this.finish(
+          r,
+          { status: 'failed', attempts: r.attempts + 1, error: 'The owner is no longer recorded' },
+          { outcome: 'failed', detail: 'Owner not found' },
+        );
+      return;
+    }
+    const notice: ReminderNotice = { tenantId: first.tenantId, owner, items, digest: live.length > 1 };
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.deps.notifier.send(notice);
+    } catch (err) {
+      // An unexpected failure in the notifier is retried like a server error, and logged for us to fix.
+      this.deps.logger?.error('reminder send threw', { error: err, reminders: live.map((r) => r.id) });
+      outcome = { kind: 'retry', detail: 'The notifier failed unexpectedly' };
+    }
+    for (const r of live) await this.record(r, outcome);
+  }
+
+  private async record(r: Reminder, outcome: SendOutcome): Promise<void> {
+    const attempts = r.attempts + 1;
+    const now = this.deps.clock.now();
+    if (outcome.kind === 'sent') {
+      await this.finish(
+        r,
+        { status: 'delivered', at: now.toISOString() },
+        { outcome: 'sent', route: outcome.route, statusCode: outcome.statusCode },
+      );
+    } else if (outcome.kind === 'retry' && attempts < this.deps.retry.maxAttempts) {
+      const wait = retryDelay(
+        this.deps.retry,
+        r.attempts,
+        outcome.retryAfterMs,
+        this.deps.random ?? Math.random,
+      );
+      await this.finish(
+        r,
+        {
+          status: 'pending',
+          nextAttemptAt: new Date(now.getTime() + wait).toISOString(),
+          attempts,
+          error: outcome.detail,
+        },
+        {
+          outcome: 'retry',
+          statusCode: outcome.statusCode,
+          detail: `${outcome.detail}; next try in ${Math.round(wait / 1000)} s`,
+        },
+      );
+    } else {
+      const detail =
+        outcome.kind === 'retry' ? `${outcome.detail}; gave up after ${attempts} attempts` : outcome.detail;
+      await this.finish(
+        r,
+        { status: 'failed', attempts, error: detail },
+        { outcome: 'failed', statusCode: outcome.statusCode, detail },
+      );
+    }
+  }
+
+  private async finish(
+    r: Reminder,
+    state: Parameters<Store['queue']['finish']>[2],
+    log: {
+      outcome: 'sent' | 'retry' | 'failed' | 'cancelled';
+      route?: 'personal' | 'space';
+      statusCode?: number;
+      detail?: string;
+    },
+  ): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    const kept = await this.deps.store.queue.finish(r, this.deps.worker, state, now);
+    if (!kept)
+      this.deps.logger?.warn('reminder lease lost before its outcome was recorded', { reminder: r.id });
+    await this.deps.store.transaction((tx) =>
+      tx.reminders.logAttempt({
+        tenantId: r.tenantId,
+        reminderId: r.id,
+        attempt: r.attempts + 1,
+        at: now,
+        ...log,
+      }),
+    );
+  }
+
+  /** What a reminder is about, if it is still wanted. */
+  private async itemOf(r: Reminder): Promise<ReminderItem | undefined> {
+    const read = this.deps.store.read;
+    const scope: Scope = { tenantId: r.tenantId, spaceId: r.spaceId };
+    const base = {
+      reminderId: r.id,
+      kind: r.kind,
+      spaceId: r.spaceId,
+      subjectId: r.subjectId,
+      date: r.occursOn,
+    };
+    const partnerNamed = async (partnerId: string | undefined) =>
+      partnerId ? { partnerId, partnerName: (await read.partners.get(scope, partnerId))?.name } : {};
+    switch (r.subjectType) {
+      case 'checkin': {
+        const schedule = await read.checkIns.get(scope, r.subjectId);
+        if (!schedule?.active || schedule.nextDueDate > r.occursOn) return undefined;
+        const named = await partnerNamed(schedule.partnerId);
+        return {
+          ...base,
+          ...named,
+          title: `Check in with ${named.partnerName ?? 'your partner'}`,
+          date: schedule.nextDueDate,
+        };
+      }
+      case 'action': {
+        const action = await read.actions.get(scope, r.subjectId);
+        if (!action || !OPEN_STATUSES.includes(action.status)) return undefined;
+        return {
+          ...base,
+          ...(await partnerNamed(action.partnerId)),
+          title: action.title,
+          date: action.dueDate,
+        };
+      }
+      case 'agreement': {
+        const agreement = await read.agreements.get(scope, r.subjectId);
+        if (agreement?.status !== 'agreed') return undefined;
+        return { ...base, title: `Review the agreement “${agreement.title}”` };
+      }
+      case 'sla': {
+        const sla = await read.slas.get(scope, r.subjectId);
+        if (sla?.status !== 'active') return undefined;
+        const named = await partnerNamed(sla.partnerId);
+        return {
+          ...base,
+          ...named,
+          title: `Review the ${sla.label ?? sla.metric.replace(/_/g, ' ')} SLA with ${named.partnerName ?? 'your partner'}`,
+        };
+      }
+    }
+  }
+}

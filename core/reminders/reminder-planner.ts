@@ -1,0 +1,163 @@
+import type { Scope } from '../common/scope';
+import type { EvidenceDraft } from '../evidence/evidence-event';
+import type { Ids, Repositories } from '../ports';
+import { sendTime } from './delivery-window';
+import type { Reminder, ReminderSubjectType } from './reminder';
+import type { ReminderReader } from './reminder-repository';
+import { occurrenceKey, plannedOccurrences, type ReminderSubject } from './reminder-plan';
+import { defaultPreferences, type ReminderPreferences } from './reminder-preferences';
+import { wallClock } from './zoned-time';
+
+/** A subject whose reminders a change may have moved. */
+interface Touched {
+  readonly type: ReminderSubjectType;
+  readonly id: string;
+  /** For check-ins: their partner (schedules are found by partner). */
+  readonly partnerId?: string;
+}
+
+/** A subject as the planner needs it: its reminder state, owner and space. */
+interface Loaded {
+  readonly subject: ReminderSubject;
+  readonly id: string;
+  readonly ownerId: string;
+}
+
+/** The subjects a unit of work's evidence says it changed (a partner's changes can move its check-ins). */
+function touchedBy(drafts: readonly EvidenceDraft[]): Touched[] {
+  const seen = new Map<string, Touched>();
+  for (const d of drafts) {
+    const { type, id } = d.subject;
+    if (type === 'checkin' || type === 'partner')
+      seen.set(`checkin:${d.partnerIds[0]}`, { type: 'checkin', id, partnerId: d.partnerIds[0] });
+    else if (type === 'action' || type === 'agreement' || type === 'sla')
+      seen.set(`${type}:${id}`, { type, id });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Keeps reminders in step with what they are about, inside the same transaction as the change: every unit of
+ * work lists what it touched in its evidence, and the planner re-plans those subjects: occurrences still wanted
+ * are inserted once (their keys are unique), pending ones no longer wanted are cancelled. So reminders are rows
+ * that survive restarts and never disagree with the records, with no sweep to run.
+ */
+export class ReminderPlanner {
+  constructor(private readonly ids: Ids) {}
+
+  /** Re-plans every subject the drafts touched. */
+  async afterChange(
+    tx: Repositories,
+    scope: Scope,
+    drafts: readonly EvidenceDraft[],
+    now: string,
+  ): Promise<void> {
+    for (const touched of touchedBy(drafts)) await this.replan(tx, scope, touched, now);
+  }
+
+  private async replan(tx: Repositories, scope: Scope, touched: Touched, now: string): Promise<void> {
+    const loaded = await load(tx, scope, touched);
+    const pending = loaded
+      ? await tx.reminders.pendingForSubject(scope, touched.type, loaded.id)
+      : await tx.reminders.pendingForSubject(scope, touched.type, touched.id);
+    if (!loaded)
+      return tx.reminders.cancel(
+        scope,
+        pending.map((r) => r.id),
+        now,
+      );
+
+    const prefs = (await tx.reminders.preferences(scope, loaded.ownerId)) ?? defaultPreferences();
+    const today = wallClock(new Date(now), prefs.timeZone).date;
+    const wanted = plannedOccurrences(loaded.subject, prefs, today).map((o) => ({
+      ...o,
+      key: occurrenceKey(loaded.id, o),
+    }));
+    const wantedKeys = new Set(wanted.map((o) => o.key));
+    // Snoozed repeats stand while the subject still wants reminders at all; a changed owner starts afresh.
+    const stale = pending.filter(
+      (r) => r.ownerId !== loaded.ownerId || (r.snoozeOf ? wanted.length === 0 : !wantedKeys.has(r.key)),
+    );
+    await tx.reminders.cancel(
+      scope,
+      stale.map((r) => r.id),
+      now,
+    );
+    for (const o of wanted) {
+      const reminder: Reminder = {
+        id: this.ids.next('rem'),
+        tenantId: scope.tenantId,
+        spaceId: scope.spaceId,
+        kind: o.kind,
+        subjectType: touched.type,
+        subjectId: loaded.id,
+        ownerId: loaded.ownerId,
+        occursOn: o.date,
+        key: o.key,
+        dueAt: sendTime(o.date, prefs, new Date(now)).toISOString(),
+        status: 'pending',
+        attempts: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.reminders.insert(reminder);
+    }
+  }
+}
+
+/** Reads a touched subject's current state; undefined when it is gone. */
+async function load(tx: Repositories, scope: Scope, touched: Touched): Promise<Loaded | undefined> {
+  switch (touched.type) {
+    case 'checkin': {
+      const schedule = touched.partnerId
+        ? await tx.checkIns.getForPartner(scope, touched.partnerId)
+        : undefined;
+      return (
+        schedule && {
+          id: schedule.id,
+          ownerId: schedule.ownerId,
+          subject: { type: 'checkin', active: schedule.active, nextDueDate: schedule.nextDueDate },
+        }
+      );
+    }
+    case 'action': {
+      const action = await tx.actions.get(scope, touched.id);
+      return (
+        action && {
+          id: action.id,
+          ownerId: action.ownerId,
+          subject: { type: 'action', status: action.status, dueDate: action.dueDate },
+        }
+      );
+    }
+    case 'agreement': {
+      const agreement = await tx.agreements.get(scope, touched.id);
+      return (
+        agreement && {
+          id: agreement.id,
+          ownerId: agreement.createdBy,
+          subject: { type: 'agreement', status: agreement.status, reviewDate: agreement.reviewDate },
+        }
+      );
+    }
+    case 'sla': {
+      const sla = await tx.slas.get(scope, touched.id);
+      return (
+        sla && {
+          id: sla.id,
+          ownerId: sla.createdBy,
+          subject: { type: 'sla', status: sla.status, reviewDate: sla.reviewDate },
+        }
+      );
+    }
+  }
+}
+
+/** The preferences to plan with for an owner: theirs, or the defaults. */
+export async function preferencesOf(
+  tx: { reminders: Pick<ReminderReader, 'preferences'> },
+  scope: Scope | { tenantId: string },
+  ownerId: string,
+): Promise<ReminderPreferences> {
+  return (await tx.reminders.preferences(scope, ownerId)) ?? defaultPreferences();
+}

@@ -1,0 +1,67 @@
+import type { ReminderFamily } from './reminder-preferences';
+
+/** What a reminder is about. */
+export const REMINDER_KINDS = [
+  'checkin_due',
+  'action_due_soon',
+  'action_due_today',
+  'action_overdue',
+  'agreement_review',
+  'sla_review',
+] as const;
+/** What a reminder is about. */
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** The family a kind belongs to (what "stop these reminders" stops). */
+export function familyOf(kind: ReminderKind): ReminderFamily {
+  if (kind === 'checkin_due') return 'checkin';
+  if (kind.startsWith('action_')) return 'action';
+  return 'review';
+}
+
+/** The records reminders are about. */
+export type ReminderSubjectType = 'checkin' | 'action' | 'agreement' | 'sla';
+
+/** Where a reminder stands: waiting, being sent (leased), or finished one way or another. */
+export type ReminderStatus = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
+
+/** One reminder to one owner about one occurrence: a row the scheduler claims, sends and records. */
+export interface Reminder {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly spaceId: string;
+  readonly kind: ReminderKind;
+  readonly subjectType: ReminderSubjectType;
+  readonly subjectId: string;
+  readonly ownerId: string;
+  /** The business date it is about (the check-in's or action's due date, a review date). */
+  readonly occursOn: string;
+  /** Idempotency key of the occurrence: the same occurrence is never planned twice. */
+  readonly key: string;
+  /** When to send: the owner's window on the right day, in their time zone. */
+  readonly dueAt: string;
+  readonly status: ReminderStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt?: string;
+  readonly leaseUntil?: string;
+  readonly leaseOwner?: string;
+  readonly lastError?: string;
+  readonly deliveredAt?: string;
+  /** The reminder this one repeats after a snooze. */
+  readonly snoozeOf?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** How one send attempt went: the delivery log the tab shows per reminder. */
+export interface DeliveryAttempt {
+  readonly tenantId: string;
+  readonly reminderId: string;
+  readonly attempt: number;
+  readonly at: string;
+  readonly outcome: 'sent' | 'retry' | 'failed' | 'cancelled' | 'stale';
+  /** Where it went or was tried: the owner's personal chat, or the chat or channel of the space. */
+  readonly route?: 'personal' | 'space';
+  readonly statusCode?: number;
+  readonly detail?: string;
+}

@@ -1,0 +1,18 @@
+import type { Notifier, ReminderNotice, SendOutcome } from '../../core/reminders/reminder-notice';
+
+/** A notifier for core tests: records every notice and answers with scripted outcomes (then "sent"). */
+export class RecordingNotifier implements Notifier {
+  readonly sent: ReminderNotice[] = [];
+  private readonly script: SendOutcome[] = [];
+
+  /** The outcomes of the next sends, in order. */
+  answer(...outcomes: SendOutcome[]): this {
+    this.script.push(...outcomes);
+    return this;
+  }
+
+  async send(notice: ReminderNotice): Promise<SendOutcome> {
+    this.sent.push(notice);
+    return this.script.shift() ?? { kind: 'sent', route: 'personal' };
+  }
+}
