@@ -78,6 +78,7 @@ export class PartnerBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     if (!isRemoval(context)) await this.rememberConversation(context);
     await super.run(context);
+    await this.noteTimeZone(context);
   }
 
   /** `adaptiveCard/action` (Action.Execute and card refresh) is answered here; other invokes go to Teams' routing. */
@@ -282,6 +283,21 @@ export class PartnerBot extends TeamsActivityHandler {
         // A reference that cannot be stored must not cost the user their answer; reminders will miss it.
         this.logger.warn('conversation reference not stored', { error: String(err), kind: ref.kind });
       }
+    }
+  }
+
+  /**
+   * Teams reports the user's time zone on their activities: noted after the turn (which may have just recorded
+   * them), their reminders then arrive in their working hours.
+   */
+  private async noteTimeZone(context: TurnContext): Promise<void> {
+    const zone = context.activity.localTimezone;
+    if (!zone || !context.activity.from?.aadObjectId || isRemoval(context)) return;
+    try {
+      const place = placeOf(context.activity);
+      await this.core.reminders.noteTimeZone(place, callerOf(context.activity, place).user, zone);
+    } catch (err) {
+      this.logger.warn('time zone not noted', { error: String(err) });
     }
   }
 

@@ -1,7 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseRateWindows, type RateWindow } from '../bot/notifier/rate-limiter';
 
 const PORT_MESSAGE = 'a whole number from 0 to 65535 (0 picks a free port)';
+
+/** Send limits like "7/1s,8/2s,60/30s,1800/1h". */
+const RateText = z.string().refine((text) => {
+  try {
+    parseRateWindows(text);
+    return true;
+  } catch {
+    // The parser says why; here the variable's own message says what is expected.
+    return false;
+  }
+}, 'send limits like 7/1s,8/2s,60/30s,1800/1h (count/period, period in ms, s, m or h)');
 
 /** The environment variables the server reads, each parsed and explained. */
 const Environment = z
@@ -39,6 +51,35 @@ const Environment = z
       .url({ protocol: /^https?$/, error: 'the https:// address Teams and browsers reach this server at' })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
+    REMINDER_TICK_MS: z.coerce
+      .number({ error: 'milliseconds between scheduler rounds, or 0 to turn reminders off' })
+      .int('milliseconds, a whole number')
+      .min(0, 'milliseconds, 0 or more')
+      .default(5000),
+    REMINDER_BATCH: z.coerce
+      .number({ error: 'a whole number from 1 to 500' })
+      .int('a whole number from 1 to 500')
+      .min(1, 'a whole number from 1 to 500')
+      .max(500, 'a whole number from 1 to 500')
+      .default(100),
+    REMINDER_CONCURRENCY: z.coerce
+      .number({ error: 'a whole number from 1 to 64' })
+      .int('a whole number from 1 to 64')
+      .min(1, 'a whole number from 1 to 64')
+      .max(64, 'a whole number from 1 to 64')
+      .default(16),
+    REMINDER_LEASE_MS: z.coerce
+      .number({ error: 'milliseconds, at least 10000' })
+      .int('milliseconds, a whole number')
+      .min(10_000, 'milliseconds, at least 10000')
+      .default(120_000),
+    REMINDER_SEND_TIMEOUT_MS: z.coerce
+      .number({ error: 'milliseconds, at least 1000' })
+      .int('milliseconds, a whole number')
+      .min(1000, 'milliseconds, at least 1000')
+      .default(15_000),
+    TEAMS_RATE_CONVERSATION: RateText.default('7/1s,8/2s,60/30s,1800/1h'),
+    TEAMS_RATE_TENANT: RateText.default('50/1s'),
     LINK_SIGNING_SECRET: z
       .string()
       .min(32, 'a random secret of at least 32 characters that signs download links')
@@ -95,6 +136,16 @@ export interface Config {
   };
   readonly localMode: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The reminder scheduler (tickMs 0: off) and Teams' send limits. */
+  readonly reminders: {
+    readonly tickMs: number;
+    readonly batch: number;
+    readonly concurrency: number;
+    readonly leaseMs: number;
+    readonly sendTimeoutMs: number;
+    readonly conversationLimits: RateWindow[];
+    readonly tenantLimits: RateWindow[];
+  };
   readonly shutdownGraceMs: number;
 }
 
@@ -141,6 +192,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     localMode,
     logLevel: e.LOG_LEVEL,
+    reminders: {
+      tickMs: e.REMINDER_TICK_MS,
+      batch: e.REMINDER_BATCH,
+      concurrency: e.REMINDER_CONCURRENCY,
+      leaseMs: e.REMINDER_LEASE_MS,
+      sendTimeoutMs: e.REMINDER_SEND_TIMEOUT_MS,
+      conversationLimits: parseRateWindows(e.TEAMS_RATE_CONVERSATION),
+      tenantLimits: parseRateWindows(e.TEAMS_RATE_TENANT),
+    },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

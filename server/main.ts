@@ -8,6 +8,7 @@ import { PartnerBot } from '../bot/partner-bot';
 import { localIdentity } from '../tab/api/local-identity';
 import { createApp, refuseWithoutSso } from './app';
 import { createBotAdapter } from './bot-adapter';
+import { reminderScheduler } from './reminder-scheduler';
 import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
 import { listenUntilStopped } from './lifecycle';
@@ -29,11 +30,13 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const clock = new SystemClock();
   const core = createCore({ store, clock, ids: new UlidIds() });
+  const adapter = createBotAdapter(config, logger);
+  const scheduler = reminderScheduler({ config, core, store, clock, adapter, logger });
   const server = createApp({
     core,
     logger,
     bot: {
-      adapter: createBotAdapter(config, logger),
+      adapter,
       handler: new PartnerBot(core, logger, {
         publicUrl: config.publicUrl,
         linkSecret: config.linkSecret,
@@ -47,7 +50,11 @@ async function main(): Promise<void> {
     tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
     exports: exportServices(config, clock, logger),
   });
-  const port = await listenUntilStopped(server, config, logger, () => store.close());
+  const port = await listenUntilStopped(server, config, logger, async () => {
+    await scheduler.stop();
+    await store.close();
+  });
+  scheduler.start();
   logger.info('listening', {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     mode: config.localMode ? 'local (no authentication, loopback only)' : 'entra',

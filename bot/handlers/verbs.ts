@@ -17,10 +17,12 @@ import { LIST_PAGE_VERB, ListPageData } from '../cards/list-paging';
 import { LOG_MEETING_VERB } from '../cards/meeting-form-card';
 import { MEETING_REFRESH_VERB, MeetingRefreshData } from '../cards/meeting-summary-card';
 import { ADD_PARTNER_VERB } from '../cards/partner-form-card';
+import { REMINDER_DONE_VERB, SNOOZE_REMINDER_VERB, STOP_REMINDERS_VERB } from '../cards/reminder-card';
 import type { Turn } from '../turn';
 import { submitActionForm, submitAgreementForm, submitMeetingForm, submitPartnerForm } from './forms';
 import type { FormResult } from './form-submit';
 import { listCard } from './lists';
+import { reminderDone, snoozeReminder, stopReminders } from './reminder-verbs';
 import { actionCards, agreementCards, meetingCards, type CardPair } from './record-cards';
 
 /** What a card button comes to: the presser's card, and the card everyone sees when it changed for all. */
@@ -128,6 +130,9 @@ export const VERBS: Readonly<Record<string, VerbHandler>> = {
   [AGREEMENT_REFRESH_VERB]: refreshAgreement,
   [ACTION_REFRESH_VERB]: refreshAction,
   [LIST_PAGE_VERB]: page,
+  [SNOOZE_REMINDER_VERB]: snoozeReminder,
+  [STOP_REMINDERS_VERB]: stopReminders,
+  [REMINDER_DONE_VERB]: reminderDone,
 };
 
 /** Runs the verb a button named, or refuses a verb no card of ours has. */

@@ -66,19 +66,19 @@ export class ReminderBook {
   }
 
   /**
-   * Remembers the time zone Teams reports for someone (activities carry it), so their reminders come in their
-   * working hours. Costs one read when nothing changed.
+   * Remembers the time zone Teams reports for someone the product already knows (activities carry it), so their
+   * reminders come in their working hours. Someone it does not know yet is not recorded just for this: they
+   * have no reminders. Costs one read when nothing changed.
    */
   async noteTimeZone(scope: TenantScope, user: TeamsUser, timeZone: string): Promise<void> {
     if (!isTimeZone(timeZone)) return;
     const read = this.deps.store.read;
     const me = await read.people.findByAadObjectId(scope, user.aadObjectId);
-    if (me && (await preferencesOf(read, scope, me.id)).timeZone === timeZone) return;
+    if (!me || (await preferencesOf(read, scope, me.id)).timeZone === timeZone) return;
     await this.deps.store.transaction(async (tx) => {
       const now = this.deps.clock.now().toISOString();
-      const person = await this.people.user(tx, scope, user, now);
-      const prefs = await preferencesOf(tx, scope, person.id);
-      if (prefs.timeZone !== timeZone) await this.apply(tx, scope, person.id, { ...prefs, timeZone }, now);
+      const prefs = await preferencesOf(tx, scope, me.id);
+      if (prefs.timeZone !== timeZone) await this.apply(tx, scope, me.id, { ...prefs, timeZone }, now);
     });
   }
 

@@ -18,7 +18,9 @@ import { renderPartnerCard } from '../../bot/cards/partner-card';
 import { PARTNER_FORM_LIMITS, renderPartnerFormCard } from '../../bot/cards/partner-form-card';
 import { renderPartnerListCard } from '../../bot/cards/partner-list-card';
 import { renderSuggestionCard } from '../../bot/cards/suggestion-card';
+import { renderReminderCard } from '../../bot/cards/reminder-card';
 import { renderWelcomeCard } from '../../bot/cards/welcome-card';
+import type { ReminderItem } from '../../core/reminders/reminder-notice';
 import { AGREEMENT_FORM_LIMITS } from '../../bot/cards/agreement-form-card';
 import { BOT_COMMANDS } from '../../bot/command-list';
 import { evidenceExportLinks } from '../../bot/export-links';
@@ -238,6 +240,7 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
         ),
       }),
     },
+    ...reminderSamples(t, partners[0]!.id, scope.spaceId),
   ];
 
   const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ title: t(200), value: `per_${i}` }));
@@ -387,4 +390,34 @@ function fullState(values: Record<string, string>): FormState {
 /** The same samples with three-byte text everywhere. */
 export function cjkSamples(core: Core): Promise<CardSample[]> {
   return worstCaseSamples(core, CJK_PATTERN);
+}
+
+/** Reminder cards at their worst: the longest titles, every kind, and a digest longer than it shows. */
+function reminderSamples(t: (n: number) => string, partnerId: string, spaceId: string): CardSample[] {
+  const kinds: ReminderItem['kind'][] = ['checkin_due', 'action_overdue', 'agreement_review', 'sla_review'];
+  const item = (i: number): ReminderItem => ({
+    reminderId: `rem_${String(i).padStart(26, '0')}`,
+    kind: kinds[i % kinds.length]!,
+    spaceId,
+    subjectId: `act_${String(i).padStart(26, '0')}`,
+    title: t(300),
+    partnerId,
+    partnerName: t(120),
+    date: '2026-03-03',
+  });
+  const page = () => `https://${'h'.repeat(200)}.example/tab/#/partners/${partnerId}`;
+  return [
+    ...kinds.map((kind, i) => ({
+      name: `reminder (${kind})`,
+      card: renderReminderCard({ items: [{ ...item(i), kind }], digest: false, partnerPageUrl: page }),
+    })),
+    {
+      name: 'reminder digest (more items than it lists)',
+      card: renderReminderCard({
+        items: Array.from({ length: 40 }, (_, i) => item(i)),
+        digest: true,
+        partnerPageUrl: page,
+      }),
+    },
+  ];
 }

@@ -24,6 +24,32 @@ export interface ConnectorCall {
   readonly body?: any;
 }
 
+/** A failure the connector answers the next post with, instead of accepting it (Teams' own error payloads). */
+export interface ConnectorFault {
+  readonly status: 403 | 404 | 412 | 429 | 500 | 502 | 503 | 504;
+  /** `Retry-After` to send with it (seconds, as Teams does). */
+  readonly retryAfter?: string;
+  /** Only posts to this conversation fail this way. */
+  readonly conversationId?: string;
+}
+
+/** Teams' send limits, as the connector enforces them when asked: 429 for anything over. */
+export interface ConnectorLimits {
+  readonly perConversation: readonly { count: number; perMs: number }[];
+  readonly perTenant: readonly { count: number; perMs: number }[];
+}
+
+const FAULT_BODIES: Record<ConnectorFault['status'], { code: string; message: string }> = {
+  403: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+  404: { code: 'ConversationNotFound', message: 'Conversation not found.' },
+  412: { code: 'PreconditionFailed', message: 'Precondition failed, please try again.' },
+  429: { code: 'Throttled', message: 'Too many requests.' },
+  500: { code: 'ServiceError', message: 'An internal error occurred.' },
+  502: { code: 'BadGateway', message: 'Bad gateway.' },
+  503: { code: 'ServiceUnavailable', message: 'The service is unavailable.' },
+  504: { code: 'GatewayTimeout', message: 'The gateway timed out.' },
+};
+
 /**
  * A loopback stand-in for Teams' Bot Connector service: it records what the bot sends and answers the REST
  * calls botbuilder makes (send, reply, update and delete activity; create conversation; roster reads) with the
@@ -35,6 +61,16 @@ export class FakeBotConnector {
   readonly rosters = new Map<string, ConnectorMember[]>();
   private nextId = 1;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
+  private readonly faults: ConnectorFault[] = [];
+  /** Milliseconds every answer is held back (a slow Teams). */
+  latencyMs = 0;
+  /** Teams' limits to enforce on posts; undefined to accept everything. */
+  limits?: ConnectorLimits;
+  /** Posts refused with 429 because they went over `limits`. */
+  throttled = 0;
+  /** Every POST received, whether accepted, faulted or throttled (botbuilder's own retries show up here). */
+  postsReceived = 0;
+  private readonly sentAt = new Map<string, number[]>();
 
   private constructor(
     private readonly server: Server,
@@ -88,9 +124,16 @@ export class FakeBotConnector {
     });
   }
 
+  /** Makes the next posts fail, in order (each fault is used once). */
+  failNext(...faults: ConnectorFault[]): this {
+    this.faults.push(...faults);
+    return this;
+  }
+
   /** Forgets recorded calls (rosters stay). */
   reset(): void {
     this.calls.length = 0;
+    this.postsReceived = 0;
   }
 
   async close(): Promise<void> {
@@ -107,7 +150,13 @@ export class FakeBotConnector {
       .map(decodeURIComponent);
     const body = await readBody(req);
     const method = req.method ?? 'GET';
+    if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return send(res, 404, notFound('Unknown API'));
+    if (method === 'POST') {
+      this.postsReceived += 1;
+      const refusal = this.refusal(parts[2], body);
+      if (refusal) return sendFault(res, refusal);
+    }
 
     if (parts.length === 2 && method === 'POST') {
       const id = `a:1${(this.nextId++).toString(36)}${'x'.repeat(20)}`;
@@ -170,6 +219,34 @@ export class FakeBotConnector {
     return send(res, 404, notFound(`No ${method} ${collection}`));
   }
 
+  /** A scripted fault or a throttle for a post, if one applies. */
+  private refusal(conversationId: string | undefined, body: any): ConnectorFault | undefined {
+    const i = this.faults.findIndex(
+      (f) => f.conversationId === undefined || f.conversationId === conversationId,
+    );
+    if (i >= 0) return this.faults.splice(i, 1)[0];
+    if (!this.limits || !conversationId) return undefined;
+    const tenant = body?.conversation?.tenantId ?? body?.channelData?.tenant?.id ?? 'unknown';
+    const now = Date.now();
+    const over = (key: string, windows: ConnectorLimits['perConversation']) => {
+      const times = (this.sentAt.get(key) ?? []).filter(
+        (t) => t > now - Math.max(...windows.map((w) => w.perMs)),
+      );
+      this.sentAt.set(key, times);
+      return windows.some((w) => times.filter((t) => t > now - w.perMs).length >= w.count);
+    };
+    if (
+      over(`c:${conversationId}`, this.limits.perConversation) ||
+      over(`t:${tenant}`, this.limits.perTenant)
+    ) {
+      this.throttled += 1;
+      return { status: 429, retryAfter: '1' };
+    }
+    this.sentAt.get(`c:${conversationId}`)!.push(now);
+    this.sentAt.get(`t:${tenant}`)!.push(now);
+    return undefined;
+  }
+
   private activityId(): string {
     // Teams message ids are millisecond timestamps.
     return String(1_772_445_600_000 + this.nextId++);
@@ -190,6 +267,15 @@ async function readBody(req: IncomingMessage): Promise<any> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return text ? JSON.parse(text) : undefined;
+}
+
+function sendFault(res: ServerResponse, fault: ConnectorFault): void {
+  const body = JSON.stringify({ error: FAULT_BODIES[fault.status] });
+  res.writeHead(fault.status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+  });
+  res.end(body);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

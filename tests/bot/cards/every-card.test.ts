@@ -33,7 +33,7 @@ describe('every card the bot renders', () => {
   afterAll(async () => t.dispose());
 
   it('has a sample of every renderer', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(27);
+    expect(samples.length).toBeGreaterThanOrEqual(32);
   });
 
   it('parses and validates with the adaptivecards SDK without a single message', () => {

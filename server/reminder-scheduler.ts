@@ -1,0 +1,105 @@
+import { hostname } from 'node:os';
+import type { CloudAdapter } from 'botbuilder';
+import type { Core } from '../core/core';
+import type { Clock, Logger, Store } from '../core/ports';
+import { ReminderDispatcher } from '../core/reminders/reminder-dispatcher';
+import { DEFAULT_RETRY } from '../core/reminders/retry-policy';
+import { RateLimiter } from '../bot/notifier/rate-limiter';
+import { TeamsNotifier } from '../bot/notifier/teams-notifier';
+import type { Config } from './config';
+
+/**
+ * The loop that sends reminders: a round claims what is due and sends it; when a round came back full, the next
+ * starts at once, otherwise after `tickMs`. Nothing lives in timers or memory but the loop itself: reminders are
+ * rows, so a restart picks up where the last process stopped.
+ */
+export class ReminderScheduler {
+  private running = false;
+  private current: Promise<void> = Promise.resolve();
+  private wake?: () => void;
+
+  constructor(
+    private readonly dispatcher: ReminderDispatcher,
+    private readonly settings: Pick<Config['reminders'], 'tickMs' | 'batch'>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts the loop (no-op when reminders are off). */
+  start(): void {
+    if (this.running || this.settings.tickMs === 0) return;
+    this.running = true;
+    this.current = this.loop();
+  }
+
+  /** Stops after the round in progress, so no send is cut off halfway. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.current;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.dispatcher.tick();
+      } catch (err) {
+        this.logger.error('reminder round failed', { error: err });
+      }
+      if (claimed < this.settings.batch && this.running)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.settings.tickMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+    }
+  }
+}
+
+/** What the reminder wiring needs from the process. */
+export interface ReminderParts {
+  readonly config: Pick<Config, 'reminders' | 'bot' | 'publicUrl'>;
+  readonly core: Core;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly adapter: CloudAdapter;
+  readonly logger: Logger;
+  /** This process's name in leases (host and pid unless told). */
+  readonly worker?: string;
+}
+
+/** The dispatcher for this process: the Teams notifier under Teams' limits, and a lease name unique to it. */
+export function reminderDispatcher(parts: ReminderParts): ReminderDispatcher {
+  const { config, core, store, clock, adapter, logger } = parts;
+  const limits = config.reminders;
+  const limiter = new RateLimiter((key) =>
+    key.startsWith('tenant:') ? limits.tenantLimits : limits.conversationLimits,
+  );
+  const notifier = new TeamsNotifier({
+    adapter,
+    botAppId: config.bot.appId,
+    core,
+    limiter,
+    publicUrl: config.publicUrl,
+    sendTimeoutMs: limits.sendTimeoutMs,
+    logger,
+  });
+  return new ReminderDispatcher({
+    store,
+    clock,
+    notifier,
+    retry: DEFAULT_RETRY,
+    worker: parts.worker ?? `${hostname()}:${process.pid}`,
+    batch: limits.batch,
+    leaseMs: limits.leaseMs,
+    concurrency: limits.concurrency,
+    logger,
+  });
+}
+
+/** The scheduler loop for this process. */
+export function reminderScheduler(parts: ReminderParts): ReminderScheduler {
+  return new ReminderScheduler(reminderDispatcher(parts), parts.config.reminders, parts.logger);
+}
