@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import {
   CHROMIUM,
@@ -11,6 +9,7 @@ import {
   startPlayground,
   type Playground,
 } from '../support/playground';
+import { newestCard, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const [ALEX, MEGAN] = PLAYGROUND_USERS as [(typeof PLAYGROUND_USERS)[0], (typeof PLAYGROUND_USERS)[0]];
@@ -62,10 +61,7 @@ describeWithChromium('Microsoft 365 Agents Playground, as a new user would', () 
   }
 
   /** The newest card that shows `text`. */
-  async function card(page: Page, text: string): Promise<Locator> {
-    await page.getByText(text).last().waitFor();
-    return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
-  }
+  const card = newestCard;
 
   /** Picks a person in the n-th people picker of a card by typing their first name. */
   async function pickPerson(page: Page, form: Locator, n: number, name: string): Promise<void> {
@@ -87,18 +83,6 @@ describeWithChromium('Microsoft 365 Agents Playground, as a new user would', () 
   async function date(box: Locator, value: string): Promise<void> {
     await box.fill(value);
     await box.press('Escape');
-  }
-
-  /** Runs a step, keeping a screenshot of the page when it fails. */
-  async function step(page: Page, name: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      const dir = join(__dirname, '..', '..', 'test-results');
-      mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `playground-${name}.png`), fullPage: true });
-      throw err;
-    }
   }
 
   it('installs, logs a meeting with two actions, marks one done and agrees priorities with another party', async () => {
