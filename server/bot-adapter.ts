@@ -12,19 +12,7 @@ import type { Config } from './config';
  * activities need no token (as the Playground and Bot Framework Emulator expect) and replies carry none.
  */
 export function createBotAdapter(config: Config, logger: Logger): CloudAdapter {
-  // botbuilder refuses an app type without an app id, so local mode passes no identity at all.
-  const identity = config.localMode
-    ? {}
-    : {
-        MicrosoftAppId: config.bot.appId,
-        MicrosoftAppPassword: config.bot.appPassword,
-        MicrosoftAppType: config.bot.appType,
-        MicrosoftAppTenantId: config.bot.appTenantId,
-      };
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    identity as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
-  );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(botAuthentication(config));
   // A message whose answer takes longer than half a second shows Teams' typing indicator meanwhile.
   adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -37,4 +25,20 @@ export function createBotAdapter(config: Config, logger: Logger): CloudAdapter {
       await context.sendActivity('Sorry, something went wrong on our side. Please try again in a moment.');
   };
   return adapter;
+}
+
+/** The bot's identity with Bot Framework, for incoming activities and outgoing calls alike. */
+export function botAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
+  // botbuilder refuses an app type without an app id, so local mode passes no identity at all.
+  const identity = config.localMode
+    ? {}
+    : {
+        MicrosoftAppId: config.bot.appId,
+        MicrosoftAppPassword: config.bot.appPassword,
+        MicrosoftAppType: config.bot.appType,
+        MicrosoftAppTenantId: config.bot.appTenantId,
+      };
+  return new ConfigurationBotFrameworkAuthentication(
+    identity as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+  );
 }

@@ -7,7 +7,7 @@ import { UlidIds } from '../adapters/system/ulid-ids';
 import { PartnerBot } from '../bot/partner-bot';
 import { localIdentity } from '../tab/api/local-identity';
 import { createApp, refuseWithoutSso } from './app';
-import { createBotAdapter } from './bot-adapter';
+import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
 import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
@@ -30,13 +30,19 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const clock = new SystemClock();
   const core = createCore({ store, clock, ids: new UlidIds() });
-  const adapter = createBotAdapter(config, logger);
-  const scheduler = reminderScheduler({ config, core, store, clock, adapter, logger });
+  const scheduler = reminderScheduler({
+    config,
+    core,
+    store,
+    clock,
+    auth: botAuthentication(config),
+    logger,
+  });
   const server = createApp({
     core,
     logger,
     bot: {
-      adapter,
+      adapter: createBotAdapter(config, logger),
       handler: new PartnerBot(core, logger, {
         publicUrl: config.publicUrl,
         linkSecret: config.linkSecret,

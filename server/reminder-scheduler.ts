@@ -1,16 +1,17 @@
 import { hostname } from 'node:os';
-import type { CloudAdapter } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Core } from '../core/core';
 import type { Clock, Logger, Store } from '../core/ports';
 import { ReminderDispatcher } from '../core/reminders/reminder-dispatcher';
 import { DEFAULT_RETRY } from '../core/reminders/retry-policy';
+import { ConnectorClients } from '../bot/notifier/connector-clients';
 import { RateLimiter } from '../bot/notifier/rate-limiter';
 import { TeamsNotifier } from '../bot/notifier/teams-notifier';
 import type { Config } from './config';
 
 /**
- * The loop that sends reminders: a round claims what is due and sends it; when a round came back full, the next
- * starts at once, otherwise after `tickMs`. Nothing lives in timers or memory but the loop itself: reminders are
+ * The loop that sends reminders: a round sends everything due (claiming batch after batch while it sends),
+ * then the loop waits `tickMs` before looking again. Nothing lives in timers or memory but the loop itself: reminders are
  * rows, so a restart picks up where the last process stopped.
  */
 export class ReminderScheduler {
@@ -40,13 +41,12 @@ export class ReminderScheduler {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      let claimed = 0;
       try {
-        claimed = await this.dispatcher.tick();
+        await this.dispatcher.drain(() => this.running);
       } catch (err) {
         this.logger.error('reminder round failed', { error: err });
       }
-      if (claimed < this.settings.batch && this.running)
+      if (this.running)
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.settings.tickMs);
           this.wake = () => {
@@ -64,7 +64,8 @@ export interface ReminderParts {
   readonly core: Core;
   readonly store: Store;
   readonly clock: Clock;
-  readonly adapter: CloudAdapter;
+  /** The bot's identity with Bot Framework (see botAuthentication). */
+  readonly auth: BotFrameworkAuthentication;
   readonly logger: Logger;
   /** This process's name in leases (host and pid unless told). */
   readonly worker?: string;
@@ -72,18 +73,18 @@ export interface ReminderParts {
 
 /** The dispatcher for this process: the Teams notifier under Teams' limits, and a lease name unique to it. */
 export function reminderDispatcher(parts: ReminderParts): ReminderDispatcher {
-  const { config, core, store, clock, adapter, logger } = parts;
+  const { config, core, store, clock, auth, logger } = parts;
   const limits = config.reminders;
   const limiter = new RateLimiter((key) =>
     key.startsWith('tenant:') ? limits.tenantLimits : limits.conversationLimits,
   );
   const notifier = new TeamsNotifier({
-    adapter,
-    botAppId: config.bot.appId,
+    clients: new ConnectorClients(auth, config.bot.appId),
     core,
     limiter,
     publicUrl: config.publicUrl,
     sendTimeoutMs: limits.sendTimeoutMs,
+    clock,
     logger,
   });
   return new ReminderDispatcher({

@@ -14,12 +14,28 @@ export function parseRateWindows(text: string): RateWindow[] {
   });
 }
 
+/** A send counted against some keys; `done` when its answer came back. */
+export type Release = () => void;
+
+/** One send as a window sees it: from when it was let go until its answer (or still on the wire). */
+interface Send {
+  /** When it finished, or `undefined` while it is on the wire (then it counts as happening now). */
+  doneAt?: number;
+}
+
+/** How often a key blocked only by sends still on the wire looks again. */
+const IN_FLIGHT_POLL_MS = 5;
+
 /**
  * Sliding-window rate limits per key (a conversation, a tenant). `acquire` waits until every key may send and
  * then counts the send against all of them at once, so concurrent senders never overshoot a window.
+ *
+ * A send is counted at the moment its answer came back, not when it left: the service counts it on arrival,
+ * which lies somewhere in between, so counting at the end can never undercount. Sends still on the wire count
+ * as now. This keeps a busy process from provoking 429s through network jitter without a fixed safety margin.
  */
 export class RateLimiter {
-  private readonly sent = new Map<string, number[]>();
+  private readonly sends = new Map<string, Send[]>();
 
   constructor(
     private readonly windowsOf: (key: string) => readonly RateWindow[],
@@ -27,14 +43,16 @@ export class RateLimiter {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** Waits until a send is allowed under every key's windows, and records it. */
-  async acquire(keys: readonly string[]): Promise<void> {
+  /** Waits until a send is allowed under every key's windows and counts it; call the release when it is answered. */
+  async acquire(keys: readonly string[]): Promise<Release> {
     for (;;) {
       const wait = Math.max(0, ...keys.map((k) => this.waitFor(k)));
       if (wait === 0) {
-        const at = this.now();
-        for (const key of keys) this.sent.set(key, [...this.trimmed(key, at), at]);
-        return;
+        const send: Send = {};
+        for (const key of keys) this.sends.get(key)!.push(send);
+        return () => {
+          send.doneAt ??= this.now();
+        };
       }
       await this.sleep(wait);
     }
@@ -43,22 +61,27 @@ export class RateLimiter {
   /** How long `key` must wait before its next send (0 when it may send now). */
   private waitFor(key: string): number {
     const at = this.now();
-    const history = this.trimmed(key, at);
+    const times = this.trimmed(key, at)
+      .map((s) => s.doneAt ?? Number.POSITIVE_INFINITY)
+      .sort((a, b) => a - b);
     let wait = 0;
     for (const w of this.windowsOf(key)) {
-      if (history.length < w.count) continue;
-      // The window frees up when the send `count` back from now leaves it.
-      const blocking = history[history.length - w.count]!;
-      wait = Math.max(wait, blocking + w.perMs - at);
+      if (times.length < w.count) continue;
+      // The window frees up when the send `count` back from the newest leaves it.
+      const blocking = times[times.length - w.count]!;
+      wait = Math.max(
+        wait,
+        blocking === Number.POSITIVE_INFINITY ? IN_FLIGHT_POLL_MS : blocking + w.perMs - at,
+      );
     }
     return wait;
   }
 
-  /** The key's sends still inside its longest window. */
-  private trimmed(key: string, at: number): number[] {
+  /** The key's sends still inside its longest window (and those on the wire). */
+  private trimmed(key: string, at: number): Send[] {
     const longest = Math.max(0, ...this.windowsOf(key).map((w) => w.perMs));
-    const history = (this.sent.get(key) ?? []).filter((t) => t > at - longest);
-    this.sent.set(key, history);
-    return history;
+    const kept = (this.sends.get(key) ?? []).filter((s) => s.doneAt === undefined || s.doneAt > at - longest);
+    this.sends.set(key, kept);
+    return kept;
   }
 }

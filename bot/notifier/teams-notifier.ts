@@ -1,11 +1,12 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { TenantScope } from '../../core/common/scope';
 import type { Core } from '../../core/core';
 import type {
   ConversationKind,
   ConversationReference,
 } from '../../core/conversations/conversation-reference';
-import type { Logger } from '../../core/ports';
+import type { Clock, Logger } from '../../core/ports';
 import type {
   Notifier,
   ReminderItem,
@@ -15,18 +16,20 @@ import type {
 import type { AdaptiveCard } from '../cards/card-kit';
 import { renderReminderCard } from '../cards/reminder-card';
 import { classifyFailure, type ConnectorFailure } from './connector-failure';
+import type { ConnectorClients } from './connector-clients';
 import type { RateLimiter } from './rate-limiter';
 
 /** What the Teams notifier needs. */
 export interface TeamsNotifierOptions {
-  readonly adapter: CloudAdapter;
-  /** The bot's app id (empty in local mode). */
-  readonly botAppId: string;
+  /** Bot Connector clients with the bot's credentials. */
+  readonly clients: ConnectorClients;
   readonly core: Core;
   readonly limiter: RateLimiter;
   readonly publicUrl: string;
   /** How long one send may take before it counts as failed for now (and is retried). */
   readonly sendTimeoutMs: number;
+  /** The scheduler's clock, which its leases are reckoned by. */
+  readonly clock: Clock;
   readonly logger: Logger;
 }
 
@@ -42,6 +45,9 @@ interface Route {
 class SendTimeout extends Error {
   readonly code = 'ETIMEDOUT';
 }
+
+/** Thrown when a message's turn under the rate limits came too late to send it within its claim. */
+class LeaseRanOut extends Error {}
 
 /**
  * Sends reminder cards through Teams: to the owner's personal chat with the bot (creating it when the app is
@@ -60,12 +66,16 @@ export class TeamsNotifier implements Notifier {
       digest: notice.digest,
       partnerPageUrl: (item) => this.partnerPage(item),
     });
+    // The last moment a message may leave and still be answered (or time out) within the claim.
+    const sendBy = notice.leaseUntil.getTime() - this.options.sendTimeoutMs;
     let lastStale: ConnectorFailure | undefined;
     for (const route of await this.routes(scope, notice)) {
       try {
-        await this.deliver(scope, route, card);
+        await this.deliver(scope, route, card, sendBy);
         return { kind: 'sent', route: route.route };
       } catch (err) {
+        if (err instanceof LeaseRanOut)
+          return { kind: 'retry', detail: 'Its turn under Teams’ rate limits came after its claim ran out' };
         const failure = classifyFailure(err, Date.now());
         if (failure.stale) {
           this.options.logger.info('conversation gone; trying the next route', {
@@ -120,68 +130,90 @@ export class TeamsNotifier implements Notifier {
     return routes;
   }
 
-  private async deliver(scope: TenantScope, route: Route, card: AdaptiveCard): Promise<void> {
+  private async deliver(scope: TenantScope, route: Route, card: AdaptiveCard, sendBy: number): Promise<void> {
     const ref = route.reference;
-    if (!ref.conversationId) return this.createPersonalChat(scope, route, card);
-    await this.options.limiter.acquire([`conversation:${ref.conversationId}`, `tenant:${scope.tenantId}`]);
-    const turn = caught((context) => this.post(context, card));
-    await this.options.adapter.continueConversationAsync(
-      this.options.botAppId,
-      {
-        serviceUrl: ref.serviceUrl,
-        channelId: ref.channelId,
-        conversation: {
-          id: ref.conversationId,
+    if (!ref.conversationId) return this.createPersonalChat(scope, route, card, sendBy);
+    const client = await this.options.clients.for(ref.serviceUrl);
+    const release = await this.options.limiter.acquire([
+      `conversation:${ref.conversationId}`,
+      `tenant:${scope.tenantId}`,
+    ]);
+    try {
+      this.stillClaimed(sendBy);
+      await this.withTimeout(
+        client.conversations.sendToConversation(ref.conversationId, this.message(scope, route, card)),
+      );
+    } finally {
+      release();
+    }
+  }
+
+  /** Creates the 1:1 chat of a user the bot knows (from a team or chat), remembers it, and posts there. */
+  private async createPersonalChat(
+    scope: TenantScope,
+    route: Route,
+    card: AdaptiveCard,
+    sendBy: number,
+  ): Promise<void> {
+    const ref = route.reference;
+    const client = await this.options.clients.for(ref.serviceUrl);
+    const release = await this.options.limiter.acquire([`user:${ref.key}`, `tenant:${scope.tenantId}`]);
+    let conversationId: string;
+    try {
+      this.stillClaimed(sendBy);
+      // Teams answers with the existing chat when there is one, and refuses (403) when the app is not installed.
+      ({ id: conversationId } = await this.withTimeout(
+        client.conversations.createConversation({
+          isGroup: false,
+          bot: { id: ref.botId, name: '' },
+          members: [{ id: ref.userId!, name: '' }],
           tenantId: scope.tenantId,
-          isGroup: route.route === 'space',
-          conversationType: route.route === 'space' ? 'channel' : 'personal',
-          name: '',
-        },
-        bot: { id: ref.botId, name: '' },
-      },
-      turn,
-    );
-    turn.rethrow();
-  }
-
-  /** Creates the 1:1 chat of a user the bot knows (from a team or chat) and posts there; remembers the chat. */
-  private async createPersonalChat(scope: TenantScope, route: Route, card: AdaptiveCard): Promise<void> {
-    const ref = route.reference;
-    await this.options.limiter.acquire([`user:${ref.key}`, `tenant:${scope.tenantId}`]);
-    const turn = caught(async (context) => {
-      await this.options.core.conversations.remember({
-        tenantId: scope.tenantId,
-        kind: 'user',
-        key: ref.key,
-        serviceUrl: ref.serviceUrl,
-        channelId: ref.channelId,
-        botId: ref.botId,
-        conversationId: context.activity.conversation.id,
-        userId: ref.userId,
-      });
-      await this.post(context, card);
+          channelData: { tenant: { id: scope.tenantId } },
+        } as Parameters<ConnectorClient['conversations']['createConversation']>[0]),
+      ));
+    } finally {
+      release();
+    }
+    await this.options.core.conversations.remember({
+      tenantId: scope.tenantId,
+      kind: 'user',
+      key: ref.key,
+      serviceUrl: ref.serviceUrl,
+      channelId: ref.channelId,
+      botId: ref.botId,
+      conversationId,
+      userId: ref.userId,
     });
-    // A failure to create the chat itself (the app is not installed for them) is thrown here, outside the turn.
-    await this.options.adapter.createConversationAsync(
-      this.options.botAppId,
-      ref.channelId,
-      ref.serviceUrl,
-      '',
-      {
-        isGroup: false,
-        bot: { id: ref.botId, name: '' },
-        members: [{ id: ref.userId!, name: '' }],
-        tenantId: scope.tenantId,
-        channelData: { tenant: { id: scope.tenantId } },
-      } as Parameters<CloudAdapter['createConversationAsync']>[4],
-      turn,
-    );
-    turn.rethrow();
+    await this.deliver(scope, { ...route, reference: { ...ref, conversationId } }, card, sendBy);
   }
 
-  /** Posts the card in a proactive turn, with our retry layer in charge (see dropClientRetries). */
-  private async post(context: TurnContext, card: AdaptiveCard): Promise<void> {
-    dropClientRetries(context);
+  /** Refuses to send once the claim is too near its end for an answer to come back within it. */
+  private stillClaimed(sendBy: number): void {
+    if (this.options.clock.now().getTime() > sendBy) throw new LeaseRanOut();
+  }
+
+  /** The card as a message from the bot into a conversation. */
+  private message(scope: TenantScope, route: Route, card: AdaptiveCard): Partial<Activity> {
+    const ref = route.reference;
+    const conversationType =
+      route.kind === 'user' ? 'personal' : route.kind === 'chat' ? 'groupChat' : 'channel';
+    return {
+      ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+      channelId: ref.channelId,
+      serviceUrl: ref.serviceUrl,
+      from: { id: ref.botId, name: '' },
+      conversation: {
+        id: ref.conversationId!,
+        tenantId: scope.tenantId,
+        isGroup: conversationType !== 'personal',
+        conversationType,
+        name: '',
+      },
+    };
+  }
+
+  /** A call that takes longer than allowed counts as failed for now (and is retried). */
+  private async withTimeout<T>(call: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -190,10 +222,7 @@ export class TeamsNotifier implements Notifier {
       );
     });
     try {
-      await Promise.race([
-        context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))),
-        timeout,
-      ]);
+      return await Promise.race([call, timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -203,35 +232,4 @@ export class TeamsNotifier implements Notifier {
     if (!item.partnerId) return undefined;
     return `${this.options.publicUrl}/tab/#/partners/${encodeURIComponent(item.partnerId)}?spaceId=${encodeURIComponent(item.spaceId)}`;
   }
-}
-
-/**
- * A proactive turn's logic whose failure reaches the caller: the adapter hands errors thrown in a turn to its
- * `onTurnError` (which logs them and carries on), so the failure is carried out of the turn and thrown after it.
- */
-function caught(logic: (context: TurnContext) => Promise<void>) {
-  let failure: { error: unknown } | undefined;
-  const run = async (context: TurnContext) => {
-    try {
-      await logic(context);
-    } catch (error) {
-      failure = { error };
-    }
-  };
-  return Object.assign(run, {
-    rethrow(): void {
-      if (failure) throw failure.error;
-    },
-  });
-}
-
-/**
- * botbuilder's connector client retries throttled and failed calls itself, waiting out Retry-After inside the
- * send (three times by default). The dispatcher owns retries for reminders (so a long Retry-After never holds a
- * send, and every attempt is logged), so the client's own retry policy is taken out of this turn's pipeline.
- */
-function dropClientRetries(context: TurnContext): void {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
-    { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }

@@ -21,6 +21,11 @@ export interface ReminderNotice {
   readonly owner: Person;
   readonly items: readonly ReminderItem[];
   readonly digest: boolean;
+  /**
+   * When the claim on these reminders runs out. A message still waiting for its turn under Teams' limits then
+   * is not sent: another process may have taken the reminders over, and would send them too.
+   */
+  readonly leaseUntil: Date;
 }
 
 /** How sending went, as the notifier judges it. */

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { silentLogger } from '../../adapters/logging/json-logger';
 import type { ReminderDispatcher } from '../../core/reminders/reminder-dispatcher';
-import { createBotAdapter } from '../../server/bot-adapter';
+import { botAuthentication } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
 import { aPartnerInput } from '../support/factories';
@@ -44,7 +44,7 @@ describeWithChromium('reminders in Microsoft 365 Agents Playground', () => {
       core: app.core,
       store: app.store.store,
       clock: app.clock,
-      adapter: createBotAdapter(config, silentLogger),
+      auth: botAuthentication(config),
       logger: silentLogger,
       worker: 'playground-test',
     });

@@ -2,7 +2,7 @@ import { silentLogger } from '../../adapters/logging/json-logger';
 import type { Caller } from '../../core/common/caller';
 import type { Reminder } from '../../core/reminders/reminder';
 import type { ReminderDispatcher } from '../../core/reminders/reminder-dispatcher';
-import { createBotAdapter } from '../../server/bot-adapter';
+import { botAuthentication } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
 import { TeamsTestClient } from '../support/bot-client';
@@ -27,7 +27,7 @@ describe('reminder delivery through the Bot Connector', () => {
       core: client.app.core,
       store: client.app.store.store,
       clock: client.app.clock,
-      adapter: createBotAdapter(config, silentLogger),
+      auth: botAuthentication(config),
       logger: silentLogger,
       worker: 'test',
     });
@@ -218,6 +218,31 @@ describe('reminder delivery through the Bot Connector', () => {
       { outcome: 'retry', detail: expect.stringContaining('No answer from Teams') },
     ]);
     client.connector.latencyMs = 0;
+  });
+
+  it('does not send a message whose turn under the rate limits comes after its claim ran out, and retries it', async () => {
+    dispatcher = wire({ TEAMS_RATE_CONVERSATION: '1/2s' });
+    await client.say('help', PEOPLE.alex, 'personal');
+    for (const name of ['Northwind Logistics', 'Contoso Facilities'])
+      await client.app.core.partners.add(
+        team,
+        aPartnerInput({ name, checkInCadence: { every: 1, unit: 'day' } }),
+      );
+    client.connector.reset();
+    client.app.clock.set('2026-03-03T09:00:00Z');
+    const ticking = dispatcher.tick();
+    // One card goes; the other waits two seconds for its turn in Alex's chat, by when the claim has run out.
+    await client.connector.waitFor(() => client.connector.postsReceived === 1, 5000);
+    client.app.clock.set('2026-03-03T09:05:00Z');
+    expect(await ticking).toBe(2);
+    expect(client.connector.postsReceived).toBe(1);
+    const statuses = (await reminders()).map((r) => [r.status, r.attempts, r.lastError]);
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        ['delivered', 1, undefined],
+        ['pending', 1, 'Its turn under Teams’ rate limits came after its claim ran out'],
+      ]),
+    );
   });
 
   it('creates the personal chat for someone the bot knows only from a team, and remembers it', async () => {
