@@ -57,17 +57,17 @@ const Environment = z
       .min(0, 'milliseconds, 0 or more')
       .default(5000),
     REMINDER_BATCH: z.coerce
-      .number({ error: 'a whole number from 1 to 500' })
-      .int('a whole number from 1 to 500')
-      .min(1, 'a whole number from 1 to 500')
-      .max(500, 'a whole number from 1 to 500')
-      .default(100),
+      .number({ error: 'a whole number from 1 to 1000' })
+      .int('a whole number from 1 to 1000')
+      .min(1, 'a whole number from 1 to 1000')
+      .max(1000, 'a whole number from 1 to 1000')
+      .default(200),
     REMINDER_CONCURRENCY: z.coerce
-      .number({ error: 'a whole number from 1 to 64' })
-      .int('a whole number from 1 to 64')
-      .min(1, 'a whole number from 1 to 64')
-      .max(64, 'a whole number from 1 to 64')
-      .default(16),
+      .number({ error: 'a whole number from 1 to 1000' })
+      .int('a whole number from 1 to 1000')
+      .min(1, 'a whole number from 1 to 1000')
+      .max(1000, 'a whole number from 1 to 1000')
+      .default(200),
     REMINDER_LEASE_MS: z.coerce
       .number({ error: 'milliseconds, at least 10000' })
       .int('milliseconds, a whole number')
@@ -94,6 +94,13 @@ const Environment = z
       .default(10_000),
   })
   .superRefine((env, ctx) => {
+    if (env.REMINDER_LEASE_MS < 2 * env.REMINDER_SEND_TIMEOUT_MS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REMINDER_LEASE_MS'],
+        message:
+          'milliseconds, at least twice REMINDER_SEND_TIMEOUT_MS (a claim must leave time to wait for a turn and then send)',
+      });
     if (!env.MicrosoftAppId) return;
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
       ctx.addIssue({

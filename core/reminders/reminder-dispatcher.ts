@@ -18,7 +18,11 @@ export interface DispatcherDeps {
   readonly batch: number;
   /** How long a claimed reminder is ours before another process may take it over. */
   readonly leaseMs: number;
-  /** Messages sent at once (each waits its turn under the notifier's rate limits). */
+  /**
+   * Messages worked on at once. Most wait their turn under the notifier's rate limits, so this is set well above
+   * what the limits let through while one message is on the wire: every tenant then always has a message ready
+   * when its limit frees up (bench/reminders measured 1.20× the floor at 48, 1.14× at 300).
+   */
   readonly concurrency?: number;
   readonly random?: () => number;
   readonly logger?: Logger;
@@ -33,16 +37,9 @@ export interface DispatcherDeps {
 export class ReminderDispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
 
-  /** One round: returns how many reminders it claimed. */
+  /** One round: claims one batch, sends it all, and returns how many reminders it claimed. */
   async tick(): Promise<number> {
-    const { store, clock, worker, batch, leaseMs } = this.deps;
-    const now = clock.now();
-    const claimed = await store.queue.claimDue(
-      now.toISOString(),
-      batch,
-      new Date(now.getTime() + leaseMs).toISOString(),
-      worker,
-    );
+    const claimed = await this.claim();
     const groups = await this.groups(claimed);
     let next = 0;
     const sender = async () => {
@@ -51,6 +48,60 @@ export class ReminderDispatcher {
     const senders = Math.max(1, Math.min(this.deps.concurrency ?? 1, groups.length));
     await Promise.all(Array.from({ length: senders }, sender));
     return claimed.length;
+  }
+
+  /**
+   * Sends until nothing more is due (or `keepGoing` says stop): claims the next batch while the last is still
+   * being sent, whenever fewer than half a batch wait, so senders never stand idle at a batch's end while one
+   * tenant's last messages wait out its rate limit. Returns how many reminders it claimed.
+   */
+  async drain(keepGoing: () => boolean = () => true): Promise<number> {
+    const queue: Reminder[][] = [];
+    let claimedTotal = 0;
+    let exhausted = false;
+    let refilling: Promise<void> | undefined;
+    let failure: { error: unknown } | undefined;
+    const refill = () =>
+      (refilling ??= (async () => {
+        try {
+          const claimed = await this.claim();
+          claimedTotal += claimed.length;
+          if (claimed.length < this.deps.batch || !keepGoing()) exhausted = true;
+          queue.push(...(await this.groups(claimed)));
+        } catch (error) {
+          // The store failed: send what is already claimed, then report it.
+          failure ??= { error };
+          exhausted = true;
+        } finally {
+          refilling = undefined;
+        }
+      })());
+    const sender = async () => {
+      for (;;) {
+        if (queue.length < this.deps.batch / 2 && !exhausted) {
+          if (queue.length === 0) await refill();
+          else void refill();
+        }
+        const group = queue.shift();
+        if (group) await this.deliver(group);
+        else if (exhausted && !refilling) return;
+        else await refilling;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 1) }, sender));
+    if (failure) throw failure.error;
+    return claimedTotal;
+  }
+
+  private async claim(): Promise<Reminder[]> {
+    const { store, clock, worker, batch, leaseMs } = this.deps;
+    const now = clock.now();
+    return store.queue.claimDue(
+      now.toISOString(),
+      batch,
+      new Date(now.getTime() + leaseMs).toISOString(),
+      worker,
+    );
   }
 
   /** Claimed reminders as messages: one each, or one per owner who chose a daily digest. */
@@ -91,7 +142,13 @@ export class ReminderDispatcher {
         );
       return;
     }
-    const notice: ReminderNotice = { tenantId: first.tenantId, owner, items, digest: live.length > 1 };
+    const notice: ReminderNotice = {
+      tenantId: first.tenantId,
+      owner,
+      items,
+      digest: live.length > 1,
+      leaseUntil: new Date(Math.min(...live.map((r) => this.leaseEnd(r)))),
+    };
     let outcome: SendOutcome;
     try {
       outcome = await this.deps.notifier.send(notice);
@@ -155,18 +212,15 @@ export class ReminderDispatcher {
     },
   ): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    const kept = await this.deps.store.queue.finish(r, this.deps.worker, state, now);
+    const attempt = { tenantId: r.tenantId, reminderId: r.id, attempt: r.attempts + 1, at: now, ...log };
+    const kept = await this.deps.store.queue.finish(r, this.deps.worker, state, now, attempt);
     if (!kept)
       this.deps.logger?.warn('reminder lease lost before its outcome was recorded', { reminder: r.id });
-    await this.deps.store.transaction((tx) =>
-      tx.reminders.logAttempt({
-        tenantId: r.tenantId,
-        reminderId: r.id,
-        attempt: r.attempts + 1,
-        at: now,
-        ...log,
-      }),
-    );
+  }
+
+  /** When our claim on a reminder runs out (as claimed, or a full lease from now if the store did not say). */
+  private leaseEnd(r: Reminder): number {
+    return r.leaseUntil ? Date.parse(r.leaseUntil) : this.deps.clock.now().getTime() + this.deps.leaseMs;
   }
 
   /** What a reminder is about, if it is still wanted. */

@@ -49,7 +49,10 @@ export interface ReminderQueue {
    * lease ran out), soonest first. Several processes can claim at once; each row goes to one.
    */
   claimDue(now: string, limit: number, leaseUntil: string, worker: string): Promise<Reminder[]>;
-  /** Records the outcome of a leased reminder; false when the lease was lost meanwhile. */
+  /**
+   * Records the outcome of a leased reminder and logs the attempt, in one write; false when the lease was lost
+   * meanwhile (the attempt is logged all the same: it happened).
+   */
   finish(
     reminder: Pick<Reminder, 'tenantId' | 'id'>,
     worker: string,
@@ -58,5 +61,6 @@ export interface ReminderQueue {
       | { status: 'pending'; nextAttemptAt: string; attempts: number; error: string }
       | { status: 'failed' | 'cancelled'; attempts: number; error?: string },
     now: string,
+    attempt: DeliveryAttempt,
   ): Promise<boolean>;
 }

@@ -58,6 +58,14 @@ describe(loadConfig.name, () => {
       "Configuration error: MicrosoftAppTenantId must be the bot's home tenant id (required for SingleTenant bots) (it is not set).",
     ],
     [
+      { REMINDER_LEASE_MS: '20000', REMINDER_SEND_TIMEOUT_MS: '15000' },
+      'Configuration error: REMINDER_LEASE_MS must be milliseconds, at least twice REMINDER_SEND_TIMEOUT_MS (a claim must leave time to wait for a turn and then send) (got "20000").',
+    ],
+    [
+      { REMINDER_CONCURRENCY: '0' },
+      'Configuration error: REMINDER_CONCURRENCY must be a whole number from 1 to 1000 (got "0").',
+    ],
+    [
       { HOST: '0.0.0.0' },
       'Configuration error: HOST must be a loopback address in local mode, because local mode accepts unauthenticated requests (got "0.0.0.0"); set MicrosoftAppId to listen elsewhere.',
     ],

@@ -18,6 +18,7 @@ const SCHEDULER = {
   REMINDER_BATCH: '10',
   REMINDER_CONCURRENCY: '4',
   REMINDER_LEASE_MS: '10000',
+  REMINDER_SEND_TIMEOUT_MS: '3000',
 };
 
 /** Every reminder of the seeded owners, read straight from the store. */

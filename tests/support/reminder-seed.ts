@@ -23,6 +23,12 @@ export function seedTenant(t: number): string {
   return `7e1c0a5e-0000-4000-8000-${String(t).padStart(12, '0')}`;
 }
 
+/** The number and personal chat of owner `o` of seed tenant `t` (the same in every run). */
+export function seededOwnerAddress(t: number, o: number, ownersPerTenant: number) {
+  const n = t * ownersPerTenant + o + 1;
+  return { n, tenantId: seedTenant(t), conversationId: `a:1owner${n}PersonalChat` };
+}
+
 /**
  * Owners who have chatted with the bot (so their personal chat is known), each owning partners with a daily
  * check-in. With the core's clock before 09:00 UTC on a weekday, every partner has one check-in reminder due
@@ -33,12 +39,11 @@ export async function seedDueCheckIns(core: Core, plan: ReminderSeedPlan): Promi
   for (let t = 0; t < plan.tenants; t++) {
     const tenantId = seedTenant(t);
     for (let o = 0; o < plan.ownersPerTenant; o++) {
-      const n = t * plan.ownersPerTenant + o + 1;
+      const { n, conversationId } = seededOwnerAddress(t, o, plan.ownersPerTenant);
       const user: TeamsUser = {
         aadObjectId: `0a0b0c0d-0000-4000-8000-${String(n).padStart(12, '0')}`,
         displayName: `Owner ${n}`,
       };
-      const conversationId = `a:1owner${n}PersonalChat`;
       await core.conversations.remember({
         tenantId,
         kind: 'user',

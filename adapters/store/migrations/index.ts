@@ -3,6 +3,7 @@ import { partnerHealthIndexes } from './2026-11-22-06-partner-health-indexes';
 import { conversationReferences } from './2026-11-22-10-conversation-references';
 import { evidenceRequestsAndExports } from './2026-11-22-20-evidence-requests-and-exports';
 import { reminders } from './2026-11-22-30-reminders';
+import { reminderClaimSpread } from './2026-11-22-31-reminder-claim-spread';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   conversationReferences,
   evidenceRequestsAndExports,
   reminders,
+  reminderClaimSpread,
 ];

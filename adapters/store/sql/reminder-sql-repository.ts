@@ -34,6 +34,8 @@ export interface ReminderRow {
   snooze_of: string | null;
   created_at: string;
   updated_at: string;
+  /** See spreadOf. */
+  spread: number;
 }
 
 /** A reminder from its row. */
@@ -81,8 +83,8 @@ export class ReminderSqlRepository implements ReminderRepository {
     const added = await this.db.run(
       `INSERT INTO reminders (tenant_id, id, space_id, kind, subject_type, subject_id, owner_id, occurs_on, key, due_at,
          status, attempts, next_attempt_at, lease_until, lease_owner, last_error, delivered_at, snooze_of, created_at,
-         updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+         updated_at, spread)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
        ON CONFLICT (tenant_id, key) DO NOTHING`,
       [
         r.tenantId,
@@ -105,6 +107,7 @@ export class ReminderSqlRepository implements ReminderRepository {
         nullable(r.snoozeOf),
         r.createdAt,
         r.updatedAt,
+        spreadOf(r.id),
       ],
     );
     return added === 1;
@@ -227,4 +230,14 @@ export class ReminderSqlRepository implements ReminderRepository {
       detail: optional(r.detail),
     }));
   }
+}
+
+/**
+ * Where a reminder falls among those due at the same instant: a hash of its id (FNV-1a, 31 bits), so claims
+ * ordered by it mix tenants and conversations instead of following the order reminders were planned in.
+ */
+export function spreadOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) & 0x7fffffff;
 }

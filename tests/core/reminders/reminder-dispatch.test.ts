@@ -127,6 +127,13 @@ for (const kind of STORE_KINDS) {
           'crashed',
           { status: 'delivered', at: tc.clock.now().toISOString() },
           tc.clock.now().toISOString(),
+          {
+            tenantId: claimed[0]!.tenantId,
+            reminderId: claimed[0]!.id,
+            attempt: 1,
+            at: tc.clock.now().toISOString(),
+            outcome: 'sent',
+          },
         ),
       ).toBe(false);
     });
