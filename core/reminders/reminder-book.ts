@@ -10,7 +10,7 @@ import { PeopleResolver } from '../people/people-resolver';
 import type { Clock, Ids, Repositories, Store, StoreReaders } from '../ports';
 import type { ReminderReader } from './reminder-repository';
 import { sendTime } from './delivery-window';
-import { familyOf, type DeliveryAttempt, type Reminder } from './reminder';
+import { familyOf, type DeliveryAttempt, type Reminder, type ReminderStatus } from './reminder';
 import { preferencesOf } from './reminder-planner';
 import {
   REMINDER_FAMILIES,
@@ -131,11 +131,16 @@ export class ReminderBook {
     });
   }
 
-  /** The caller's reminders across the tenant, soonest first. */
-  async mine(scope: TenantScope, user: TeamsUser, page: PageRequest): Promise<Page<Reminder>> {
+  /** The caller's reminders across the tenant, soonest first; only those in `statuses` when given. */
+  async mine(
+    scope: TenantScope,
+    user: TeamsUser,
+    page: PageRequest,
+    statuses: readonly ReminderStatus[] = [],
+  ): Promise<Page<Reminder>> {
     const me = await this.deps.store.read.people.findByAadObjectId(scope, user.aadObjectId);
     if (!me) return { items: [], nextCursor: null };
-    return this.deps.store.read.reminders.listForOwner(scope, me.id, [], page);
+    return this.deps.store.read.reminders.listForOwner(scope, me.id, statuses, page);
   }
 
   /** The delivery log of one of the caller's reminders. */

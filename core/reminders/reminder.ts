@@ -23,7 +23,9 @@ export function familyOf(kind: ReminderKind): ReminderFamily {
 export type ReminderSubjectType = 'checkin' | 'action' | 'agreement' | 'sla';
 
 /** Where a reminder stands: waiting, being sent (leased), or finished one way or another. */
-export type ReminderStatus = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
+export const REMINDER_STATUSES = ['pending', 'sending', 'delivered', 'failed', 'cancelled'] as const;
+/** Where a reminder stands. */
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /** One reminder to one owner about one occurrence: a row the scheduler claims, sends and records. */
 export interface Reminder {

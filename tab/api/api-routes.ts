@@ -9,6 +9,7 @@ import { formRoutes } from './form-routes';
 import { meetingRoutes } from './meeting-routes';
 import { meRoutes } from './me-routes';
 import { partnerRoutes } from './partner-routes';
+import { reminderRoutes } from './reminder-routes';
 import { slaRoutes } from './sla-routes';
 
 /** Every route of the tab's API, relative to `/api/v1`. */
@@ -23,6 +24,7 @@ export function apiRoutes(core: Core, services: { exports: ExportServices; now: 
     ...evidenceRoutes(core),
     ...evidenceExportRoutes(core, services.exports),
     ...formRoutes(core, services.now),
+    ...reminderRoutes(core),
     ...meRoutes(),
   ];
 }

@@ -35,6 +35,19 @@ const WORDS: Record<string, string> = {
   on_time_delivery: 'On-time delivery',
   at_most: 'at most',
   at_least: 'at least',
+  checkin_due: 'Check-in due',
+  action_due_soon: 'Action due soon',
+  action_due_today: 'Action due today',
+  action_overdue: 'Action overdue',
+  agreement_review: 'Agreement review',
+  sla_review: 'SLA review',
+  pending: 'Waiting',
+  sending: 'Sending',
+  delivered: 'Delivered',
+  failed: 'Failed',
+  sent: 'Sent',
+  retry: 'Will retry',
+  stale: 'Conversation gone',
 };
 
 /** A value in words: known enum values get their label, anything else loses its underscores. */

@@ -175,6 +175,54 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
       .waitFor();
   });
 
+  it('shows my reminders with a failed delivery’s log, and saves my reminder window with inline errors', async () => {
+    // One check-in reminder failed as the scheduler records it: Teams answered 404 everywhere.
+    const queue = app.store.store.queue;
+    const [failing] = await queue.claimDue('2100-01-01T00:00:00.000Z', 1, '2100-01-01T00:05:00.000Z', 'w1');
+    await queue.finish(
+      failing!,
+      'w1',
+      { status: 'failed', attempts: 1, error: 'Conversation not found (404)' },
+      new Date().toISOString(),
+      {
+        tenantId: failing!.tenantId,
+        reminderId: failing!.id,
+        attempt: 1,
+        at: new Date().toISOString(),
+        outcome: 'stale',
+        route: 'personal',
+        statusCode: 404,
+        detail: 'Conversation not found',
+      },
+    );
+    await open('#/mine');
+    const failed = page.getByRole('listitem').filter({ hasText: 'Could not be delivered' });
+    expect(await failed.innerText()).toContain('Conversation not found (404)');
+    await failed.getByRole('button', { name: 'Delivery log' }).click();
+    const log = failed.getByRole('list', { name: 'Delivery attempts' });
+    expect(await log.innerText()).toMatch(/Conversation gone via personal chat, HTTP 404/);
+
+    const form = page.getByRole('form', { name: 'Reminder settings' });
+    await form.getByLabel('Until').fill('08:00');
+    await form.getByLabel('Days off').fill('2030-12-24, Boxing Day');
+    await form.getByRole('button', { name: 'Save reminder settings' }).click();
+    await form.getByText('The window must close after it opens').waitFor();
+    await form.getByText('Use a date like 2026-03-31').waitFor();
+    expect((await getJson(`${app.baseUrl}/api/v1/me/reminder-preferences`)).windowEnd).toBe('17:00');
+    await form.getByLabel('Until').fill('11:30');
+    await form.getByLabel('Days off').fill('2030-12-24, 2030-12-26');
+    await form.getByLabel('Sat').check();
+    await form.getByRole('checkbox', { name: 'Agreed actions' }).uncheck();
+    await form.getByRole('button', { name: 'Save reminder settings' }).click();
+    await form.getByText(/Saved/).waitFor();
+    expect(await getJson(`${app.baseUrl}/api/v1/me/reminder-preferences`)).toMatchObject({
+      windowEnd: '11:30',
+      weekdays: [1, 2, 3, 4, 5, 6],
+      quietDates: ['2030-12-24', '2030-12-26'],
+      stopped: ['action'],
+    });
+  });
+
   it('logs an action with the Adaptive Card form and shows the card it answers with', async () => {
     await open('#/actions');
     await page.getByRole('button', { name: 'New action' }).click();

@@ -198,3 +198,44 @@ export interface Me {
 
 /** An Adaptive Card's JSON. */
 export type CardJson = Readonly<Record<string, unknown>>;
+
+/** Families of reminders someone can stop separately. */
+export type ReminderFamily = 'checkin' | 'action' | 'review';
+
+/** When and how someone wants reminders. */
+export interface ReminderPreferences {
+  readonly timeZone: string;
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  /** ISO weekdays, Monday 1 … Sunday 7. */
+  readonly weekdays: readonly number[];
+  readonly quietDates: readonly string[];
+  readonly digest: boolean;
+  readonly stopped: readonly ReminderFamily[];
+}
+
+/** One reminder to its owner about one occurrence. */
+export interface Reminder {
+  readonly id: string;
+  readonly spaceId: string;
+  readonly kind: string;
+  readonly subjectType: 'checkin' | 'action' | 'agreement' | 'sla';
+  readonly subjectId: string;
+  readonly occursOn: string;
+  readonly dueAt: string;
+  readonly status: 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
+  readonly attempts: number;
+  readonly nextAttemptAt?: string;
+  readonly lastError?: string;
+  readonly deliveredAt?: string;
+}
+
+/** One send attempt of a reminder. */
+export interface DeliveryAttempt {
+  readonly attempt: number;
+  readonly at: string;
+  readonly outcome: 'sent' | 'retry' | 'failed' | 'cancelled' | 'stale';
+  readonly route?: 'personal' | 'space';
+  readonly statusCode?: number;
+  readonly detail?: string;
+}

@@ -1,10 +1,12 @@
 import { Body1, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { AgreedAction, CheckIn, Page, People } from '../api/api-types';
+import type { AgreedAction, CheckIn, Page, People, Reminder, ReminderPreferences } from '../api/api-types';
 import { ActionItem, isOverdue } from '../components/action-item';
 import { ExportPanel } from '../components/export-panel';
 import { LoadState } from '../components/load-state';
 import { PageHeader } from '../components/page-header';
+import { ReminderList } from '../components/reminder-list';
+import { ReminderPreferencesForm } from '../components/reminder-preferences-form';
 import { formatDate, today } from '../format';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
@@ -28,7 +30,10 @@ const useStyles = makeStyles({
   late: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** "My work": my actions and check-ins across every team and chat, and my own evidence with its exports. */
+/**
+ * "My work": my actions and check-ins across every team and chat, my reminders (when they come, and every
+ * delivery that failed), and my own evidence with its exports.
+ */
 export default function MyWorkView(): ReactNode {
   const { api, me, locale } = useServices();
   const styles = useStyles();
@@ -43,6 +48,11 @@ export default function MyWorkView(): ReactNode {
     () => api.call<Page<CheckIn> & { people: People }>('/checkins', { query: { mine: 'true', limit: 50 } }),
     [api],
   );
+  const reminders = useLoad(
+    () => api.call<Page<Reminder>>('/reminders', { query: { status: 'pending,sending,failed', limit: 20 } }),
+    [api],
+  );
+  const preferences = useLoad(() => api.call<ReminderPreferences>('/me/reminder-preferences'), [api]);
   return (
     <section>
       <PageHeader title={`My work, ${me.user.displayName}`} />
@@ -91,6 +101,22 @@ export default function MyWorkView(): ReactNode {
                 </ul>
               )
             }
+          </LoadState>
+        </Card>
+        <Card className={styles.section}>
+          <Subtitle2 as="h2">My reminders</Subtitle2>
+          <LoadState loaded={reminders} label="your reminders">
+            {(page) =>
+              page.items.length === 0 ? (
+                <Body1>No reminders waiting, and none failed.</Body1>
+              ) : (
+                <ReminderList reminders={page.items} />
+              )
+            }
+          </LoadState>
+          <Subtitle2 as="h3">When to remind me</Subtitle2>
+          <LoadState loaded={preferences} label="your reminder settings">
+            {(prefs) => <ReminderPreferencesForm initial={prefs} onSaved={reminders.reload} />}
           </LoadState>
         </Card>
         <Card className={styles.section}>
