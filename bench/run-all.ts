@@ -7,6 +7,7 @@ const BENCHMARKS = [
   'tab/tab-bench.ts',
   'bot-turn/bot-turn-bench.ts',
   'export/export-bench.ts',
+  'reminders/reminder-bench.ts',
 ];
 
 const only = process.argv[2];

@@ -1,0 +1,167 @@
+/**
+ * bench/reminders: 10,000 due reminders for 2,000 owners across 10 tenants, sent by the server's own scheduler
+ * (default settings) through botbuilder to the fake Bot Connector, which enforces Teams' limits and answers 429
+ * to anything over them. Reports delivered, duplicates, 429s provoked and wall time, against the floor the
+ * limits allow (each tenant may receive 50 a second, so 1,000 per tenant take at least 20 s) and against a
+ * baseline in the same run: the same sends paced by the same limiter straight from memory, with no store.
+ * BENCH_REMINDER_TENANTS / _OWNERS / _PER_OWNER change the shape.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sqliteFileIn } from '../../adapters/store/open-store';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
+import type { RateWindow } from '../../bot/notifier/rate-limiter';
+import { loadConfig } from '../../server/config';
+import { FakeBotConnector } from '../../tests/support/fake-bot-connector';
+import { remindedIds, seedDueCheckIns } from '../../tests/support/reminder-seed';
+import { startServerProcess } from '../../tests/support/server-process';
+import { testCore } from '../../tests/support/test-core';
+import { nowMs, round, writeResult } from '../bench-kit';
+
+const TENANTS = Number(process.env.BENCH_REMINDER_TENANTS ?? 10);
+const OWNERS = Number(process.env.BENCH_REMINDER_OWNERS ?? 2000);
+const PER_OWNER = Number(process.env.BENCH_REMINDER_PER_OWNER ?? 5);
+const TOTAL = OWNERS * PER_OWNER;
+
+/** Teams' limits as configured (TEAMS_RATE_CONVERSATION / TEAMS_RATE_TENANT), for the server and the connector. */
+const RATES = Object.fromEntries(
+  ['TEAMS_RATE_CONVERSATION', 'TEAMS_RATE_TENANT', 'REMINDER_CONCURRENCY', 'REMINDER_BATCH'].flatMap((k) =>
+    process.env[k] ? [[k, process.env[k]!]] : [],
+  ),
+);
+const config = loadConfig(RATES);
+const limits = config.reminders;
+
+/** The least time Teams' limits allow for the whole run: the busiest tenant's or conversation's share. */
+function floorSeconds(): number {
+  const perTenant = TOTAL / TENANTS;
+  const bound = (count: number, windows: readonly RateWindow[]) =>
+    Math.max(...windows.map((w) => (Math.ceil(count / w.count) - 1) * (w.perMs / 1000)));
+  return Math.max(bound(perTenant, limits.tenantLimits), bound(PER_OWNER, limits.conversationLimits));
+}
+
+/** The connector, enforcing the limits the app is configured with. */
+async function limitedConnector(): Promise<FakeBotConnector> {
+  const connector = await FakeBotConnector.start();
+  connector.limits = { perConversation: limits.conversationLimits, perTenant: limits.tenantLimits };
+  return connector;
+}
+
+/**
+ * Resolves once every reminder's card reached the connector. The connector checks its waiters on every call,
+ * so the check is a count; the ids are read only when the count says they may all be there.
+ */
+async function everyReminderPosted(connector: FakeBotConnector): Promise<void> {
+  let seen = 0;
+  while (new Set(remindedIds(connector.posted())).size < TOTAL) {
+    const target = Math.max(TOTAL, seen + 1);
+    await connector.waitFor(() => connector.calls.length >= target, 600_000);
+    seen = connector.calls.length;
+  }
+}
+
+/**
+ * Every seeded reminder's card, sent by a real server process (`server/main.ts`, default scheduler settings)
+ * from the seeded SQLite file, timed from its "listening" line until the connector has every reminder.
+ */
+async function schedulerRun(dataDir: string, connector: FakeBotConnector) {
+  const server = await startServerProcess({ DATA_DIR: dataDir, ...RATES });
+  // From "listening": the scheduler's first round starts as the server does.
+  const started = nowMs();
+  const ticker = setInterval(
+    () =>
+      progress(
+        `  ${new Set(remindedIds(connector.posted())).size} delivered, ${connector.throttled} throttled`,
+      ),
+    2000,
+  );
+  await everyReminderPosted(connector);
+  const seconds = (nowMs() - started) / 1000;
+  clearInterval(ticker);
+  server.child.kill('SIGTERM');
+  await server.exited;
+  const ids = remindedIds(connector.posted());
+  return {
+    delivered: new Set(ids).size,
+    duplicates: ids.length - new Set(ids).size,
+    throttled429: connector.throttled,
+    seconds: round(seconds),
+  };
+}
+
+/**
+ * The baseline, in its own process as the server is: the same number of cards from memory, paced by the same
+ * limiter, through botbuilder, with no store. (Spawned asynchronously: this process serves the connector.)
+ */
+async function baselineRun(connector: FakeBotConnector) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'baseline-sender.ts')], {
+    env: {
+      ...process.env,
+      BENCH_SERVICE_URL: connector.serviceUrl,
+      BENCH_REMINDER_TENANTS: String(TENANTS),
+      BENCH_REMINDER_OWNERS: String(OWNERS),
+      BENCH_REMINDER_PER_OWNER: String(PER_OWNER),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`baseline sender exited with ${code}`);
+  const { seconds } = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number };
+  return { sent: connector.posted().length, throttled429: connector.throttled, seconds };
+}
+
+/** A line on stderr, so a long run shows where it is. */
+function progress(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-reminders-'));
+  try {
+    const connector = await limitedConnector();
+    const seedStarted = nowMs();
+    const seedStore = await SqliteStore.open(sqliteFileIn(dataDir));
+    await seedDueCheckIns(testCore(seedStore, '2026-03-02T08:00:00Z').core, {
+      tenants: TENANTS,
+      ownersPerTenant: OWNERS / TENANTS,
+      partnersPerOwner: PER_OWNER,
+      serviceUrl: connector.serviceUrl,
+    });
+    await seedStore.close();
+    const seedSeconds = round((nowMs() - seedStarted) / 1000);
+    progress(`seeded ${TOTAL} reminders in ${seedSeconds} s`);
+
+    const floor = floorSeconds();
+    const baselineConnector = await limitedConnector();
+    const baseline = await baselineRun(baselineConnector);
+    await baselineConnector.close();
+    progress(`baseline: ${baseline.seconds} s`);
+    const scheduler = await schedulerRun(dataDir, connector);
+    await connector.close();
+
+    const result = {
+      reminders: TOTAL,
+      owners: OWNERS,
+      tenants: TENANTS,
+      limits: {
+        conversation: process.env.TEAMS_RATE_CONVERSATION ?? '7/1s,8/2s,60/30s,1800/1h',
+        tenant: '50/1s',
+      },
+      settings: { batch: limits.batch, concurrency: limits.concurrency },
+      seedSeconds,
+      floorSeconds: floor,
+      baseline: { ...baseline, ratioToFloor: round(baseline.seconds / floor) },
+      scheduler: { ...scheduler, ratioToFloor: round(scheduler.seconds / floor) },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`written to ${writeResult('reminders', result)}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();
