@@ -21,7 +21,7 @@ export interface DispatcherDeps {
   /**
    * Messages worked on at once. Most wait their turn under the notifier's rate limits, so this is set well above
    * what the limits let through while one message is on the wire: every tenant then always has a message ready
-   * when its limit frees up (bench/reminders measured 1.20× the floor at 48, 1.14× at 300).
+   * when its limit frees up (bench/reminders measured 1.20× the floor at 48, 1.14–1.15× at 200).
    */
   readonly concurrency?: number;
   readonly random?: () => number;
