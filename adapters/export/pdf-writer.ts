@@ -14,6 +14,8 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 /** Items rendered between clearing pdfkit's per-font word-layout caches. */
 const LAYOUT_CACHE_ITEMS = 500;
+/** How much rendered PDF may wait for the destination before rendering pauses. */
+const BACKLOG_BYTES = 256 * 1024;
 
 /**
  * pdfkit caches the layout of every distinct word of an embedded font and never lets go; a trail has many
@@ -95,9 +97,9 @@ export const pdfWriter: ExportWriter = {
         }
         itemBlock(doc, item);
         if (++rendered % LAYOUT_CACHE_ITEMS === 0) forgetWordLayouts(doc);
-        // Let the destination drain before rendering more: keeps memory flat on long trails.
-        if ((out as { writableNeedDrain?: boolean }).writableNeedDrain)
-          await once(out as unknown as NodeJS.EventEmitter, 'drain');
+        // pdfkit keeps what it rendered until the pipe takes it, and the pipe only moves between I/O events:
+        // wait whenever that backlog grows, or a long trail piles up in memory (bench/export: all of it did).
+        while (doc.readableLength > BACKLOG_BYTES) await new Promise((r) => setTimeout(r, 1));
       }
     }
     doc.end();
