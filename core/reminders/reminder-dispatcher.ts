@@ -38,16 +38,8 @@ export class ReminderDispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
 
   /** One round: claims one batch, sends it all, and returns how many reminders it claimed. */
-  async tick(): Promise<number> {
-    const claimed = await this.claim();
-    const groups = await this.groups(claimed);
-    let next = 0;
-    const sender = async () => {
-      while (next < groups.length) await this.deliver(groups[next++]!);
-    };
-    const senders = Math.max(1, Math.min(this.deps.concurrency ?? 1, groups.length));
-    await Promise.all(Array.from({ length: senders }, sender));
-    return claimed.length;
+  tick(): Promise<number> {
+    return this.drain(() => false);
   }
 
   /**
