@@ -1,5 +1,5 @@
 import type { ExportDocument, ExportItem, ExportWriter } from '../../core/export/export-document';
-import { endStream, writeChunk } from './stream-out';
+import { BatchedOut } from './stream-out';
 
 /** The columns, in order: one row per item. */
 export const CSV_COLUMNS = [
@@ -46,9 +46,10 @@ function row(item: ExportItem): string {
 export const csvWriter: ExportWriter = {
   contentType: 'text/csv; charset=utf-8',
   extension: 'csv',
-  async write(document: ExportDocument, out: NodeJS.WritableStream): Promise<void> {
-    await writeChunk(out, `\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
-    for await (const item of document.items()) await writeChunk(out, row(item));
-    await endStream(out);
+  async write(document: ExportDocument, destination: NodeJS.WritableStream): Promise<void> {
+    const out = new BatchedOut(destination);
+    await out.write(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
+    for await (const item of document.items()) await out.write(row(item));
+    await out.end();
   },
 };

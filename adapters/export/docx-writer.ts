@@ -1,6 +1,6 @@
 import type { ExportDocument, ExportItem, ExportWriter } from '../../core/export/export-document';
 import { day, describeFilters, describeRedaction, HOW_TO_VERIFY, when } from './readable-text';
-import { endStream, writeChunk } from './stream-out';
+import { BatchedOut } from './stream-out';
 import { ZipStream } from './zip-stream';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -105,17 +105,18 @@ export const docxWriter: ExportWriter = {
     zip.add('word/styles.xml', STYLES);
     zip.add('word/footer1.xml', footer(document.header.code));
     const body = zip.entry('word/document.xml', { compress: true });
-    await writeChunk(body.stream, head(document));
+    const xml = new BatchedOut(body.stream);
+    await xml.write(head(document));
     for await (const group of document.groups()) {
       let started = false;
       for await (const item of group.items) {
-        if (!started) await writeChunk(body.stream, paragraph(runs(group.title), 'Heading1'));
+        if (!started) await xml.write(paragraph(runs(group.title), 'Heading1'));
         started = true;
-        await writeChunk(body.stream, itemXml(item));
+        await xml.write(itemXml(item));
       }
     }
-    await writeChunk(body.stream, TAIL);
-    await endStream(body.stream);
+    await xml.write(TAIL);
+    await xml.end();
     await body.done();
     await zip.end();
   },

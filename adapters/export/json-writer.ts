@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/evidence/json';
 import { DocumentDigest } from '../../core/export/export-code';
 import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
-import { endStream, writeChunk } from './stream-out';
+import { BatchedOut } from './stream-out';
 
 /**
  * The complete export as JSON, streamed item by item: the header, every item with its hashed event, and at the
@@ -11,20 +11,21 @@ import { endStream, writeChunk } from './stream-out';
 export const jsonWriter: ExportWriter = {
   contentType: 'application/json; charset=utf-8',
   extension: 'json',
-  async write(document: ExportDocument, out: NodeJS.WritableStream): Promise<void> {
+  async write(document: ExportDocument, destination: NodeJS.WritableStream): Promise<void> {
+    const out = new BatchedOut(destination);
     const digest = new DocumentDigest(document.header.code);
-    await writeChunk(out, `{"header":${JSON.stringify(document.header)},"items":[`);
+    await out.write(`{"header":${JSON.stringify(document.header)},"items":[`);
     let first = true;
     for await (const item of document.items()) {
       // The item is serialised once, canonically: its digest is the hash of exactly that text (see itemDigest).
       const body = canonicalJson(item);
       const itemHash = createHash('sha256').update(body).digest('hex');
       digest.add(itemHash);
-      await writeChunk(out, `${first ? '\n' : ',\n'}{"digest":"${itemHash}",${body.slice(1)}`);
+      await out.write(`${first ? '\n' : ',\n'}{"digest":"${itemHash}",${body.slice(1)}`);
       first = false;
     }
     const verification = { code: document.header.code, documentDigest: digest.value() };
-    await writeChunk(out, `\n],"verification":${JSON.stringify(verification)}}\n`);
-    await endStream(out);
+    await out.write(`\n],"verification":${JSON.stringify(verification)}}\n`);
+    await out.end();
   },
 };

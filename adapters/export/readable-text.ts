@@ -1,17 +1,27 @@
 import type { ExportFilters } from '../../core/export/export-request';
 import type { ExportHeader } from '../../core/export/export-document';
 
-const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const DAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+/**
+ * Month names as en-GB's medium date style writes them. Dates are formatted by hand: every item shows two
+ * instants, and Intl.DateTimeFormat took 150 ms of a 10,000-item PDF (bench/export).
+ */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** "2 Mar 2026, 10:00 UTC". */
 export function when(instant: string): string {
-  return `${WHEN.format(new Date(instant))} UTC`;
+  const d = new Date(instant);
+  return `${dayOf(d)}, ${twoDigits(d.getUTCHours())}:${twoDigits(d.getUTCMinutes())} UTC`;
 }
 
 /** "2 Mar 2026". */
 export function day(dateOrInstant: string): string {
-  return DAY.format(new Date(dateOrInstant.length === 10 ? `${dateOrInstant}T00:00:00Z` : dateOrInstant));
+  return dayOf(new Date(dateOrInstant.length === 10 ? `${dateOrInstant}T00:00:00Z` : dateOrInstant));
+}
+
+function dayOf(d: Date): string {
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** What part of the trail an export holds, in words. */

@@ -8,7 +8,6 @@ export type JsonObject = { [key: string]: JsonValue | undefined };
  * members dropped. Hashes are taken over this text, so the same content always hashes the same way.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -18,24 +17,50 @@ export function canonicalJson(value: unknown): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
-      break;
+      if (value === null) return 'null';
+      return Array.isArray(value) ? arrayText(value) : objectText(value as Record<string, unknown>);
     default:
       return JSON.stringify(value);
   }
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++)
-      out += (i ? ',' : '') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
-    return `${out}]`;
-  }
-  const object = value as Record<string, unknown>;
-  // Default sort compares UTF-16 code units: the order canonical JSON needs.
-  const keys = Object.keys(object).sort();
+}
+
+function arrayText(array: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < array.length; i++)
+    out += (i ? ',' : '') + (array[i] === undefined ? 'null' : canonicalJson(array[i]));
+  return `${out}]`;
+}
+
+function objectText(object: Record<string, unknown>): string {
+  const keys = Object.keys(object);
+  // Default sort compares UTF-16 code units: the order canonical JSON needs. Most objects (parsed from
+  // canonical text, or built in order) already have it, and checking is much cheaper than sorting.
+  if (!inOrder(keys)) keys.sort();
   let out = '{';
+  let first = true;
   for (const key of keys) {
     const member = object[key];
     if (member === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${first ? '' : ','}${quotedKey(key)}:${canonicalJson(member)}`;
+    first = false;
   }
   return `${out}}`;
+}
+
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+/** Object keys repeat (every event has the same few dozen), so each is quoted once; the cache is bounded. */
+const QUOTED_KEYS = new Map<string, string>();
+const QUOTED_KEYS_LIMIT = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < QUOTED_KEYS_LIMIT) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }

@@ -34,6 +34,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
 
+  it('orders keys by code unit, including integer-like keys the engine keeps in numeric order', () => {
+    expect(canonicalJson({ '9': 1, '10': 2, a: 3, B: 4, 'é"q': 5 })).toBe(
+      '{"10":2,"9":1,"B":4,"a":3,"é\\"q":5}',
+    );
+    expect(canonicalJson([{ z: 1, y: [] }, undefined])).toBe('[{"y":[],"z":1},null]');
+  });
+
   it('keeps Unicode as written', () => {
     expect(canonicalJson({ name: 'Zoë — Ωmega 東京' })).toBe('{"name":"Zoë — Ωmega 東京"}');
   });
