@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
 import type { Core } from '../core/core';
 import type { Logger } from '../core/ports';
 import { apiRoutes } from '../tab/api/api-routes';
 import type { ApiIdentity, ApiRoute } from '../tab/api/api-route';
 import { HttpProblem, toErrorResponse } from '../tab/api/api-errors';
 import type { ExportServices } from '../tab/api/evidence-export-routes';
+import type { BotAdapter } from './bot-adapter';
 import { botEndpoint } from './bot-endpoint';
 import { readBody, readJson } from './http/body';
 import { sendApiResponse, sendJson } from './http/respond';
@@ -19,7 +20,7 @@ export const MAX_API_BODY_BYTES = 256 * 1024;
 export interface AppParts {
   readonly core: Core;
   readonly logger: Logger;
-  readonly bot: { readonly adapter: CloudAdapter; readonly handler: ActivityHandler };
+  readonly bot: { readonly adapter: BotAdapter; readonly handler: ActivityHandler };
   /** Who an API request comes from; throws an HttpProblem (401/403) when nobody acceptable. */
   readonly authenticate: (req: IncomingMessage) => Promise<ApiIdentity>;
   /** Directory of the tab's static files. */

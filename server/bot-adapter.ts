@@ -2,17 +2,49 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ShowTypingMiddleware,
+  type Activity,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../core/ports';
 import type { Config } from './config';
 
 /**
- * botbuilder's CloudAdapter for the configured bot identity. With no app id it runs in local mode: incoming
- * activities need no token (as the Playground and Bot Framework Emulator expect) and replies carry none.
+ * botbuilder's CloudAdapter, keeping the authentication it was built with so the bot endpoint can check an
+ * activity's token itself and answer every failure with 401 (CloudAdapter answers some, such as a bad
+ * signature or a wrong issuer, with 500).
  */
-export function createBotAdapter(config: Config, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(botAuthentication(config));
+export class BotAdapter extends CloudAdapter {
+  constructor(readonly authentication: ConfigurationBotFrameworkAuthentication) {
+    super(authentication);
+  }
+
+  /** Runs the bot on an activity whose token has been checked; resolves with the invoke response, if any. */
+  async run(
+    authenticated: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    // As CloudAdapter.process does: timestamps arrive as text and handlers expect dates.
+    const raw = activity as Activity & { timestamp?: unknown; localTimestamp?: unknown };
+    if (typeof raw.timestamp === 'string')
+      Object.assign(activity, { rawTimestamp: raw.timestamp, timestamp: new Date(raw.timestamp) });
+    if (typeof raw.localTimestamp === 'string')
+      Object.assign(activity, {
+        rawLocalTimestamp: raw.localTimestamp,
+        localTimestamp: new Date(raw.localTimestamp),
+      });
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
+
+/**
+ * The bot's adapter for the configured identity. With no app id it runs in local mode: incoming activities
+ * need no token (as the Playground and Bot Framework Emulator expect) and replies carry none.
+ */
+export function createBotAdapter(config: Config, logger: Logger): BotAdapter {
+  const adapter = new BotAdapter(botAuthentication(config));
   // A message whose answer takes longer than half a second shows Teams' typing indicator meanwhile.
   adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -38,7 +70,28 @@ export function botAuthentication(config: Config): ConfigurationBotFrameworkAuth
         MicrosoftAppType: config.bot.appType,
         MicrosoftAppTenantId: config.bot.appTenantId,
       };
-  return new ConfigurationBotFrameworkAuthentication(
-    identity as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
-  );
+  return new ConfigurationBotFrameworkAuthentication({
+    ...identity,
+    ...tokenSources(config),
+  } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0]);
+}
+
+/**
+ * Where incoming tokens' keys come from, when configured (tests run their own OpenID server). botbuilder
+ * treats any such setting as a full custom cloud, so the rest are filled with the public cloud's values.
+ */
+function tokenSources(config: Config): Record<string, string> {
+  const { openIdMetadataUrl, emulatorOpenIdMetadataUrl, tokenIssuer } = config.bot;
+  if (!openIdMetadataUrl && !emulatorOpenIdMetadataUrl && !tokenIssuer) return {};
+  return {
+    ToChannelFromBotLoginUrl: `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${config.bot.appTenantId || 'botframework.com'}`,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: 'urn:botframework:azure',
+    ToBotFromChannelOpenIdMetadataUrl:
+      openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  };
 }

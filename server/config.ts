@@ -47,6 +47,13 @@ const Environment = z
       .string()
       .regex(/^$|^[0-9a-fA-F-]{36}$/, "the bot's home Entra tenant id, a GUID")
       .default(''),
+    ToBotFromChannelOpenIdMetadataUrl: z
+      .url({ protocol: /^https?$/, error: "the OpenID metadata address of Bot Framework's token keys" })
+      .optional(),
+    ToBotFromEmulatorOpenIdMetadataUrl: z
+      .url({ protocol: /^https?$/, error: "the OpenID metadata address of the Emulator's token keys" })
+      .optional(),
+    ToBotFromChannelTokenIssuer: z.string().min(1, 'the issuer of Bot Framework tokens').optional(),
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, error: 'the https:// address Teams and browsers reach this server at' })
       .transform((u) => u.replace(/\/+$/, ''))
@@ -140,6 +147,10 @@ export interface Config {
     readonly appPassword: string;
     readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     readonly appTenantId: string;
+    /** Overrides of where incoming tokens' keys and issuer come from (default: Bot Framework's public cloud). */
+    readonly openIdMetadataUrl?: string;
+    readonly emulatorOpenIdMetadataUrl?: string;
+    readonly tokenIssuer?: string;
   };
   readonly localMode: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -196,6 +207,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       appTenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+      emulatorOpenIdMetadataUrl: e.ToBotFromEmulatorOpenIdMetadataUrl,
+      tokenIssuer: e.ToBotFromChannelTokenIssuer,
     },
     localMode,
     logLevel: e.LOG_LEVEL,

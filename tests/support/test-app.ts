@@ -4,7 +4,7 @@ import type { Core } from '../../core/core';
 import { silentLogger } from '../../adapters/logging/json-logger';
 import { PartnerBot } from '../../bot/partner-bot';
 import { localIdentity } from '../../tab/api/local-identity';
-import { createApp } from '../../server/app';
+import { createApp, refuseWithoutSso } from '../../server/app';
 import { createBotAdapter } from '../../server/bot-adapter';
 import { exportServices } from '../../server/export-services';
 import { loadConfig } from '../../server/config';
@@ -21,12 +21,18 @@ export interface TestApp extends TestCore {
 
 /** Starts the app as `server/main.ts` wires it, but in-process, with a fake clock and sequential ids. */
 export async function startTestApp(
-  options: { store?: TestStore; core?: (tc: TestCore) => Core; tabRoot?: string } = {},
+  options: {
+    store?: TestStore;
+    core?: (tc: TestCore) => Core;
+    tabRoot?: string;
+    /** Environment variables for the configuration (default none: local mode). */
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openSqliteTestStore());
   const tc = testCore(store.store);
   const core = options.core ? options.core(tc) : tc.core;
-  const config = loadConfig({});
+  const config = loadConfig(options.env ?? {});
   const server = createApp({
     core,
     logger: silentLogger,
@@ -38,7 +44,9 @@ export async function startTestApp(
         clock: tc.clock,
       }),
     },
-    authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
+    authenticate: config.localMode
+      ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
+      : refuseWithoutSso,
     // The built tab, as `npm run build` leaves it (browser tests build their own copy and pass it).
     tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab', 'web'),
     exports: exportServices(config, tc.clock, silentLogger),
