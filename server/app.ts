@@ -3,9 +3,10 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Core } from '../core/core';
 import type { Logger } from '../core/ports';
 import { apiRoutes } from '../tab/api/api-routes';
-import type { ApiIdentity, ApiRoute } from '../tab/api/api-route';
-import { HttpProblem, toErrorResponse } from '../tab/api/api-errors';
+import type { ApiRoute } from '../tab/api/api-route';
+import { toErrorResponse } from '../tab/api/api-errors';
 import type { ExportServices } from '../tab/api/evidence-export-routes';
+import type { ApiAccess } from './api-access';
 import type { BotAdapter } from './bot-adapter';
 import { botEndpoint } from './bot-endpoint';
 import { readBody, readJson } from './http/body';
@@ -21,8 +22,8 @@ export interface AppParts {
   readonly core: Core;
   readonly logger: Logger;
   readonly bot: { readonly adapter: BotAdapter; readonly handler: ActivityHandler };
-  /** Who an API request comes from; throws an HttpProblem (401/403) when nobody acceptable. */
-  readonly authenticate: (req: IncomingMessage) => Promise<ApiIdentity>;
+  /** Who an API request comes from (an HttpProblem 401/403 when nobody acceptable) and what they may open. */
+  readonly access: ApiAccess;
   /** Directory of the tab's static files. */
   readonly tabRoot: string;
   /** Export writers, file verification and download-link signing. */
@@ -49,7 +50,8 @@ export function createApp(parts: AppParts): Server {
       );
     const route = match.target;
     // Who is calling is settled before reading a body, so strangers cannot make the server read large ones.
-    const identity = route.access === 'public' ? undefined : await parts.authenticate(req);
+    const identity = route.access === 'public' ? undefined : await parts.access.authenticate(req);
+    if (identity) await parts.access.spaces.check(identity, url.searchParams.get('spaceId'));
     const request = {
       params: match.params,
       query: url.searchParams,
@@ -123,9 +125,4 @@ async function bodyOf(req: IncomingMessage, route: ApiRoute): Promise<unknown> {
 function idempotencyKeyOf(req: IncomingMessage): string | undefined {
   const key = req.headers['idempotency-key'];
   return typeof key === 'string' && /^[\w.:-]{8,100}$/.test(key) ? key : undefined;
-}
-
-/** The API's identity in Entra mode until Teams SSO validation is configured: nobody, with a clear answer. */
-export async function refuseWithoutSso(): Promise<ApiIdentity> {
-  throw new HttpProblem(401, 'unauthenticated', 'Sign in through Teams: this API needs a Teams SSO token');
 }

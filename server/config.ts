@@ -54,6 +54,9 @@ const Environment = z
       .url({ protocol: /^https?$/, error: "the OpenID metadata address of the Emulator's token keys" })
       .optional(),
     ToBotFromChannelTokenIssuer: z.string().min(1, 'the issuer of Bot Framework tokens').optional(),
+    TAB_SSO_JWKS_URL: z
+      .url({ protocol: /^https?$/, error: "the address of Entra's token signing keys (a JWKS)" })
+      .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, error: 'the https:// address Teams and browsers reach this server at' })
       .transform((u) => u.replace(/\/+$/, ''))
@@ -153,6 +156,8 @@ export interface Config {
     readonly tokenIssuer?: string;
   };
   readonly localMode: boolean;
+  /** Where the keys of the tab's Teams SSO tokens are published. */
+  readonly ssoJwksUrl: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** The reminder scheduler (tickMs 0: off) and Teams' send limits. */
   readonly reminders: {
@@ -212,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       tokenIssuer: e.ToBotFromChannelTokenIssuer,
     },
     localMode,
+    ssoJwksUrl: e.TAB_SSO_JWKS_URL,
     logLevel: e.LOG_LEVEL,
     reminders: {
       tickMs: e.REMINDER_TICK_MS,

@@ -5,8 +5,8 @@ import { openStore, sqliteFileIn } from '../adapters/store/open-store';
 import { SystemClock } from '../adapters/system/system-clock';
 import { UlidIds } from '../adapters/system/ulid-ids';
 import { PartnerBot } from '../bot/partner-bot';
-import { localIdentity } from '../tab/api/local-identity';
-import { createApp, refuseWithoutSso } from './app';
+import { apiAccess } from './api-access';
+import { createApp } from './app';
 import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
 import { exportServices } from './export-services';
@@ -49,9 +49,7 @@ async function main(): Promise<void> {
         clock,
       }),
     },
-    authenticate: config.localMode
-      ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
-      : refuseWithoutSso,
+    access: apiAccess(config, core, logger),
     // `npm run build` bundles the tab's web app here (scripts/build-tab.ts).
     tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
     exports: exportServices(config, clock, logger),

@@ -19,6 +19,7 @@ import { createCore } from '../../core/core';
 import { spaceIdOf } from '../../core/common/scope';
 import type { Store } from '../../core/ports';
 import { createApp } from '../../server/app';
+import { apiAccess } from '../../server/api-access';
 import { createBotAdapter } from '../../server/bot-adapter';
 import { exportServices } from '../../server/export-services';
 import { botEndpoint } from '../../server/bot-endpoint';
@@ -87,9 +88,7 @@ async function main(): Promise<void> {
         clock,
       }),
     },
-    authenticate: async () => {
-      throw new Error('the benchmark calls no API');
-    },
+    access: apiAccess(config, core, silentLogger),
     tabRoot: tmpdir(),
     exports: exportServices(config, clock, silentLogger),
   });

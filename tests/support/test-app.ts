@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Core } from '../../core/core';
 import { silentLogger } from '../../adapters/logging/json-logger';
 import { PartnerBot } from '../../bot/partner-bot';
-import { localIdentity } from '../../tab/api/local-identity';
-import { createApp, refuseWithoutSso } from '../../server/app';
-import { createBotAdapter } from '../../server/bot-adapter';
+import { apiAccess } from '../../server/api-access';
+import { createApp } from '../../server/app';
+import { botAuthentication, createBotAdapter } from '../../server/bot-adapter';
 import { exportServices } from '../../server/export-services';
 import { loadConfig } from '../../server/config';
 import { projectRoot } from '../../server/project-root';
@@ -44,9 +44,8 @@ export async function startTestApp(
         clock: tc.clock,
       }),
     },
-    authenticate: config.localMode
-      ? async (req) => localIdentity(req.headers, req.socket.remoteAddress)
-      : refuseWithoutSso,
+    // Roster calls go to the fake Bot Connector without a token: Entra's token service is not on this machine.
+    access: apiAccess(config, core, silentLogger, botAuthentication(loadConfig({}))),
     // The built tab, as `npm run build` leaves it (browser tests build their own copy and pass it).
     tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab', 'web'),
     exports: exportServices(config, tc.clock, silentLogger),

@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import type { Core } from '../core/core';
+import type { Logger } from '../core/ports';
+import { ConnectorClients } from '../bot/notifier/connector-clients';
+import { TeamsRoster } from '../bot/teams-roster';
+import type { ApiIdentity } from '../tab/api/api-route';
+import { localIdentity } from '../tab/api/local-identity';
+import { SpaceAccess } from '../tab/api/space-access';
+import { SigningKeys } from '../tab/api/sso/signing-keys';
+import { TeamsSso } from '../tab/api/sso/teams-sso';
+import { botAuthentication } from './bot-adapter';
+import type { Config } from './config';
+
+/** How the API learns who calls and what they may open. */
+export interface ApiAccess {
+  readonly authenticate: (req: IncomingMessage) => Promise<ApiIdentity>;
+  readonly spaces: SpaceAccess;
+}
+
+/**
+ * Local mode: the loopback caller is the Playground's user (or whom the dev headers name), and only personal
+ * spaces are checked. With an app id: a Teams SSO token is required, and team and chat spaces are open to
+ * their members only, as Teams' roster says. `connectorAuth` is how roster calls authenticate to Teams
+ * (default: the bot's own identity).
+ */
+export function apiAccess(
+  config: Config,
+  core: Pick<Core, 'conversations'>,
+  logger: Logger,
+  connectorAuth: BotFrameworkAuthentication = botAuthentication(config),
+): ApiAccess {
+  if (config.localMode)
+    return {
+      authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
+      spaces: new SpaceAccess(undefined),
+    };
+  const { appId, appType, appTenantId } = config.bot;
+  const sso = new TeamsSso(
+    new SigningKeys(config.ssoJwksUrl),
+    {
+      // The manifest's webApplicationInfo: v2 tokens carry the client id, v1 tokens the resource URI.
+      audiences: [appId, `api://${new URL(config.publicUrl).host}/botid-${appId}`],
+      tenantId: appType === 'MultiTenant' ? undefined : appTenantId,
+    },
+    Date.now,
+    (reason) => logger.warn('API call refused: sign-in token not valid', { reason }),
+  );
+  const roster = new TeamsRoster(core, new ConnectorClients(connectorAuth, appId));
+  return {
+    authenticate: (req) => sso.identify(req.headers.authorization),
+    spaces: new SpaceAccess(roster, Date.now, (error) => logger.warn('membership check failed', { error })),
+  };
+}
