@@ -4,7 +4,7 @@ import type { Caller } from '../common/caller';
 import type { Page, PageRequest } from '../common/paging';
 import { parseInput } from '../common/parse';
 import type { TenantScope } from '../common/scope';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { TeamsUser } from '../people/person';
 import { PeopleResolver } from '../people/people-resolver';
 import type { Clock, Ids, Repositories, Store, StoreReaders } from '../ports';
@@ -185,8 +185,9 @@ export class ReminderBook {
     const reminder = await read.reminders.get(caller.scope, reminderId);
     if (!reminder) throw new NotFoundError('Reminder', reminderId);
     const me = await read.people.findByAadObjectId(caller.scope, caller.user.aadObjectId);
-    if (me?.id !== reminder.ownerId)
-      throw new ForbiddenError('Only the person reminded can change this reminder');
+    // Someone else's reminder is answered as if it did not exist: a reminder is personal, and a different
+    // answer would tell that it does.
+    if (me?.id !== reminder.ownerId) throw new NotFoundError('Reminder', reminderId);
     return reminder;
   }
 

@@ -44,8 +44,11 @@ describe('/api/v1 reminders and reminder preferences', () => {
     const [mine] = (await call('GET', '/reminders')).body.items;
     const other = { [DEV_HEADERS.userId]: aUser(7).aadObjectId, [DEV_HEADERS.tenantId]: me.tenantId };
     const theirs = await call('GET', `/reminders/${mine.id}/deliveries`, undefined, other);
-    expect(theirs.status).toBe(403);
-    expect((await call('GET', '/reminders/rem_unknown/deliveries')).status).toBe(404);
+    // Someone else's reminder gets the same answer as one that does not exist.
+    const unknown = await call('GET', '/reminders/rem_unknown/deliveries');
+    expect(theirs.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(theirs.body.error.code).toBe(unknown.body.error.code);
   });
 
   it('answers the defaults until the caller chooses, then moves their pending reminders to the new window', async () => {

@@ -1,5 +1,5 @@
 import { ReminderPlanner } from '../../../core/reminders/reminder-planner';
-import { ForbiddenError } from '../../../core/errors';
+import { NotFoundError } from '../../../core/errors';
 import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
 import { testCore, type TestCore } from '../../support/test-core';
 import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
@@ -106,7 +106,7 @@ describe(ReminderPlanner.name, () => {
     expect((await tc.core.reminders.preferences(alex().scope, aUser(1))).timeZone).toBe('Asia/Kolkata');
   });
 
-  it('snoozes a reminder for a day or a week, for its owner only', async () => {
+  it('snoozes a reminder for a day or a week; to anyone else it does not exist', async () => {
     await tc.core.partners.add(alex(), aPartnerInput({ checkInCadence: { every: 1, unit: 'day' } }));
     const [reminder] = await pending();
     await expect(
@@ -114,7 +114,7 @@ describe(ReminderPlanner.name, () => {
         { scope: alex().scope, user: aUser(2) },
         { reminderId: reminder!.id, for: '1d' },
       ),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeInstanceOf(NotFoundError);
     const repeat = await tc.core.reminders.snooze(
       { scope: alex().scope, user: aUser(1) },
       { reminderId: reminder!.id, for: '1w' },
