@@ -3,7 +3,7 @@ import { SpaceId } from '../../core/common/scope';
 import { CardRecordId } from './card-data';
 import { OPEN_STATUSES, type AgreedAction } from '../../core/actions/agreed-action';
 import type { PeopleIndex } from '../../core/people/people-resolver';
-import { actionSet, clip, container, plain, text, verbAction, type CardElement } from './card-kit';
+import { actionSet, clip, container, literal, plain, styled, verbAction, type CardElement } from './card-kit';
 import { ACTION_STATUS_LABELS, formatDate } from './labels';
 import { nameOf } from './people-names';
 
@@ -37,7 +37,7 @@ export function actionRow(
         : ACTION_STATUS_LABELS[action.status];
   const items: CardElement[] = [
     plain(clip(action.title, MAX_TITLE), { spacing: 'None' }),
-    text(`${nameOf(people, action.ownerId)} · due ${formatDate(action.dueDate)} · **${status}**`, {
+    styled(`${literal(nameOf(people, action.ownerId))} · due ${formatDate(action.dueDate)} · **${status}**`, {
       size: 'Small',
       isSubtle: !overdue,
       color: overdue ? 'attention' : action.status === 'done' ? 'good' : 'default',

@@ -13,6 +13,7 @@ import {
   MAX_REFRESH_USERS,
   plain,
   section,
+  styled,
   text,
   verbAction,
   type AdaptiveCard,
@@ -49,7 +50,7 @@ export function renderAgreementCard(m: AgreementCardModel): AdaptiveCard {
   const body: CardElement[] = [
     ...(m.notice ? [banner(m.notice.text, m.notice.tone)] : []),
     ...heading(clip(a.title, 150), `Conflict-priority agreement · version ${a.versionNo}`),
-    text(`**${AGREEMENT_STATUS_LABELS[a.status]}**`, {
+    styled(`**${AGREEMENT_STATUS_LABELS[a.status]}**`, {
       color: a.status === 'agreed' ? 'good' : a.status === 'proposed' ? 'warning' : 'default',
       spacing: 'Small',
     }),

@@ -42,9 +42,31 @@ export function adaptiveCard(
   };
 }
 
-/** A wrapping text block. */
+/** Characters Teams reads as Markdown anywhere in a TextBlock or fact. */
+const MARKDOWN_INLINE = /[\\`*_[\]~<>]/g;
+/** Markdown that only counts at the start of a line: lists, headings, quotes. */
+const MARKDOWN_LINE_START = /^(\s*)([-+#>]|\d+\.)/gm;
+
+/**
+ * Text shown as typed inside a TextBlock or fact, which Teams reads as Markdown: its Markdown characters are
+ * escaped, so a name like `[Pay here](https://…)` shows as typed instead of becoming a link.
+ */
+export function literal(value: string): string {
+  return value
+    .replace(MARKDOWN_INLINE, '\\$&')
+    .replace(MARKDOWN_LINE_START, (_m, space: string, mark: string) =>
+      /\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`,
+    );
+}
+
+/** A wrapping text block showing `value` as written (see {@link literal}). */
 export function text(value: string, options: Record<string, unknown> = {}): CardElement {
-  return { type: 'TextBlock', text: value, wrap: true, ...options };
+  return styled(literal(value), options);
+}
+
+/** A wrapping text block whose Markdown is ours: every part someone typed must be passed through {@link literal}. */
+export function styled(markdown: string, options: Record<string, unknown> = {}): CardElement {
+  return { type: 'TextBlock', text: markdown, wrap: true, ...options };
 }
 
 /** A card title. */
@@ -63,7 +85,9 @@ export function section(value: string): CardElement {
 /** Label and value pairs; empty values are left out. */
 export function facts(pairs: readonly (readonly [string, string | undefined])[]): CardElement[] {
   const shown = pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '');
-  return shown.length ? [{ type: 'FactSet', facts: shown.map(([title, value]) => ({ title, value })) }] : [];
+  return shown.length
+    ? [{ type: 'FactSet', facts: shown.map(([title, value]) => ({ title: literal(title), value: literal(value) })) }]
+    : [];
 }
 
 /**

@@ -4,6 +4,13 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { CardJson } from '../api/api-types';
 import { hostConfigFor } from '../cards/host-config';
 import { useServices } from '../services';
+import { cardMarkdownToHtml } from './card-markdown';
+
+// Teams reads TextBlocks and facts as Markdown; the tab shows them the same way (see cardMarkdownToHtml).
+AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = cardMarkdownToHtml(text);
+  result.didProcess = true;
+};
 
 const useStyles = makeStyles({
   host: {
