@@ -11,10 +11,12 @@ import { SigningKeys } from '../tab/api/sso/signing-keys';
 import { TeamsSso } from '../tab/api/sso/teams-sso';
 import { botAuthentication } from './bot-adapter';
 import type { Config } from './config';
+import { CallerRateLimit } from './http/caller-rate-limit';
 
-/** How the API learns who calls and what they may open. */
+/** How the API learns who calls, how often they may, and what they may open. */
 export interface ApiAccess {
   readonly authenticate: (req: IncomingMessage) => Promise<ApiIdentity>;
+  readonly limit: CallerRateLimit;
   readonly spaces: SpaceAccess;
 }
 
@@ -33,6 +35,7 @@ export function apiAccess(
   if (config.localMode)
     return {
       authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
+      limit: new CallerRateLimit(config.apiRateLimit),
       spaces: new SpaceAccess(undefined),
     };
   const { appId, appType, appTenantId } = config.bot;
@@ -49,6 +52,7 @@ export function apiAccess(
   const roster = new TeamsRoster(core, new ConnectorClients(connectorAuth, appId));
   return {
     authenticate: (req) => sso.identify(req.headers.authorization),
+    limit: new CallerRateLimit(config.apiRateLimit),
     spaces: new SpaceAccess(roster, Date.now, (error) => logger.warn('membership check failed', { error })),
   };
 }

@@ -12,6 +12,7 @@ import { botEndpoint } from './bot-endpoint';
 import { readBody, readJson } from './http/body';
 import { sendApiResponse, sendJson } from './http/respond';
 import { RouteTable } from './http/route-table';
+import { setSecurityHeaders } from './http/security-headers';
 import { serveStatic } from './http/static-files';
 
 /** Largest JSON body the API accepts. */
@@ -51,7 +52,10 @@ export function createApp(parts: AppParts): Server {
     const route = match.target;
     // Who is calling is settled before reading a body, so strangers cannot make the server read large ones.
     const identity = route.access === 'public' ? undefined : await parts.access.authenticate(req);
-    if (identity) await parts.access.spaces.check(identity, url.searchParams.get('spaceId'));
+    if (identity) {
+      parts.access.limit.take(`${identity.tenantId}/${identity.user.aadObjectId}`);
+      await parts.access.spaces.check(identity, url.searchParams.get('spaceId'));
+    }
     const request = {
       params: match.params,
       query: url.searchParams,
@@ -70,6 +74,7 @@ export function createApp(parts: AppParts): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    setSecurityHeaders(res, path.startsWith('/tab/'));
     if (path === '/healthz' && (method === 'GET' || method === 'HEAD'))
       return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/messages') {

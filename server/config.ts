@@ -54,6 +54,7 @@ const Environment = z
       .url({ protocol: /^https?$/, error: "the OpenID metadata address of the Emulator's token keys" })
       .optional(),
     ToBotFromChannelTokenIssuer: z.string().min(1, 'the issuer of Bot Framework tokens').optional(),
+    API_RATE_LIMIT: RateText.default('1200/1m,100/1s'),
     TAB_SSO_JWKS_URL: z
       .url({ protocol: /^https?$/, error: "the address of Entra's token signing keys (a JWKS)" })
       .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
@@ -156,6 +157,8 @@ export interface Config {
     readonly tokenIssuer?: string;
   };
   readonly localMode: boolean;
+  /** Requests one API caller may make, per window. */
+  readonly apiRateLimit: RateWindow[];
   /** Where the keys of the tab's Teams SSO tokens are published. */
   readonly ssoJwksUrl: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -218,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     localMode,
     ssoJwksUrl: e.TAB_SSO_JWKS_URL,
+    apiRateLimit: parseRateWindows(e.API_RATE_LIMIT),
     logLevel: e.LOG_LEVEL,
     reminders: {
       tickMs: e.REMINDER_TICK_MS,

@@ -23,6 +23,8 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Headers the answer carries (e.g. `retry-after` on a 429). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'HttpProblem';
@@ -42,6 +44,10 @@ export function toErrorResponse(err: unknown): ApiResponse | undefined {
     return { status: STATUS[err.code], body };
   }
   if (err instanceof HttpProblem)
-    return { status: err.status, body: { error: { code: err.code, message: err.message } } };
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message } },
+      headers: err.headers,
+    };
   return undefined;
 }

@@ -41,6 +41,10 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+    // The tab runs under its Content-Security-Policy: anything it blocks is reported here and fails the test.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
   });
   afterEach(async () => {
     await context.close();
@@ -292,7 +296,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(await provider.getAttribute('data-theme')).toBe('default');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForFunction(
-      "document.querySelector('[data-theme]').getAttribute('data-theme') === 'dark'",
+      () => document.querySelector('[data-theme]')?.getAttribute('data-theme') === 'dark',
     );
     expect(await page.getByTestId('local-mode-banner').isVisible()).toBe(true);
   });
@@ -313,7 +317,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Partners');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    await page.waitForFunction("window.location.hash === '#/chain'");
+    await page.waitForFunction(() => window.location.hash === '#/chain');
     await open('#/partners');
     await page.getByRole('button', { name: 'Add partner' }).focus();
     await page.keyboard.press('Enter');

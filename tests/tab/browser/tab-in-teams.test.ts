@@ -85,11 +85,11 @@ describe('the tab inside a Teams host (teams-js postMessage protocol)', () => {
     const theme = () => tab.locator('[data-theme]').first().getAttribute('data-theme');
     await host.evaluate("window.sendTheme('contrast')");
     await tab.waitForFunction(
-      "document.querySelector('[data-theme]').getAttribute('data-theme') === 'contrast'",
+      () => document.querySelector('[data-theme]')?.getAttribute('data-theme') === 'contrast',
     );
     await host.evaluate("window.sendTheme('default')");
     await tab.waitForFunction(
-      "document.querySelector('[data-theme]').getAttribute('data-theme') === 'default'",
+      () => document.querySelector('[data-theme]')?.getAttribute('data-theme') === 'default',
     );
     expect(await theme()).toBe('default');
     await host.close();
