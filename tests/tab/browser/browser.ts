@@ -5,6 +5,19 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildTab } from '../../../scripts/build-tab';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
+/**
+ * The page's globals as functions run in the browser see them (Node's types have no DOM). Functions passed to
+ * waitForFunction are sent to the page as source, so they cast `globalThis` to this rather than call helpers;
+ * string predicates would be evaluated with eval, which the tab's Content-Security-Policy refuses.
+ */
+export interface InPage {
+  readonly document: {
+    getAnimations(): { playState: string }[];
+    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+  };
+  readonly location: { hash: string };
+}
+
 /** Debian's Chromium, as `.ci/run` installs it. */
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -42,7 +55,9 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   // A dialog fading in is half transparent: contrast is judged once animations have finished.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.waitForFunction(() =>
+    (globalThis as unknown as InPage).document.getAnimations().every((a) => a.playState !== 'running'),
+  );
   // Evaluated by the browser's debugger protocol, which the tab's Content-Security-Policy does not govern (a
   // script tag would be refused, as it should be).
   await page.evaluate(`${AXE_SOURCE}\n;0`);

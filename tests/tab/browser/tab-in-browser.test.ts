@@ -6,7 +6,7 @@ import { demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
 import { projectRoot } from '../../../server/project-root';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
 import type { TestApp } from '../../support/test-app';
-import { launchChromium, seriousAxeViolations, startTabApp } from './browser';
+import { launchChromium, seriousAxeViolations, startTabApp, type InPage } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -296,7 +296,10 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(await provider.getAttribute('data-theme')).toBe('default');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForFunction(
-      () => document.querySelector('[data-theme]')?.getAttribute('data-theme') === 'dark',
+      () =>
+        (globalThis as unknown as InPage).document
+          .querySelector('[data-theme]')
+          ?.getAttribute('data-theme') === 'dark',
     );
     expect(await page.getByTestId('local-mode-banner').isVisible()).toBe(true);
   });
@@ -317,7 +320,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Partners');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => window.location.hash === '#/chain');
+    await page.waitForFunction(() => (globalThis as unknown as InPage).location.hash === '#/chain');
     await open('#/partners');
     await page.getByRole('button', { name: 'Add partner' }).focus();
     await page.keyboard.press('Enter');

@@ -2,7 +2,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
 import { aPartnerInput } from '../../support/factories';
 import type { TestApp } from '../../support/test-app';
-import { launchChromium, startTabApp } from './browser';
+import { launchChromium, startTabApp, type InPage } from './browser';
 import { fakeTeamsHostPage, type HostContext } from './fake-teams-host';
 
 jest.setTimeout(120_000);
@@ -85,11 +85,17 @@ describe('the tab inside a Teams host (teams-js postMessage protocol)', () => {
     const theme = () => tab.locator('[data-theme]').first().getAttribute('data-theme');
     await host.evaluate("window.sendTheme('contrast')");
     await tab.waitForFunction(
-      () => document.querySelector('[data-theme]')?.getAttribute('data-theme') === 'contrast',
+      () =>
+        (globalThis as unknown as InPage).document
+          .querySelector('[data-theme]')
+          ?.getAttribute('data-theme') === 'contrast',
     );
     await host.evaluate("window.sendTheme('default')");
     await tab.waitForFunction(
-      () => document.querySelector('[data-theme]')?.getAttribute('data-theme') === 'default',
+      () =>
+        (globalThis as unknown as InPage).document
+          .querySelector('[data-theme]')
+          ?.getAttribute('data-theme') === 'default',
     );
     expect(await theme()).toBe('default');
     await host.close();
