@@ -10,6 +10,8 @@ import { MeetingLog } from './meetings/meeting-log';
 import { PartnerBoard } from './partners/partner-board';
 import { PartnerDirectory } from './partners/partner-directory';
 import { PeopleDirectory } from './people/people-directory';
+import { PersonDataExport } from './privacy/person-data-export';
+import { PersonErasure } from './privacy/person-erasure';
 import type { Clock, Ids, Store } from './ports';
 import { RecordSearch } from './search/record-search';
 import { ReminderBook } from './reminders/reminder-book';
@@ -39,6 +41,9 @@ export interface Core {
   readonly conversations: ConversationBook;
   readonly people: PeopleDirectory;
   readonly search: RecordSearch;
+  /** UK GDPR's rights of access and erasure. */
+  readonly personData: PersonDataExport;
+  readonly erasure: PersonErasure;
 }
 
 /** Builds the use cases over one store, clock and id source. */
@@ -58,6 +63,8 @@ export function createCore(deps: CoreDeps): Core {
     board: new PartnerBoard(deps),
     conversations: new ConversationBook(deps),
     people: new PeopleDirectory(deps),
+    personData: new PersonDataExport(deps),
+    erasure: new PersonErasure(deps),
     search: new RecordSearch(deps),
   };
 }

@@ -14,6 +14,7 @@ import type { MeetingReader, MeetingRepository } from './meetings/meeting-reposi
 import type { PartnerReader, PartnerRepository } from './partners/partner-repository';
 import type { PersonRepository } from './people/person-repository';
 import type { SlaReader, SlaRepository } from './slas/sla-repository';
+import type { PrivacyRepository } from './privacy/privacy-repository';
 
 /** The current time. Injected so tests control it. */
 export interface Clock {
@@ -22,7 +23,7 @@ export interface Clock {
 
 /** Prefixes of generated ids; they say what an id names when it shows up in a log or URL. */
 export type IdPrefix =
-  'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt' | 'rfl' | 'req' | 'exp' | 'rem';
+  'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt' | 'rfl' | 'req' | 'exp' | 'rem' | 'prv';
 
 /** Generates unique ids, sortable by creation time. Injected so tests get predictable ids. */
 export interface Ids {
@@ -44,6 +45,7 @@ export interface Repositories {
   readonly reminders: ReminderRepository;
   readonly idempotency: IdempotencyRepository;
   readonly conversations: ConversationRepository;
+  readonly privacy: PrivacyRepository;
 }
 
 /** Read-only views of committed data, for queries outside a transaction. */
@@ -60,6 +62,7 @@ export interface StoreReaders {
   readonly exports: Pick<ExportRecordRepository, 'findByCode'>;
   readonly reminders: ReminderReader;
   readonly conversations: ConversationReader;
+  readonly privacy: Pick<PrivacyRepository, 'evidenceSpaces' | 'auditLog'>;
 }
 
 /** Where state lives. One transaction is one unit of work: all its writes land, or none do. */

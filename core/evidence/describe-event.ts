@@ -1,6 +1,7 @@
 import { describeCadence } from '../checkins/cadence';
 import type { EvidenceEvent } from './evidence-event';
 import { isRedactedLeaf } from './leaf-commitment';
+import { shownSnapshot } from './withheld-text';
 
 /** A line of an item's content: a label and its text. */
 export interface ItemDetail {
@@ -66,7 +67,8 @@ export function describeEvent(
   event: Pick<EvidenceEvent, 'kind' | 'snapshot'>,
   nameOf: NameOf,
 ): ItemDescription {
-  const s = event.snapshot as Snapshot;
+  // Text withheld by an erasure reads as what is shown in its place.
+  const s = shownSnapshot(event.snapshot) as Snapshot;
   switch (event.kind) {
     case 'partner.added':
     case 'partner.updated':

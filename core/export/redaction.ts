@@ -2,6 +2,7 @@ import type { Person } from '../people/person';
 import { isRedactedLeaf, leafDigest, type RedactedLeaf } from '../evidence/leaf-commitment';
 import type { RedactionOptions } from './export-request';
 import { UNKNOWN_NAME } from './shown-names';
+import { wholeWordPattern } from '../common/phrase-pattern';
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
 /** Digit runs with the separators phone numbers use; {@link looksLikePhone} decides. */
@@ -20,10 +21,6 @@ function letters(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
     out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -127,9 +124,5 @@ function combine(
     const key = r.phrase.toLocaleLowerCase('en-GB');
     if (!by.has(key)) by.set(key, r.by);
   }
-  const alternatives = [...by.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return {
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
-    by,
-  };
+  return { pattern: wholeWordPattern([...by.keys()]), by };
 }

@@ -11,6 +11,7 @@ import { meRoutes } from './me-routes';
 import { partnerRoutes } from './partner-routes';
 import { reminderRoutes } from './reminder-routes';
 import { slaRoutes } from './sla-routes';
+import { privacyRoutes } from './privacy-routes';
 
 /** Every route of the tab's API, relative to `/api/v1`. */
 export function apiRoutes(core: Core, services: { exports: ExportServices; now: () => Date }): ApiRoute[] {
@@ -26,5 +27,6 @@ export function apiRoutes(core: Core, services: { exports: ExportServices; now: 
     ...formRoutes(core, services.now),
     ...reminderRoutes(core),
     ...meRoutes(),
+    ...privacyRoutes(core),
   ];
 }

@@ -55,6 +55,7 @@ describe('API isolation between tenants and teams', () => {
     const { learner, colleague } = month;
     const scope = learner.scope;
     ids.partner = month.partnerIds.northwind;
+    ids.contact = (await app.core.partners.view(scope, ids.partner)).partner.contacts[0]!.personId;
     const meetings = await app.core.meetings.list(scope, {}, { limit: 10 });
     ids.meeting = meetings.items[0]!.id;
     ids.action = (await app.core.actions.list(scope, {}, { limit: 10 })).items[0]!.id;
@@ -134,6 +135,8 @@ describe('API isolation between tenants and teams', () => {
       own('GET', '/me'),
       own('GET', '/me/evidence-requests'),
       own('GET', '/me/reminder-preferences'),
+      own('GET', '/me/data'),
+      nf('POST', `/people/${ids.contact}/erase`),
       own('PUT', '/me/reminder-preferences', { body: { timeZone: 'Europe/London' } }),
       own('GET', '/meetings'),
       nf('POST', '/meetings', aMeetingInput(ids.partner!)),
@@ -190,7 +193,7 @@ describe('API isolation between tenants and teams', () => {
     const covered = new Set(
       cases().map(
         (c) =>
-          `${c.method} ${c.path.replace(/\/(?:ptn|mtg|act|agr|sla|evt|req|rem)_\w+/g, '/:id').replace(/\/forms\/\w+/, '/forms/:kind')}`,
+          `${c.method} ${c.path.replace(/\/(?:ptn|mtg|act|agr|sla|evt|req|rem|per)_\w+/g, '/:id').replace(/\/forms\/\w+/, '/forms/:kind')}`,
       ),
     );
     const missing = routes.filter((r) => !covered.has(r) && !NOT_TRIED.has(r));

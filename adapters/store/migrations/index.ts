@@ -4,6 +4,7 @@ import { conversationReferences } from './2026-11-22-10-conversation-references'
 import { evidenceRequestsAndExports } from './2026-11-22-20-evidence-requests-and-exports';
 import { reminders } from './2026-11-22-30-reminders';
 import { reminderClaimSpread } from './2026-11-22-31-reminder-claim-spread';
+import { privacyAudit } from './2026-11-22-40-privacy-audit';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   evidenceRequestsAndExports,
   reminders,
   reminderClaimSpread,
+  privacyAudit,
 ];

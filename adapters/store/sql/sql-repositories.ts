@@ -10,6 +10,7 @@ import { IdempotencySqlRepository } from './idempotency-sql-repository';
 import { MeetingSqlRepository } from './meeting-sql-repository';
 import { PartnerSqlRepository } from './partner-sql-repository';
 import { PersonSqlRepository } from './person-sql-repository';
+import { PrivacySqlRepository } from './privacy-sql-repository';
 import { ReminderSqlRepository } from './reminder-sql-repository';
 import { SlaSqlRepository } from './sla-sql-repository';
 import type { SqlExecutor } from './sql-executor';
@@ -30,5 +31,6 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     idempotency: new IdempotencySqlRepository(db),
     conversations: new ConversationSqlRepository(db),
     reminders: new ReminderSqlRepository(db),
+    privacy: new PrivacySqlRepository(db),
   };
 }
