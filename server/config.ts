@@ -54,6 +54,21 @@ const Environment = z
       .url({ protocol: /^https?$/, error: "the OpenID metadata address of the Emulator's token keys" })
       .optional(),
     ToBotFromChannelTokenIssuer: z.string().min(1, 'the issuer of Bot Framework tokens').optional(),
+    UNINSTALL_GRACE_DAYS: z.coerce
+      .number({ error: 'days, a whole number from 0' })
+      .int('days, a whole number')
+      .min(0, 'days, 0 or more')
+      .default(30),
+    ARCHIVED_CONTACT_RETENTION_DAYS: z.coerce
+      .number({ error: 'days, a whole number (0 keeps contacts)' })
+      .int('days, a whole number')
+      .min(0, 'days, 0 or more')
+      .default(0),
+    RETENTION_INTERVAL_MS: z.coerce
+      .number({ error: 'milliseconds between retention runs, or 0 to run none in this process' })
+      .int('milliseconds, a whole number')
+      .min(0, 'milliseconds, 0 or more')
+      .default(3_600_000),
     API_RATE_LIMIT: RateText.default('1200/1m,100/1s'),
     TAB_SSO_JWKS_URL: z
       .url({ protocol: /^https?$/, error: "the address of Entra's token signing keys (a JWKS)" })
@@ -157,6 +172,12 @@ export interface Config {
     readonly tokenIssuer?: string;
   };
   readonly localMode: boolean;
+  /** How long data outlives its use (see DataRetention), and how often this process applies it (0: never). */
+  readonly retention: {
+    readonly uninstallGraceDays: number;
+    readonly archivedContactDays: number;
+    readonly intervalMs: number;
+  };
   /** Requests one API caller may make, per window. */
   readonly apiRateLimit: RateWindow[];
   /** Where the keys of the tab's Teams SSO tokens are published. */
@@ -222,6 +243,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     localMode,
     ssoJwksUrl: e.TAB_SSO_JWKS_URL,
     apiRateLimit: parseRateWindows(e.API_RATE_LIMIT),
+    retention: {
+      uninstallGraceDays: e.UNINSTALL_GRACE_DAYS,
+      archivedContactDays: e.ARCHIVED_CONTACT_RETENTION_DAYS,
+      intervalMs: e.RETENTION_INTERVAL_MS,
+    },
     logLevel: e.LOG_LEVEL,
     reminders: {
       tickMs: e.REMINDER_TICK_MS,

@@ -9,6 +9,7 @@ import { apiAccess } from './api-access';
 import { createApp } from './app';
 import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
+import { RetentionJob } from './retention-job';
 import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
 import { listenUntilStopped } from './lifecycle';
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(config.logLevel);
   const store = await openStore(config);
   const clock = new SystemClock();
-  const core = createCore({ store, clock, ids: new UlidIds() });
+  const ids = new UlidIds();
+  const core = createCore({ store, clock, ids });
+  const retention = new RetentionJob({ store, clock, ids }, config.retention, logger);
   const scheduler = reminderScheduler({
     config,
     core,
@@ -56,9 +59,11 @@ async function main(): Promise<void> {
   });
   const port = await listenUntilStopped(server, config, logger, async () => {
     await scheduler.stop();
+    await retention.stop();
     await store.close();
   });
   scheduler.start();
+  retention.start();
   logger.info('listening', {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     mode: config.localMode ? 'local (no authentication, loopback only)' : 'entra',
