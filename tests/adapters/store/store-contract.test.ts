@@ -320,6 +320,15 @@ for (const kind of STORE_KINDS) {
             outcome: 'sent',
             route: 'personal',
           });
+          await tx.privacy.audit({
+            id: 'prv_contract',
+            tenantId: home.tenantId,
+            at: '2026-03-02T09:00:00.000Z',
+            actor: 'admin',
+            action: 'person_exported',
+            subject: actionOwnerId,
+            detail: { evidence: 1 },
+          });
           await tx.reminders.savePreferences(
             home,
             actionOwnerId,
@@ -428,6 +437,10 @@ for (const kind of STORE_KINDS) {
           get: (r, s) => r.conversations.get(s, 'user', aUser(1).aadObjectId),
           findUsers: (r, s) => r.conversations.findUsers(s, [aUser(1).aadObjectId]),
         },
+        privacy: {
+          evidenceSpaces: (r, s) => r.privacy.evidenceSpaces(s),
+          auditLog: (r, s) => r.privacy.auditLog(s, 10),
+        },
       };
       /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
       const tenantWide = new Set([
@@ -448,6 +461,9 @@ for (const kind of STORE_KINDS) {
         // Conversation references belong to the tenant: a person or chat is reachable whatever space it logs to.
         'conversations.get',
         'conversations.findUsers',
+        // Data-rights work spans the tenant: erasure reaches every space a person appears in.
+        'privacy.evidenceSpaces',
+        'privacy.auditLog',
       ]);
       const cases = Object.entries(reads).flatMap(([repo, methods]) =>
         Object.entries(methods).map(([method, read]) => ({ name: `${repo}.${method}`, read })),
@@ -474,6 +490,15 @@ for (const kind of STORE_KINDS) {
           'reschedule',
           'savePreferences',
           'logAttempt',
+          'audit',
+          'pseudonymisePerson',
+          'scrubRecordTexts',
+          'replaceSnapshot',
+          'forgetTeamsUser',
+          'purgeSpace',
+          // The retention job's queries: across tenants by design, and tested in tests/core/privacy.
+          'removedBefore',
+          'contactsOfPartnersArchivedBefore',
         ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>
