@@ -73,6 +73,19 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 
+  it('is in local mode only without an app id, and then listens on loopback only', () => {
+    const local = loadConfig({});
+    expect(local).toMatchObject({ localMode: true, host: '127.0.0.1' });
+    const entra = loadConfig({
+      MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '11111111-1111-4111-8111-111111111111',
+      LINK_SIGNING_SECRET: 'x'.repeat(32),
+    });
+    // A managed identity needs no password; with any app id there is no local mode to fall back to.
+    expect(entra).toMatchObject({ localMode: false, host: '0.0.0.0', bot: { appType: 'UserAssignedMSI' } });
+  });
+
   it('never repeats a secret in its message', () => {
     expect(() =>
       loadConfig({
