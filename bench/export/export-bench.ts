@@ -2,7 +2,7 @@
  * bench/export: how long each export format takes and how much memory it needs, for 10,000 and 100,000
  * items, against a baseline in the same run (the same events streamed from the store as JSON lines, no
  * rendering). Each measurement runs in a fresh process. BENCH_EXPORT_SIZES (default "10000,100000") sets the
- * trail sizes.
+ * trail sizes, BENCH_EXPORT_FORMATS (default all) the formats.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +16,15 @@ import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../tests/suppor
 import { round, writeResult } from '../bench-kit';
 
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? '10000,100000').split(',').map(Number);
-const FORMATS = ['baseline', 'csv', 'json', 'pdf', 'docx', 'zip'] as const;
+const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'baseline,csv,json,pdf,docx,zip').split(',');
+/**
+ * Peak RSS counts garbage V8 has not yet collected, and V8 lets more accumulate the longer a process runs. With
+ * BENCH_EXPORT_HEAP_CAP_MB set, each export also runs with its old space capped at that size: finishing within
+ * the same cap at every size shows what the export keeps alive does not grow with the trail.
+ */
+const HEAP_CAP_MB = process.env.BENCH_EXPORT_HEAP_CAP_MB
+  ? Number(process.env.BENCH_EXPORT_HEAP_CAP_MB)
+  : undefined;
 const SPACE = 'team:bench-export';
 
 /** A trail of `size` items: meetings with minutes, decisions and a contact attending, across five partners. */
@@ -46,10 +54,11 @@ async function seed(file: string, size: number): Promise<void> {
   await store.close();
 }
 
-function measure(file: string, format: string, out: string) {
+function measure(file: string, format: string, out: string, heapCapMb?: number) {
+  const cap = heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [];
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(__dirname, 'export-child.ts'), file, SPACE, format, out],
+    [...cap, '--import', 'tsx', join(__dirname, 'export-child.ts'), file, SPACE, format, out],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -65,7 +74,14 @@ function measure(file: string, format: string, out: string) {
 }
 
 async function main(): Promise<void> {
-  const rows: { items: number; format: string; seconds: number; peakRssMb: number; megabytes: number }[] = [];
+  const rows: {
+    items: number;
+    format: string;
+    seconds: number;
+    peakRssMb: number;
+    megabytes: number;
+    heapCapMb?: number;
+  }[] = [];
   for (const size of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-export-'));
     try {
@@ -82,6 +98,16 @@ async function main(): Promise<void> {
         };
         console.log(JSON.stringify(row));
         rows.push(row);
+        if (HEAP_CAP_MB === undefined) continue;
+        const capped = measure(file, format, join(dir, `capped.${format}`), HEAP_CAP_MB);
+        const cappedRow = {
+          ...row,
+          seconds: round(capped.seconds, 3),
+          peakRssMb: round(capped.peakRssMb, 1),
+          heapCapMb: HEAP_CAP_MB,
+        };
+        console.log(JSON.stringify(cappedRow));
+        rows.push(cappedRow);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -89,13 +115,15 @@ async function main(): Promise<void> {
   }
   const memoryRatios = Object.fromEntries(
     FORMATS.map((f) => {
-      const small = rows.find((r) => r.format === f && r.items === SIZES[0]);
-      const large = rows.find((r) => r.format === f && r.items === SIZES[SIZES.length - 1]);
+      const small = rows.find((r) => r.format === f && r.items === SIZES[0] && !r.heapCapMb);
+      const large = rows.find((r) => r.format === f && r.items === SIZES[SIZES.length - 1] && !r.heapCapMb);
       return [f, small && large ? round(large.peakRssMb / small.peakRssMb, 2) : null];
     }),
   );
   console.log(JSON.stringify({ memoryRatios }));
-  console.log(`wrote ${writeResult('export', { rows, memoryRatios })}`);
+  console.log(
+    `wrote ${writeResult(HEAP_CAP_MB === undefined ? 'export' : 'export-heap-cap', { rows, memoryRatios })}`,
+  );
 }
 
 void main();
