@@ -3,8 +3,7 @@ import { aCaller, aMeetingInput, anAgreementInput } from '../support/factories';
 import { hostileBody } from '../support/hostile-input';
 import { PEOPLE, PLACES } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
-import { addPartnerViaBot } from '../support/bot-steps';
-import { submitData } from '../support/card-reading';
+import { addPartnerViaBot, formSubmitsViaBot } from '../support/bot-steps';
 
 /** Generated card submits per run, shared across every verb. */
 const VERB_CASES = 4_000;
@@ -37,16 +36,7 @@ describe('hostile card data', () => {
     const actionId = meeting.actions[0]!.id;
     const agreementId = (await t.app.core.agreements.propose(caller, anAgreementInput(partnerId))).agreement
       .id;
-    for (const [command, verb] of [
-      ['add partner', 'partner.add'],
-      ['log meeting', 'meeting.log'],
-      ['new action', 'action.create'],
-      ['new agreement', 'agreement.propose'],
-    ] as const) {
-      await t.say(command, PEOPLE.alex, 'groupChat');
-      valid[verb] = submitData(t.lastPostedCard(), verb);
-    }
-    Object.assign(valid, {
+    Object.assign(valid, await formSubmitsViaBot(t, PEOPLE.alex, 'groupChat'), {
       'action.done': { actionId, card: 'action' },
       'agreement.acknowledge': { agreementId, partyId: 'party-1' },
       'agreement.open': { agreementId },

@@ -1,7 +1,7 @@
 import { aCaller, aMeetingInput, anAgreementInput, aPartnerInput, TENANT_B } from '../support/factories';
 import { PEOPLE, PLACES } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
-import { addPartnerViaBot, storedCounts } from '../support/bot-steps';
+import { addPartnerViaBot, formSubmitsViaBot, storedCounts } from '../support/bot-steps';
 import { answeredCard, buttons, cardText, submitData } from '../support/card-reading';
 
 /**
@@ -42,15 +42,7 @@ describe('every card verb refuses malformed data and stores nothing', () => {
       agreementId: (await t.app.core.agreements.propose(intruder, anAgreementInput(partner.id))).agreement.id,
     });
 
-    for (const [command, verb] of [
-      ['add partner', 'partner.add'],
-      ['log meeting', 'meeting.log'],
-      ['new action', 'action.create'],
-      ['new agreement', 'agreement.propose'],
-    ] as const) {
-      await t.say(command, PEOPLE.alex, 'groupChat');
-      forms[verb] = submitData(t.lastPostedCard(), verb);
-    }
+    Object.assign(forms, await formSubmitsViaBot(t, PEOPLE.alex, 'groupChat'));
   });
   afterAll(async () => t.close());
 

@@ -1,9 +1,9 @@
+import { ENTRA_APP, entraEnv } from '../support/entra-app';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { FakeOpenIdIssuer, type TokenOptions } from '../support/fake-openid';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const APP_ID = '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e';
-const TENANT = '11111111-1111-4111-8111-111111111111';
+const { appId: APP_ID, tenantId: TENANT } = ENTRA_APP;
 const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
 const ALEX = '00000000-0000-4000-8000-000000000001';
 const MORGAN = '00000000-0000-4000-8000-000000000002';
@@ -22,14 +22,7 @@ describe('API authentication and space access', () => {
   beforeAll(async () => {
     [entra, connector] = await Promise.all([FakeOpenIdIssuer.start(), FakeBotConnector.start()]);
     app = await startTestApp({
-      env: {
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'not-used-by-these-tests',
-        MicrosoftAppTenantId: TENANT,
-        LINK_SIGNING_SECRET: 'x'.repeat(40),
-        PUBLIC_URL: 'https://crm.contoso.example',
-        TAB_SSO_JWKS_URL: entra.jwksUrl,
-      },
+      env: entraEnv({ PUBLIC_URL: 'https://crm.contoso.example', TAB_SSO_JWKS_URL: entra.jwksUrl }),
     });
     connector.rosters.set(TEAM, [{ id: '29:alex', name: 'Alex Wilber', aadObjectId: ALEX }]);
     connector.rosters.set(OTHER_TEAM, [{ id: '29:morgan', name: 'Morgan Lee', aadObjectId: MORGAN }]);

@@ -1,10 +1,10 @@
+import { ENTRA_APP, entraEnv } from '../support/entra-app';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { FakeOpenIdIssuer, type TokenOptions } from '../support/fake-openid';
 import { PEOPLE, fromPerson, teamsActivity } from '../support/teams-activities';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const APP_ID = '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e';
-const TENANT = '11111111-1111-4111-8111-111111111111';
+const { appId: APP_ID, tenantId: TENANT } = ENTRA_APP;
 
 /**
  * The bot endpoint with a real identity (MicrosoftAppId set): botbuilder validates every activity's token
@@ -25,14 +25,10 @@ describe('bot endpoint authentication', () => {
       FakeBotConnector.start(),
     ]);
     app = await startTestApp({
-      env: {
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'not-used-by-these-tests',
-        MicrosoftAppTenantId: TENANT,
-        LINK_SIGNING_SECRET: 'x'.repeat(40),
+      env: entraEnv({
         ToBotFromChannelOpenIdMetadataUrl: botFramework.metadataUrl,
         ToBotFromEmulatorOpenIdMetadataUrl: emulator.metadataUrl,
-      },
+      }),
     });
   });
 

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENTRA_APP, entraEnv } from '../support/entra-app';
 import { FakeOpenIdIssuer } from '../support/fake-openid';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 
-const APP_ID = '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e';
-const TENANT = '11111111-1111-4111-8111-111111111111';
+const { appId: APP_ID, tenantId: TENANT } = ENTRA_APP;
 const PASSWORD = 'Pw~cl1ent-secret-that-must-never-be-logged';
 const LINK_SECRET = 'link-signing-secret-that-must-never-be-logged-0123456789';
 
@@ -18,18 +18,18 @@ describe('secrets never logged', () => {
   beforeAll(async () => {
     entra = await FakeOpenIdIssuer.start();
     dataDir = mkdtempSync(join(tmpdir(), 'secrets-'));
-    server = await startServerProcess({
-      LOG_LEVEL: 'debug',
-      DATA_DIR: dataDir,
-      REMINDER_TICK_MS: '0',
-      MicrosoftAppId: APP_ID,
-      MicrosoftAppPassword: PASSWORD,
-      MicrosoftAppTenantId: TENANT,
-      LINK_SIGNING_SECRET: LINK_SECRET,
-      TAB_SSO_JWKS_URL: entra.jwksUrl,
-      ToBotFromChannelOpenIdMetadataUrl: entra.metadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: entra.metadataUrl,
-    });
+    server = await startServerProcess(
+      entraEnv({
+        LOG_LEVEL: 'debug',
+        DATA_DIR: dataDir,
+        REMINDER_TICK_MS: '0',
+        MicrosoftAppPassword: PASSWORD,
+        LINK_SIGNING_SECRET: LINK_SECRET,
+        TAB_SSO_JWKS_URL: entra.jwksUrl,
+        ToBotFromChannelOpenIdMetadataUrl: entra.metadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: entra.metadataUrl,
+      }),
+    );
   });
   afterAll(async () => {
     server.child.kill('SIGTERM');

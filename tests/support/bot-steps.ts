@@ -58,3 +58,25 @@ export async function storedCounts(t: TeamsTestClient): Promise<Record<(typeof T
   }
   return counts;
 }
+
+/** The four form verbs and the command that opens each form. */
+const FORMS = [
+  ['add partner', 'partner.add'],
+  ['log meeting', 'meeting.log'],
+  ['new action', 'action.create'],
+  ['new agreement', 'agreement.propose'],
+] as const;
+
+/** Opens each form by its command, as `who` in `where`, and returns what its submit button would send. */
+export async function formSubmitsViaBot(
+  t: TeamsTestClient,
+  who: TeamsPerson,
+  where: Where,
+): Promise<Record<(typeof FORMS)[number][1], Record<string, any>>> {
+  const forms = {} as Record<(typeof FORMS)[number][1], Record<string, any>>;
+  for (const [command, verb] of FORMS) {
+    await t.say(command, who, where);
+    forms[verb] = submitData(t.lastPostedCard(), verb);
+  }
+  return forms;
+}

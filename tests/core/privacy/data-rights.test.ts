@@ -22,6 +22,16 @@ async function everything(store: TestStore): Promise<string> {
   return parts.join('\n');
 }
 
+/** Where the bot reaches a team, as it remembers the team when the app is installed there. */
+function teamPlace(tenantId: string, key: string) {
+  const address = {
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    channelId: 'msteams',
+    botId: '28:bot',
+  };
+  return { tenantId, kind: 'team' as const, key, conversationId: key, teamId: key, ...address };
+}
+
 async function dialectOf(store: TestStore): Promise<'sqlite' | 'postgres'> {
   try {
     await store.raw('SELECT sqlite_version()');
@@ -124,16 +134,7 @@ for (const kind of STORE_KINDS) {
       const teamKey = spaceId.slice('team:'.length);
       const other = aCaller({ spaceId: 'team:still-installed', user: aUser(1, 'Alex Wilber') });
       await tc.core.partners.add(other, aPartnerInput({ name: 'Stays' }));
-      const place = {
-        tenantId,
-        kind: 'team' as const,
-        key: teamKey,
-        serviceUrl: 'https://smba.trafficmanager.net/emea/',
-        channelId: 'msteams',
-        botId: '28:bot',
-        conversationId: teamKey,
-        teamId: teamKey,
-      };
+      const place = teamPlace(tenantId, teamKey);
       await tc.core.conversations.remember(place);
       await tc.core.conversations.forget({ tenantId }, 'team', teamKey);
       const retention = new DataRetention(
@@ -158,16 +159,7 @@ for (const kind of STORE_KINDS) {
     it('keeps a space whose app was added back within the grace period', async () => {
       const { tenantId, spaceId } = month.learner.scope;
       const key = spaceId.slice('team:'.length);
-      const place = {
-        tenantId,
-        kind: 'team' as const,
-        key,
-        serviceUrl: 'https://smba.trafficmanager.net/emea/',
-        channelId: 'msteams',
-        botId: '28:bot',
-        conversationId: key,
-        teamId: key,
-      };
+      const place = teamPlace(tenantId, key);
       await tc.core.conversations.remember(place);
       await tc.core.conversations.forget({ tenantId }, 'team', key);
       tc.clock.advance(10 * DAY);
