@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A calendar event as the fake keeps it (the fields Graph returns that the app reads or sets). */
+export interface FakeEvent {
+  id: string;
+  subject: string;
+  body: { contentType: string; content: string };
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  transactionId?: string;
+  isCancelled: boolean;
+  cancelComment?: string;
+}
+
+/** How the next matching request fails. `lostAnswer`: the change is made, but the answer is a 503. */
+export interface GraphFault {
+  readonly status: 403 | 429 | 503 | 504;
+  readonly retryAfterSeconds?: number;
+  readonly lostAnswer?: boolean;
+}
+
+/** Graph's error bodies for the statuses the fake can answer with (shapes from Graph's documentation). */
+const ERRORS: Record<GraphFault['status'], { code: string; message: string }> = {
+  403: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' },
+  429: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' },
+  503: { code: 'ServiceUnavailable', message: 'The service is currently unavailable.' },
+  504: { code: 'GatewayTimeout', message: 'The gateway did not receive a response in time.' },
+};
+
+async function bodyOf(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  return /json/.test(req.headers['content-type'] ?? '')
+    ? JSON.parse(text)
+    : Object.fromEntries(new URLSearchParams(text));
+}
+
+/**
+ * A loopback stand-in for Microsoft Graph's calendar API and Entra's token endpoint: it issues app tokens by
+ * the client-credentials grant, insists on them, creates, updates and cancels events per user (honouring
+ * `transactionId` as Graph does: a repeated create returns the first event), and fails requests on demand.
+ */
+export class FakeGraph {
+  readonly events = new Map<string, FakeEvent>();
+  /** Every request received, in order, as "METHOD /path". */
+  readonly requests: string[] = [];
+  tokensIssued = 0;
+  private readonly faults: GraphFault[] = [];
+  private nextId = 1;
+
+  private constructor(
+    private readonly server: ReturnType<typeof createServer>,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeGraph> {
+    let self: { graph?: FakeGraph } = {};
+    const server = createServer((req, res) => void self.graph!.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const graph = new FakeGraph(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    self = { graph };
+    return graph;
+  }
+
+  /** Graph's address as the client takes it. */
+  get graphUrl(): string {
+    return `${this.baseUrl}/v1.0`;
+  }
+
+  /** Fails the next Graph request (after any faults already queued) this way. */
+  failNext(fault: GraphFault): void {
+    this.faults.push(fault);
+  }
+
+  /** A user's events that are not cancelled. */
+  eventsOf(userId: string): FakeEvent[] {
+    return [...this.events.values()].filter((e) => e.id.startsWith(`${userId}:`) && !e.isCancelled);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+    // Graph's 202 and 204 answers carry no body and no content type.
+    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    this.requests.push(`${req.method} ${path}`);
+    const body = await bodyOf(req);
+    if (path.endsWith('/oauth2/v2.0/token')) {
+      if (body?.grant_type !== 'client_credentials' || !body.client_secret)
+        return this.send(res, 400, {
+          error: 'invalid_request',
+          error_description: 'AADSTS900144: missing grant.',
+        });
+      this.tokensIssued += 1;
+      return this.send(res, 200, {
+        token_type: 'Bearer',
+        expires_in: 3599,
+        access_token: `graph-token-${this.tokensIssued}`,
+      });
+    }
+    if (!/^Bearer graph-token-\d+$/.test(req.headers.authorization ?? ''))
+      return this.send(res, 401, {
+        error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' },
+      });
+    const fault = this.faults.shift();
+    if (fault && !fault.lostAnswer) return this.fail(res, fault);
+    const answer = this.apply(req.method ?? 'GET', path, body);
+    if (fault) return this.fail(res, fault);
+    this.send(res, answer.status, answer.body);
+  }
+
+  private fail(res: ServerResponse, fault: GraphFault): void {
+    const headers: Record<string, string> =
+      fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+    this.send(
+      res,
+      fault.status,
+      { error: { ...ERRORS[fault.status], innerError: { date: new Date().toISOString() } } },
+      headers,
+    );
+  }
+
+  private apply(method: string, path: string, body: any): { status: number; body?: unknown } {
+    const created = /^\/v1\.0\/users\/([^/]+)\/events$/.exec(path);
+    if (created && method === 'POST') {
+      const userId = created[1]!;
+      const repeat = [...this.events.values()].find(
+        (e) => e.id.startsWith(`${userId}:`) && body.transactionId && e.transactionId === body.transactionId,
+      );
+      if (repeat) return { status: 201, body: repeat };
+      const event: FakeEvent = { ...body, id: `${userId}:AAMkAGI2${this.nextId++}`, isCancelled: false };
+      this.events.set(event.id, event);
+      return { status: 201, body: event };
+    }
+    const one = /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+?)(\/cancel)?$/.exec(path);
+    const event = one ? this.events.get(decodeURIComponent(one[2]!)) : undefined;
+    if (!one || !event)
+      return {
+        status: 404,
+        body: {
+          error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' },
+        },
+      };
+    if (one[3] && method === 'POST') {
+      Object.assign(event, { isCancelled: true, cancelComment: body?.comment });
+      return { status: 202 };
+    }
+    if (method === 'PATCH') {
+      Object.assign(event, body);
+      return { status: 200, body: event };
+    }
+    return { status: 405 };
+  }
+}
