@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   TeamsActivityHandler,
+  TeamsInfo,
+  type MeetingEndEventDetails,
   type Attachment,
   type InvokeResponse,
   type MessagingExtensionAction,
@@ -27,6 +29,7 @@ import { callerOf, placeOf, type ConversationPlace } from './conversation-space'
 import { referencesOf } from './conversation-references';
 import { replyToCommand } from './handlers/commands';
 import { openDialog, submitDialog, type DialogAnswer } from './handlers/dialogs';
+import { endedMeetingForm } from './handlers/meeting-end';
 import { openLogFromMessage, searchRecords, submitLogFromMessage } from './handlers/message-extension';
 import { runVerb } from './handlers/verbs';
 import { searchPartnerChoices } from './handlers/partner-search';
@@ -64,6 +67,10 @@ export class PartnerBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateRemove(async (context, next) => {
       await this.forgetConversation(context);
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (meeting, context, next) => {
+      await this.offerToLogMeeting(context, meeting);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
@@ -256,6 +263,33 @@ export class PartnerBot extends TeamsActivityHandler {
   }
 
   /** The welcome card, once per installation (Teams may deliver an install event twice, or to two servers). */
+  /**
+   * When a Teams meeting the bot is in ends, its chat gets "Log this partner meeting?" with the meeting form
+   * filled in from the meeting (title, start and length, attendees, the likely partner): one click logs it.
+   */
+  private async offerToLogMeeting(context: TurnContext, meeting: MeetingEndEventDetails): Promise<void> {
+    const turn = this.turnOf(context);
+    let scheduledStart: string | undefined;
+    try {
+      const info = await TeamsInfo.getMeetingInfo(context);
+      scheduledStart = info.details?.scheduledStartTime
+        ? new Date(info.details.scheduledStartTime).toISOString()
+        : undefined;
+    } catch (err) {
+      // Without the meeting's details the form still works: the time is the end, the length is left empty.
+      this.logger.warn('meeting details unavailable', { error: String(err) });
+    }
+    const ended = {
+      title: meeting.title || 'Partner meeting',
+      endTime: new Date(meeting.endTime).toISOString(),
+    };
+    const card = await endedMeetingForm(turn, { ...ended, scheduledStart }, await turn.roster.members(50));
+    await context.sendActivity({
+      text: `“${ended.title}” has ended. Log it as a partner meeting?`,
+      attachments: [cardAttachment(card)],
+    });
+  }
+
   private async welcome(context: TurnContext): Promise<void> {
     if (String(context.activity.action ?? '').toLowerCase() !== 'add') return;
     const place = placeOf(context.activity);

@@ -3,7 +3,7 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Core } from '../core/core';
 import type { Logger } from '../core/ports';
 import { ConnectorClients } from '../bot/notifier/connector-clients';
-import { TeamsRoster } from '../bot/teams-roster';
+import { TeamsSpaceMembership } from '../bot/space-membership';
 import type { ApiIdentity } from '../tab/api/api-route';
 import { localIdentity } from '../tab/api/local-identity';
 import { SpaceAccess } from '../tab/api/space-access';
@@ -49,7 +49,7 @@ export function apiAccess(
     Date.now,
     (reason) => logger.warn('API call refused: sign-in token not valid', { reason }),
   );
-  const roster = new TeamsRoster(core, new ConnectorClients(connectorAuth, appId));
+  const roster = new TeamsSpaceMembership(core, new ConnectorClients(connectorAuth, appId));
   return {
     authenticate: (req) => sso.identify(req.headers.authorization),
     limit: new CallerRateLimit(config.apiRateLimit),

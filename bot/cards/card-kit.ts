@@ -86,7 +86,12 @@ export function section(value: string): CardElement {
 export function facts(pairs: readonly (readonly [string, string | undefined])[]): CardElement[] {
   const shown = pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '');
   return shown.length
-    ? [{ type: 'FactSet', facts: shown.map(([title, value]) => ({ title: literal(title), value: literal(value) })) }]
+    ? [
+        {
+          type: 'FactSet',
+          facts: shown.map(([title, value]) => ({ title: literal(title), value: literal(value) })),
+        },
+      ]
     : [];
 }
 

@@ -81,6 +81,11 @@ export interface MeetingFormModel {
   readonly state: FormState;
 }
 
+/** An attendee as the people picker holds them: Teams users by Entra object id, contacts by person id. */
+function attendeeValue(ref: NonNullable<Partial<MeetingInput>['attendees']>[number]): string {
+  return 'user' in ref ? ref.user.aadObjectId : ref.personId;
+}
+
 /** The meeting form: partner, when, who, what was decided, and up to six agreed actions. */
 export function renderMeetingFormCard(m: MeetingFormModel): AdaptiveCard {
   const s = m.state;
@@ -154,7 +159,8 @@ export function renderMeetingFormCard(m: MeetingFormModel): AdaptiveCard {
       multiSelect: true,
       known: m.people,
       searchScope: m.searchScope,
-      initial: m.me,
+      // A draft's attendees (e.g. everyone in a meeting that just ended), else the person filling the form.
+      initial: m.draft?.attendees?.length ? m.draft.attendees.map(attendeeValue).join(',') : m.me,
     }),
     {
       type: 'ColumnSet',

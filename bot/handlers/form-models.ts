@@ -48,7 +48,7 @@ export async function meetingFormModel(
   turn: Turn,
   surface: CardSurface,
   state: FormState,
-  options: { formId?: string; draft?: Partial<MeetingInput> } = {},
+  options: { formId?: string; draft?: Partial<MeetingInput>; people?: readonly PersonChoice[] } = {},
 ): Promise<MeetingFormModel> {
   const [{ partners, contacts }, colleagues, agreements] = await Promise.all([
     partnersAndContacts(turn),
@@ -66,7 +66,7 @@ export async function meetingFormModel(
     now: turn.now,
     partners,
     agreements: agreements.items.map((a) => ({ id: a.id, title: a.title })),
-    people: pickerChoices([colleagues, contacts.slice(0, CONTACT_CHOICES)]),
+    people: pickerChoices([options.people ?? [], colleagues, contacts.slice(0, CONTACT_CHOICES)]),
     owners: pickerChoices([colleagues], OWNER_CHOICES),
     me: turn.caller.user.aadObjectId,
     searchScope: searchScopeOf(turn),

@@ -29,6 +29,7 @@ import {
   toPartnerInput,
 } from '../cards/partner-form-card';
 import { renderPartnerCard } from '../cards/partner-card';
+import type { PersonChoice } from '../cards/people-choices';
 import type { Turn } from '../turn';
 import { actionFormModel, agreementFormModel, meetingFormModel, partnerFormModel } from './form-models';
 import { submitForm, type FormResult } from './form-submit';
@@ -39,8 +40,9 @@ export async function openMeetingForm(
   turn: Turn,
   surface: CardSurface,
   draft?: Partial<MeetingInput>,
+  people?: readonly PersonChoice[],
 ): Promise<AdaptiveCard> {
-  return renderMeetingFormCard(await meetingFormModel(turn, surface, EMPTY_FORM, { draft }));
+  return renderMeetingFormCard(await meetingFormModel(turn, surface, EMPTY_FORM, { draft, people }));
 }
 
 /** Logs a submitted meeting; answers with its summary card (the logger's view and everyone's). */

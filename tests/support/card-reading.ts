@@ -42,6 +42,16 @@ export function submitData(
   return { ...(button.data as object), ...inputs };
 }
 
+/** Every input's starting value, as Teams would send them if the user pressed a button without changing any. */
+export function filledInputs(card: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.value !== undefined)
+      values[n.id as string] = String(n.value);
+  });
+  return values;
+}
+
 /** An input element by id. */
 export function input(card: unknown, id: string): Record<string, any> | undefined {
   let found: Record<string, any> | undefined;

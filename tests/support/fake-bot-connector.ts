@@ -59,6 +59,8 @@ export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   /** Members per conversation id; conversations not listed have none. */
   readonly rosters = new Map<string, ConnectorMember[]>();
+  /** Teams meetings' details (`GET /v1/meetings/{id}`, Teams' MeetingInfo shape) by meeting id. */
+  readonly meetings = new Map<string, object>();
   private nextId = 1;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
   private readonly faults: ConnectorFault[] = [];
@@ -151,6 +153,10 @@ export class FakeBotConnector {
     const body = await readBody(req);
     const method = req.method ?? 'GET';
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (parts[0] === 'v1' && parts[1] === 'meetings' && method === 'GET') {
+      const meeting = this.meetings.get(parts[2] ?? '');
+      return meeting ? send(res, 200, meeting) : send(res, 404, notFound('Meeting not found'));
+    }
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return send(res, 404, notFound('Unknown API'));
     if (method === 'POST') {
       this.postsReceived += 1;

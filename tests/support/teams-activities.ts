@@ -16,7 +16,8 @@ export type ActivityFixture =
   | 'task-submit'
   | 'installation-update-personal'
   | 'installation-update-channel'
-  | 'conversation-update-team';
+  | 'conversation-update-team'
+  | 'meeting-end';
 
 /** A Teams user as activities carry them: Teams user id (MRI), Entra object id and name. */
 export interface TeamsPerson {

@@ -7,7 +7,7 @@ import type { ConnectorClients } from './notifier/connector-clients';
  * belongs to, at the address the bot last saw it. A space the bot has never been in, or was removed from,
  * has no members.
  */
-export class TeamsRoster implements SpaceRoster {
+export class TeamsSpaceMembership implements SpaceRoster {
   constructor(
     private readonly core: Pick<Core, 'conversations'>,
     private readonly clients: ConnectorClients,
