@@ -15,6 +15,7 @@ import type { PartnerReader, PartnerRepository } from './partners/partner-reposi
 import type { PersonRepository } from './people/person-repository';
 import type { SlaReader, SlaRepository } from './slas/sla-repository';
 import type { PrivacyRepository } from './privacy/privacy-repository';
+import type { CalendarSyncRepository } from './checkins/calendar-sync-repository';
 
 /** The current time. Injected so tests control it. */
 export interface Clock {
@@ -23,7 +24,20 @@ export interface Clock {
 
 /** Prefixes of generated ids; they say what an id names when it shows up in a log or URL. */
 export type IdPrefix =
-  'per' | 'ptn' | 'mtg' | 'act' | 'agr' | 'sla' | 'rdg' | 'chk' | 'evt' | 'rfl' | 'req' | 'exp' | 'rem' | 'prv';
+  | 'per'
+  | 'ptn'
+  | 'mtg'
+  | 'act'
+  | 'agr'
+  | 'sla'
+  | 'rdg'
+  | 'chk'
+  | 'evt'
+  | 'rfl'
+  | 'req'
+  | 'exp'
+  | 'rem'
+  | 'prv';
 
 /** Generates unique ids, sortable by creation time. Injected so tests get predictable ids. */
 export interface Ids {
@@ -46,6 +60,7 @@ export interface Repositories {
   readonly idempotency: IdempotencyRepository;
   readonly conversations: ConversationRepository;
   readonly privacy: PrivacyRepository;
+  readonly calendarSync: CalendarSyncRepository;
 }
 
 /** Read-only views of committed data, for queries outside a transaction. */

@@ -69,6 +69,25 @@ const Environment = z
       .int('milliseconds, a whole number')
       .min(0, 'milliseconds, 0 or more')
       .default(3_600_000),
+    GRAPH_CALENDAR: z
+      .enum(['on', 'off'], {
+        error: "on to put check-ins in owners' Outlook calendars through Microsoft Graph, or off",
+      })
+      .default('off'),
+    GRAPH_BASE_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: "Microsoft Graph's address, like https://graph.microsoft.com/v1.0",
+      })
+      .default('https://graph.microsoft.com/v1.0'),
+    GRAPH_AUTHORITY_URL: z
+      .url({ protocol: /^https?$/, error: "Entra's sign-in address, like https://login.microsoftonline.com" })
+      .default('https://login.microsoftonline.com'),
+    CALENDAR_SYNC_INTERVAL_MS: z.coerce
+      .number({ error: 'milliseconds between calendar syncs' })
+      .int('milliseconds, a whole number')
+      .min(1000, 'milliseconds, at least 1000')
+      .default(60_000),
     API_RATE_LIMIT: RateText.default('1200/1m,100/1s'),
     TAB_SSO_JWKS_URL: z
       .url({ protocol: /^https?$/, error: "the address of Entra's token signing keys (a JWKS)" })
@@ -127,6 +146,13 @@ const Environment = z
         message:
           'milliseconds, at least twice REMINDER_SEND_TIMEOUT_MS (a claim must leave time to wait for a turn and then send)',
       });
+    if (env.GRAPH_CALENDAR === 'on' && (!env.MicrosoftAppId || env.MicrosoftAppType !== 'SingleTenant'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRAPH_CALENDAR'],
+        message:
+          "off unless the bot is a SingleTenant app with a password (calendar sync signs in to the tenant's Graph as that app)",
+      });
     if (!env.MicrosoftAppId) return;
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
       ctx.addIssue({
@@ -177,6 +203,12 @@ export interface Config {
     readonly uninstallGraceDays: number;
     readonly archivedContactDays: number;
     readonly intervalMs: number;
+  };
+  /** Microsoft Graph, when check-ins go to calendars (app-only, as the bot's own Entra app). */
+  readonly graph?: {
+    readonly baseUrl: string;
+    readonly authorityUrl: string;
+    readonly syncIntervalMs: number;
   };
   /** Requests one API caller may make, per window. */
   readonly apiRateLimit: RateWindow[];
@@ -243,6 +275,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     localMode,
     ssoJwksUrl: e.TAB_SSO_JWKS_URL,
     apiRateLimit: parseRateWindows(e.API_RATE_LIMIT),
+    graph:
+      e.GRAPH_CALENDAR === 'on'
+        ? {
+            baseUrl: e.GRAPH_BASE_URL,
+            authorityUrl: e.GRAPH_AUTHORITY_URL,
+            syncIntervalMs: e.CALENDAR_SYNC_INTERVAL_MS,
+          }
+        : undefined,
     retention: {
       uninstallGraceDays: e.UNINSTALL_GRACE_DAYS,
       archivedContactDays: e.ARCHIVED_CONTACT_RETENTION_DAYS,

@@ -9,7 +9,9 @@ import { apiAccess } from './api-access';
 import { createApp } from './app';
 import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
-import { RetentionJob } from './retention-job';
+import { DataRetention } from '../core/privacy/data-retention';
+import { calendarJobs } from './calendar-wiring';
+import { PeriodicJob } from './periodic-job';
 import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
 import { listenUntilStopped } from './lifecycle';
@@ -32,7 +34,16 @@ async function main(): Promise<void> {
   const clock = new SystemClock();
   const ids = new UlidIds();
   const core = createCore({ store, clock, ids });
-  const retention = new RetentionJob({ store, clock, ids }, config.retention, logger);
+  const retention = new DataRetention({ store, clock, ids }, config.retention);
+  const jobs = [
+    new PeriodicJob(
+      'retention',
+      config.retention.intervalMs,
+      () => retention.run().then((r) => ({ ...r })),
+      logger,
+    ),
+    ...calendarJobs(config, { store, clock }, logger),
+  ];
   const scheduler = reminderScheduler({
     config,
     core,
@@ -59,11 +70,11 @@ async function main(): Promise<void> {
   });
   const port = await listenUntilStopped(server, config, logger, async () => {
     await scheduler.stop();
-    await retention.stop();
+    await Promise.all(jobs.map((job) => job.stop()));
     await store.close();
   });
   scheduler.start();
-  retention.start();
+  for (const job of jobs) job.start();
   logger.info('listening', {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     mode: config.localMode ? 'local (no authentication, loopback only)' : 'entra',

@@ -14,6 +14,7 @@ import { SpaceWriter, type SpaceWork } from '../unit-of-work';
 import { actionCreatedEvidence } from '../actions/action-evidence';
 import { MeetingInput, type Meeting } from './meeting';
 import type { MeetingListQuery } from './meeting-repository';
+import { saveCheckIn } from '../checkins/check-in-writes';
 
 /** A meeting with what it created and mentions, ready to render as a summary card. */
 export interface MeetingView {
@@ -188,7 +189,7 @@ export class MeetingLog {
       if (!schedule?.active) continue;
       const completed = completeWithMeeting(schedule, meeting, w.now);
       if (!completed) continue;
-      await w.tx.checkIns.save(completed);
+      await saveCheckIn(w.tx, completed, w.now);
       w.evidence(checkInCompletedEvidence(completed, partner.name, meeting, actorId));
     }
   }

@@ -16,6 +16,7 @@ import { PartnerInput, sideOf, type ContactInput, type Partner, type PartnerCont
 import type { PartnerListQuery } from './partner-repository';
 import { partnerStandings, type PartnerStanding } from './partner-standings';
 import { utcDateOf } from '../common/dates';
+import { saveCheckIn } from '../checkins/check-in-writes';
 
 /** A partner with the people it mentions and its check-in schedule, ready to render. */
 export interface PartnerView {
@@ -93,7 +94,7 @@ export class PartnerDirectory {
       w.evidence(partnerEvidence('partner.updated', updated, actor.id, w.now));
       const schedule = await w.tx.checkIns.getForPartner(scope, id);
       if (fields.checkInCadence) await this.schedule(w, updated, fields.checkInCadence, actor.id, schedule);
-      else if (schedule?.active) await w.tx.checkIns.save(stopSchedule(schedule, w.now));
+      else if (schedule?.active) await saveCheckIn(w.tx, stopSchedule(schedule, w.now), w.now);
     });
     return this.view(scope, id);
   }
@@ -115,7 +116,7 @@ export class PartnerDirectory {
         throw new ConflictError('Someone else changed this partner; reload it and try again');
       w.evidence(partnerEvidence('partner.archived', archived, actor.id, w.now));
       const schedule = await w.tx.checkIns.getForPartner(scope, id);
-      if (schedule?.active) await w.tx.checkIns.save(stopSchedule(schedule, w.now));
+      if (schedule?.active) await saveCheckIn(w.tx, stopSchedule(schedule, w.now), w.now);
     });
     return this.view(scope, id);
   }
@@ -229,7 +230,7 @@ export class PartnerDirectory {
       existing.cadence.every === cadence.every &&
       existing.cadence.unit === cadence.unit;
     if (unchanged) return;
-    await w.tx.checkIns.save(schedule);
+    await saveCheckIn(w.tx, schedule, w.now);
     w.evidence(checkInScheduledEvidence(schedule, partner.name, actorId, w.now, partner.contacts.length > 0));
   }
 }

@@ -5,6 +5,7 @@ import { evidenceRequestsAndExports } from './2026-11-22-20-evidence-requests-an
 import { reminders } from './2026-11-22-30-reminders';
 import { reminderClaimSpread } from './2026-11-22-31-reminder-claim-spread';
 import { privacyAudit } from './2026-11-22-40-privacy-audit';
+import { calendarSync } from './2026-11-22-50-calendar-sync';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reminders,
   reminderClaimSpread,
   privacyAudit,
+  calendarSync,
 ];

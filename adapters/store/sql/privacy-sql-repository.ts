@@ -59,6 +59,7 @@ const SPACE_TABLES = [
   'evidence_heads',
   'evidence_requests',
   'evidence_exports',
+  'calendar_outbox',
 ];
 
 /** Every string inside a JSON value passed through `scrub`. */
@@ -149,6 +150,10 @@ export class PrivacySqlRepository implements PrivacyRepository {
       [tenant, personId],
     );
     await this.db.run('DELETE FROM reminders WHERE tenant_id = $1 AND owner_id = $2', [tenant, personId]);
+    await this.db.run('DELETE FROM calendar_events WHERE tenant_id = $1 AND owner_aad_object_id = $2', [
+      tenant,
+      aadObjectId,
+    ]);
   }
 
   async removedBefore(before: string): Promise<RemovedSpace[]> {

@@ -1,5 +1,6 @@
 import type { Repositories } from '../../../core/ports';
 import { ActionSqlRepository } from './action-sql-repository';
+import { CalendarSyncSqlRepository } from './calendar-sync-sql-repository';
 import { AgreementSqlRepository } from './agreement-sql-repository';
 import { CheckInSqlRepository } from './check-in-sql-repository';
 import { ConversationSqlRepository } from './conversation-sql-repository';
@@ -32,5 +33,6 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     conversations: new ConversationSqlRepository(db),
     reminders: new ReminderSqlRepository(db),
     privacy: new PrivacySqlRepository(db),
+    calendarSync: new CalendarSyncSqlRepository(db),
   };
 }

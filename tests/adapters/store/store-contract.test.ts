@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../../../core/errors';
 import type { Scope } from '../../../core/common/scope';
-import type { StoreReaders } from '../../../core/ports';
+import type { Repositories, StoreReaders } from '../../../core/ports';
 import { EMPTY_HEAD } from '../../../core/evidence/hash-chain';
 import { decodeCursor } from '../../../core/common/paging';
 import {
@@ -320,6 +320,12 @@ for (const kind of STORE_KINDS) {
             outcome: 'sent',
             route: 'personal',
           });
+          await tx.calendarSync.saveEvent(
+            home,
+            'chk_contract',
+            { eventId: 'AAMkAGI2contract', ownerAadObjectId: aUser(1).aadObjectId },
+            '2026-03-02T09:00:00.000Z',
+          );
           await tx.privacy.audit({
             id: 'prv_contract',
             tenantId: home.tenantId,
@@ -441,6 +447,9 @@ for (const kind of STORE_KINDS) {
           evidenceSpaces: (r, s) => r.privacy.evidenceSpaces(s),
           auditLog: (r, s) => r.privacy.auditLog(s, 10),
         },
+        calendarSync: {
+          event: (r, s) => (r as unknown as Repositories).calendarSync.event(s, 'chk_contract'),
+        },
       };
       /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
       const tenantWide = new Set([
@@ -464,6 +473,8 @@ for (const kind of STORE_KINDS) {
         // Data-rights work spans the tenant: erasure reaches every space a person appears in.
         'privacy.evidenceSpaces',
         'privacy.auditLog',
+        // A check-in's calendar event is keyed by the check-in, whose id is unique in the tenant.
+        'calendarSync.event',
       ]);
       const cases = Object.entries(reads).flatMap(([repo, methods]) =>
         Object.entries(methods).map(([method, read]) => ({ name: `${repo}.${method}`, read })),
@@ -499,6 +510,13 @@ for (const kind of STORE_KINDS) {
           // The retention job's queries: across tenants by design, and tested in tests/core/privacy.
           'removedBefore',
           'contactsOfPartnersArchivedBefore',
+          'enqueue',
+          'retryAt',
+          'done',
+          'saveEvent',
+          'forgetEvent',
+          // The calendar sync's claim, across tenants by design (tests/core/checkins/calendar-sync).
+          'due',
         ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>

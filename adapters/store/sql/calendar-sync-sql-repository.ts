@@ -1,0 +1,80 @@
+import type { Scope, TenantScope } from '../../../core/common/scope';
+import type {
+  CalendarEventRef,
+  CalendarSyncRepository,
+  PendingCalendarSync,
+} from '../../../core/checkins/calendar-sync-repository';
+import type { SqlExecutor } from './sql-executor';
+
+/** The calendar outbox in SQL, the same for SQLite and PostgreSQL. */
+export class CalendarSyncSqlRepository implements CalendarSyncRepository {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async enqueue(scope: Scope, checkInId: string, now: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO calendar_outbox (tenant_id, space_id, checkin_id, queued_at, attempts, next_attempt_at)
+       VALUES ($1, $2, $3, $4, 0, $4)
+       ON CONFLICT (tenant_id, checkin_id) DO UPDATE SET queued_at = $4, attempts = 0, next_attempt_at = $4,
+         last_error = NULL`,
+      [scope.tenantId, scope.spaceId, checkInId, now],
+    );
+  }
+
+  async due(now: string, limit: number): Promise<PendingCalendarSync[]> {
+    const rows = await this.db.all<{
+      tenant_id: string;
+      space_id: string;
+      checkin_id: string;
+      attempts: number;
+    }>(
+      `SELECT tenant_id, space_id, checkin_id, attempts FROM calendar_outbox WHERE next_attempt_at <= $1
+       ORDER BY next_attempt_at, checkin_id LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      spaceId: r.space_id,
+      checkInId: r.checkin_id,
+      attempts: Number(r.attempts),
+    }));
+  }
+
+  async done(scope: TenantScope, checkInId: string): Promise<void> {
+    await this.db.run('DELETE FROM calendar_outbox WHERE tenant_id = $1 AND checkin_id = $2', [
+      scope.tenantId,
+      checkInId,
+    ]);
+  }
+
+  async retryAt(scope: TenantScope, checkInId: string, at: string, error: string): Promise<void> {
+    await this.db.run(
+      `UPDATE calendar_outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
+       WHERE tenant_id = $3 AND checkin_id = $4`,
+      [at, error.slice(0, 500), scope.tenantId, checkInId],
+    );
+  }
+
+  async event(scope: TenantScope, checkInId: string): Promise<CalendarEventRef | undefined> {
+    const [row] = await this.db.all<{ event_id: string; owner_aad_object_id: string }>(
+      'SELECT event_id, owner_aad_object_id FROM calendar_events WHERE tenant_id = $1 AND checkin_id = $2',
+      [scope.tenantId, checkInId],
+    );
+    return row && { eventId: row.event_id, ownerAadObjectId: row.owner_aad_object_id };
+  }
+
+  async saveEvent(scope: TenantScope, checkInId: string, ref: CalendarEventRef, now: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO calendar_events (tenant_id, checkin_id, event_id, owner_aad_object_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, checkin_id) DO UPDATE SET event_id = $3, owner_aad_object_id = $4, updated_at = $5`,
+      [scope.tenantId, checkInId, ref.eventId, ref.ownerAadObjectId, now],
+    );
+  }
+
+  async forgetEvent(scope: TenantScope, checkInId: string): Promise<void> {
+    await this.db.run('DELETE FROM calendar_events WHERE tenant_id = $1 AND checkin_id = $2', [
+      scope.tenantId,
+      checkInId,
+    ]);
+  }
+}

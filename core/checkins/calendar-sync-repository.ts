@@ -1,0 +1,28 @@
+import type { Scope, TenantScope } from '../common/scope';
+
+/** A check-in whose calendar event must catch up with its schedule. */
+export interface PendingCalendarSync extends Scope {
+  readonly checkInId: string;
+  readonly attempts: number;
+}
+
+/** A check-in's event in its owner's calendar. */
+export interface CalendarEventRef {
+  readonly eventId: string;
+  readonly ownerAadObjectId: string;
+}
+
+/** The calendar outbox and the events it has made. */
+export interface CalendarSyncRepository {
+  /** Marks a check-in for syncing (again); idempotent. */
+  enqueue(scope: Scope, checkInId: string, now: string): Promise<void>;
+  /** Check-ins due for syncing across tenants, oldest first. */
+  due(now: string, limit: number): Promise<PendingCalendarSync[]>;
+  /** Done: the check-in's calendar matches its schedule. */
+  done(scope: TenantScope, checkInId: string): Promise<void>;
+  /** Failed: try again at `at` (the error is kept for whoever looks). */
+  retryAt(scope: TenantScope, checkInId: string, at: string, error: string): Promise<void>;
+  event(scope: TenantScope, checkInId: string): Promise<CalendarEventRef | undefined>;
+  saveEvent(scope: TenantScope, checkInId: string, ref: CalendarEventRef, now: string): Promise<void>;
+  forgetEvent(scope: TenantScope, checkInId: string): Promise<void>;
+}

@@ -1,0 +1,83 @@
+import { AppTokenProvider } from '../../../adapters/graph/app-token';
+import { GraphCalendar } from '../../../adapters/graph/graph-calendar';
+import { createGraphClient } from '../../../adapters/graph/graph-client';
+import { CalendarSync } from '../../../core/checkins/calendar-sync';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
+import { FakeGraph } from '../../support/fake-graph';
+import { testCore, type TestCore } from '../../support/test-core';
+import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+
+const ALEX = aUser(1, 'Alex Wilber');
+
+/** Check-in schedules followed into the owner's Outlook calendar: core, the SQLite outbox, the real Graph client. */
+describe(CalendarSync.name, () => {
+  let store: TestStore;
+  let tc: TestCore;
+  let graph: FakeGraph;
+  let sync: CalendarSync;
+  const caller = aCaller({ spaceId: 'team:calendar', user: ALEX });
+
+  beforeEach(async () => {
+    store = await openSqliteTestStore();
+    tc = testCore(store.store, '2026-03-02T08:00:00Z');
+    graph = await FakeGraph.start();
+    const auth = new AppTokenProvider({
+      tenantId: caller.scope.tenantId,
+      clientId: '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e',
+      clientSecret: 'app-secret',
+      authorityUrl: graph.baseUrl,
+    });
+    const calendar = new GraphCalendar(createGraphClient({ baseUrl: graph.graphUrl, auth }));
+    sync = new CalendarSync({ store: store.store, clock: tc.clock }, calendar);
+  });
+  afterEach(async () => {
+    await graph.close();
+    await store.dispose();
+  });
+
+  it('puts the next check-in in the owner’s calendar, moves it after a meeting, and cancels it when stopped', async () => {
+    const { partner } = await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
+    const [event] = graph.eventsOf(ALEX.aadObjectId);
+    expect(event).toMatchObject({
+      subject: 'Check-in: Northwind Logistics',
+      start: { dateTime: '2026-03-16T09:00:00' },
+    });
+    expect(await sync.run()).toEqual({ synced: 0, failed: 0 });
+
+    tc.clock.set('2026-03-10T15:00:00Z');
+    await tc.core.meetings.log(
+      caller,
+      aMeetingInput(partner.id, {
+        occurredAt: '2026-03-10T14:00:00Z',
+        actions: [{ title: 'Share the new depot rota', owner: { user: ALEX }, dueDate: '2026-03-20' }],
+      }),
+    );
+    expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
+    const moved = graph.events.get(event!.id)!;
+    expect(moved.start.dateTime).toBe('2026-03-24T09:00:00');
+    expect(moved.body.content).toContain('• Share the new depot rota');
+    expect(graph.eventsOf(ALEX.aadObjectId)).toHaveLength(1);
+
+    await tc.core.partners.archive(caller, partner.id);
+    expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
+    expect(graph.events.get(event!.id)).toMatchObject({ isCancelled: true });
+    expect(graph.eventsOf(ALEX.aadObjectId)).toEqual([]);
+  });
+
+  it('keeps a change that Graph refused and applies it once the permission is granted, without a duplicate', async () => {
+    await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    graph.failNext({ status: 403 });
+    expect(await sync.run()).toEqual({ synced: 0, failed: 1 });
+    const [row] = (await store.raw('SELECT attempts, last_error FROM calendar_outbox')) as {
+      attempts: number;
+      last_error: string;
+    }[];
+    expect(row).toMatchObject({ attempts: 1, last_error: expect.stringContaining('Calendars.ReadWrite') });
+    // Not before its retry time…
+    expect(await sync.run()).toEqual({ synced: 0, failed: 0 });
+    tc.clock.advance(61_000);
+    expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
+    expect(graph.eventsOf(ALEX.aadObjectId)).toHaveLength(1);
+  });
+});
