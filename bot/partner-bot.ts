@@ -44,6 +44,8 @@ export interface PartnerBotOptions {
   /** Signs download links in cards (`LINK_SIGNING_SECRET`). */
   readonly linkSecret: string;
   readonly clock: Clock;
+  /** Check-ins are also put in owners' Outlook calendars (GRAPH_CALENDAR=on); cards say so, or what it would add. */
+  readonly calendarInOutlook?: boolean;
 }
 
 /**
@@ -361,6 +363,7 @@ export class PartnerBot extends TeamsActivityHandler {
       roster: new TeamsRoster(context, this.logger),
       publicUrl: this.options.publicUrl,
       linkSecret: this.options.linkSecret,
+      calendarInOutlook: this.options.calendarInOutlook ?? false,
       newFormId: () => randomUUID(),
     };
   }

@@ -20,6 +20,8 @@ export interface Turn {
   readonly publicUrl: string;
   /** Signs the download links export cards offer. */
   readonly linkSecret: string;
+  /** Whether check-ins also go to owners' Outlook calendars through Microsoft Graph. */
+  readonly calendarInOutlook: boolean;
   /** A fresh form instance id: the idempotency key of the form's submit. */
   newFormId(): string;
 }

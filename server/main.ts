@@ -61,6 +61,7 @@ async function main(): Promise<void> {
         publicUrl: config.publicUrl,
         linkSecret: config.linkSecret,
         clock,
+        calendarInOutlook: config.graph !== undefined,
       }),
     },
     access: apiAccess(config, core, logger),

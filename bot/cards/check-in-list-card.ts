@@ -24,6 +24,8 @@ export interface CheckInListModel {
   readonly page: PageWithPeople<CheckInSchedule> & { partners: Readonly<Record<string, Partner>> };
   readonly today: string;
   readonly paged: boolean;
+  /** Whether each next check-in is also in its owner's Outlook calendar (Microsoft Graph connected). */
+  readonly inOutlook: boolean;
 }
 
 /** Partner check-ins of this conversation, soonest due (so overdue) first; logging a meeting completes one. */
@@ -55,5 +57,13 @@ export function renderCheckInListCard(m: CheckInListModel): AdaptiveCard {
       ),
     );
   }
+  body.push(
+    text(
+      m.inOutlook
+        ? "Each next check-in is also in its owner's Outlook calendar."
+        : "An administrator can connect Microsoft Graph to put each next check-in in its owner's Outlook calendar.",
+      { size: 'Small', isSubtle: true, spacing: 'Medium' },
+    ),
+  );
   return adaptiveCard(body, pagingActions('checkins', m.page.nextCursor, m.paged));
 }

@@ -52,6 +52,7 @@ export async function listCard(
         page: await turn.core.checkIns.list(scope, {}, page),
         today: turn.today,
         paged,
+        inOutlook: turn.calendarInOutlook,
       });
   }
 }

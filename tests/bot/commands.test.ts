@@ -159,6 +159,8 @@ describe('typed commands', () => {
     const card = t.lastPostedCard();
     expect(cardText(card)).toContain('Paged partner 0');
     expect(cardText(card)).toContain('Due Mon, 16 Mar 2026 · every 2 weeks · Megan Bowen');
+    // Without Microsoft Graph the card says what connecting it would add.
+    expect(cardText(card)).toContain('An administrator can connect Microsoft Graph');
     const openDialog = JSON.stringify(card).match(
       /"msteams":\{"type":"task\/fetch"\},"verb":"meeting.dialog","partnerId":"ptn_[^"]+"/,
     );

@@ -219,7 +219,12 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
     },
     {
       name: 'check-ins list',
-      card: renderCheckInListCard({ page: await core.checkIns.list(scope, {}, page), today, paged: true }),
+      card: renderCheckInListCard({
+        page: await core.checkIns.list(scope, {}, page),
+        today,
+        paged: true,
+        inOutlook: false,
+      }),
     },
     {
       name: 'evidence',
