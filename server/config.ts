@@ -74,6 +74,9 @@ const Environment = z
         error: "on to put check-ins in owners' Outlook calendars through Microsoft Graph, or off",
       })
       .default('off'),
+    GRAPH_PEOPLE: z
+      .enum(['on', 'off'], { error: "on to read colleagues' job titles from Microsoft Graph, or off" })
+      .default('off'),
     GRAPH_BASE_URL: z
       .url({
         protocol: /^https?$/,
@@ -146,13 +149,14 @@ const Environment = z
         message:
           'milliseconds, at least twice REMINDER_SEND_TIMEOUT_MS (a claim must leave time to wait for a turn and then send)',
       });
-    if (env.GRAPH_CALENDAR === 'on' && (!env.MicrosoftAppId || env.MicrosoftAppType !== 'SingleTenant'))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['GRAPH_CALENDAR'],
-        message:
-          "off unless the bot is a SingleTenant app with a password (calendar sync signs in to the tenant's Graph as that app)",
-      });
+    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE'] as const)
+      if (env[name] === 'on' && (!env.MicrosoftAppId || env.MicrosoftAppType !== 'SingleTenant'))
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message:
+            'off unless the bot is a SingleTenant app with a password (Graph is signed in to as that app, in its tenant)',
+        });
     if (!env.MicrosoftAppId) return;
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
       ctx.addIssue({
@@ -204,8 +208,12 @@ export interface Config {
     readonly archivedContactDays: number;
     readonly intervalMs: number;
   };
-  /** Microsoft Graph, when check-ins go to calendars (app-only, as the bot's own Entra app). */
+  /** Microsoft Graph, when anything uses it (app-only, as the bot's own Entra app). */
   readonly graph?: {
+    /** Check-ins go to owners' Outlook calendars. */
+    readonly calendar: boolean;
+    /** Colleagues' job titles come from the directory. */
+    readonly people: boolean;
     readonly baseUrl: string;
     readonly authorityUrl: string;
     readonly syncIntervalMs: number;
@@ -276,8 +284,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ssoJwksUrl: e.TAB_SSO_JWKS_URL,
     apiRateLimit: parseRateWindows(e.API_RATE_LIMIT),
     graph:
-      e.GRAPH_CALENDAR === 'on'
+      e.GRAPH_CALENDAR === 'on' || e.GRAPH_PEOPLE === 'on'
         ? {
+            calendar: e.GRAPH_CALENDAR === 'on',
+            people: e.GRAPH_PEOPLE === 'on',
             baseUrl: e.GRAPH_BASE_URL,
             authorityUrl: e.GRAPH_AUTHORITY_URL,
             syncIntervalMs: e.CALENDAR_SYNC_INTERVAL_MS,

@@ -10,7 +10,7 @@ import { createApp } from './app';
 import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
 import { DataRetention } from '../core/privacy/data-retention';
-import { calendarJobs } from './calendar-wiring';
+import { graphJobs } from './graph-jobs';
 import { PeriodicJob } from './periodic-job';
 import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       () => retention.run().then((r) => ({ ...r })),
       logger,
     ),
-    ...calendarJobs(config, { store, clock }, logger),
+    ...graphJobs(config, { store, clock }, logger),
   ];
   const scheduler = reminderScheduler({
     config,
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
         publicUrl: config.publicUrl,
         linkSecret: config.linkSecret,
         clock,
-        calendarInOutlook: config.graph !== undefined,
+        calendarInOutlook: config.graph?.calendar ?? false,
       }),
     },
     access: apiAccess(config, core, logger),

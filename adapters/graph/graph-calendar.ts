@@ -2,6 +2,9 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { CheckInCalendar, CheckInEntry } from '../../core/checkins/check-in-calendar';
 import { graphFailure } from './graph-failure';
 
+/** The application permission calendar writes need. */
+const PERMISSION = 'Calendars.ReadWrite';
+
 /** The event's start and end in the owner's time zone, as Graph takes them. */
 function timesOf(entry: CheckInEntry) {
   const [h, m] = entry.startTime.split(':').map(Number) as [number, number];
@@ -44,7 +47,7 @@ export class GraphCalendar implements CheckInCalendar {
       };
       return created.id;
     } catch (err) {
-      throw graphFailure(err, 'put the check-in in the calendar');
+      throw graphFailure(err, 'put the check-in in the calendar', PERMISSION);
     }
   }
 
@@ -54,7 +57,7 @@ export class GraphCalendar implements CheckInCalendar {
         .api(`/users/${entry.ownerAadObjectId}/events/${eventId}`)
         .patch({ body: bodyOf(entry), ...timesOf(entry) });
     } catch (err) {
-      throw graphFailure(err, 'move the check-in in the calendar');
+      throw graphFailure(err, 'move the check-in in the calendar', PERMISSION);
     }
   }
 
@@ -62,7 +65,7 @@ export class GraphCalendar implements CheckInCalendar {
     try {
       await this.graph.api(`/users/${ownerAadObjectId}/events/${eventId}/cancel`).post({ comment: reason });
     } catch (err) {
-      throw graphFailure(err, 'cancel the check-in in the calendar');
+      throw graphFailure(err, 'cancel the check-in in the calendar', PERMISSION);
     }
   }
 }

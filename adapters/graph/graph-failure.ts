@@ -3,10 +3,10 @@ import { ForbiddenError } from '../../core/errors';
 
 /** Graph refused for lack of permission: the message says which permission an admin must grant. */
 export class GraphPermissionError extends ForbiddenError {
-  constructor(doing: string) {
+  constructor(doing: string, permission: string) {
     super(
       `Microsoft Graph would not let Partner CRM ${doing}: an administrator must grant the app the ` +
-        "Calendars.ReadWrite application permission (and, if the tenant limits it, include this person's mailbox).",
+        `${permission} application permission${permission.startsWith('Calendars') ? " (and, if the tenant limits it, include this person's mailbox)" : ''}.`,
     );
     this.name = 'GraphPermissionError';
   }
@@ -26,7 +26,7 @@ export class GraphUnavailableError extends Error {
 }
 
 /** What a failed Graph call means for the person who asked. */
-export function graphFailure(err: unknown, doing: string): Error {
-  if (err instanceof GraphError && err.statusCode === 403) return new GraphPermissionError(doing);
+export function graphFailure(err: unknown, doing: string, permission: string): Error {
+  if (err instanceof GraphError && err.statusCode === 403) return new GraphPermissionError(doing, permission);
   return new GraphUnavailableError(doing, err instanceof GraphError ? err.statusCode : undefined);
 }

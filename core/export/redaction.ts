@@ -45,8 +45,11 @@ export class Redactor {
     let colleague = 0;
     for (const person of sorted) {
       const hide = options.enabled && (person.kind === 'contact' || options.colleagues);
+      // A colleague's job title from the directory says who they are to an assessor.
       const shown = !hide
-        ? person.displayName
+        ? person.jobTitle
+          ? `${person.displayName} (${person.jobTitle})`
+          : person.displayName
         : person.kind === 'contact'
           ? `Contact ${letters(contact++)}`
           : `Colleague ${letters(colleague++)}`;

@@ -1,5 +1,6 @@
 import type { TenantScope } from '../common/scope';
 import type { ContactDetails, Person, TeamsUser } from './person';
+import type { DirectoryProfile } from './directory';
 
 /** Storage of people; the only place personal data is kept. */
 export interface PersonRepository {
@@ -19,4 +20,8 @@ export interface PersonRepository {
   getMany(scope: TenantScope, ids: readonly string[]): Promise<Person[]>;
   /** The person behind a Teams user id, if known. */
   findByAadObjectId(scope: TenantScope, aadObjectId: string): Promise<Person | undefined>;
+  /** Teams users of the tenant whose directory profile was never looked up, or not since `before`. */
+  needingProfile(scope: TenantScope, before: string, limit: number): Promise<Person[]>;
+  /** Stores what the directory says of a user (kept as it was where it says nothing), and when it was asked. */
+  saveProfile(scope: TenantScope, id: string, profile: DirectoryProfile, now: string): Promise<void>;
 }

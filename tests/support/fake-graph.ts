@@ -45,6 +45,8 @@ async function bodyOf(req: IncomingMessage): Promise<any> {
  */
 export class FakeGraph {
   readonly events = new Map<string, FakeEvent>();
+  /** The directory's users by id, as `GET /users` returns them. */
+  readonly users = new Map<string, { id: string; displayName: string; mail?: string; jobTitle?: string }>();
   /** Every request received, in order, as "METHOD /path". */
   readonly requests: string[] = [];
   tokensIssued = 0;
@@ -92,7 +94,8 @@ export class FakeGraph {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     this.requests.push(`${req.method} ${path}`);
     const body = await bodyOf(req);
     if (path.endsWith('/oauth2/v2.0/token')) {
@@ -114,7 +117,10 @@ export class FakeGraph {
       });
     const fault = this.faults.shift();
     if (fault && !fault.lostAnswer) return this.fail(res, fault);
-    const answer = this.apply(req.method ?? 'GET', path, body);
+    const answer =
+      path === '/v1.0/users' && req.method === 'GET'
+        ? this.listUsers(url.searchParams)
+        : this.apply(req.method ?? 'GET', path, body);
     if (fault) return this.fail(res, fault);
     this.send(res, answer.status, answer.body);
   }
@@ -128,6 +134,25 @@ export class FakeGraph {
       { error: { ...ERRORS[fault.status], innerError: { date: new Date().toISOString() } } },
       headers,
     );
+  }
+
+  /** `GET /users?$filter=id in ('…','…')&$select=…`: the users asked for, with only the selected fields. */
+  private listUsers(query: URLSearchParams): { status: number; body?: unknown } {
+    const ids = [...(query.get('$filter') ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!.toLowerCase());
+    if (ids.length > 15)
+      return {
+        status: 400,
+        body: { error: { code: 'Request_UnsupportedQuery', message: 'Too many values in in filter.' } },
+      };
+    const select = (query.get('$select') ?? 'id,displayName,mail,jobTitle').split(',');
+    const value = ids
+      .map((id) => this.users.get(id))
+      .filter((u) => u !== undefined)
+      .map((u) => Object.fromEntries(select.map((f) => [f, (u as Record<string, unknown>)[f] ?? null])));
+    return {
+      status: 200,
+      body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value },
+    };
   }
 
   private apply(method: string, path: string, body: any): { status: number; body?: unknown } {

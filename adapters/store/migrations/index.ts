@@ -6,6 +6,7 @@ import { reminders } from './2026-11-22-30-reminders';
 import { reminderClaimSpread } from './2026-11-22-31-reminder-claim-spread';
 import { privacyAudit } from './2026-11-22-40-privacy-audit';
 import { calendarSync } from './2026-11-22-50-calendar-sync';
+import { peopleProfiles } from './2026-11-22-51-people-profiles';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reminderClaimSpread,
   privacyAudit,
   calendarSync,
+  peopleProfiles,
 ];

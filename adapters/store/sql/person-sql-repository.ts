@@ -1,6 +1,7 @@
 import type { TenantScope } from '../../../core/common/scope';
 import type { ContactDetails, Person, TeamsUser } from '../../../core/people/person';
 import type { PersonRepository } from '../../../core/people/person-repository';
+import type { DirectoryProfile } from '../../../core/people/directory';
 import { nullable, optional } from './columns';
 import { Params, type SqlExecutor } from './sql-executor';
 
@@ -116,5 +117,23 @@ export class PersonSqlRepository implements PersonRepository {
       [scope.tenantId, aadObjectId.toLowerCase()],
     );
     return row && toPerson(row);
+  }
+
+  async needingProfile(scope: TenantScope, before: string, limit: number): Promise<Person[]> {
+    const rows = await this.db.all<PersonRow>(
+      `SELECT ${COLUMNS} FROM people WHERE tenant_id = $1 AND kind = 'user' AND aad_object_id IS NOT NULL
+         AND (profile_checked_at IS NULL OR profile_checked_at < $2)
+       ORDER BY profile_checked_at NULLS FIRST, id LIMIT $3`,
+      [scope.tenantId, before, limit],
+    );
+    return rows.map(toPerson);
+  }
+
+  async saveProfile(scope: TenantScope, id: string, profile: DirectoryProfile, now: string): Promise<void> {
+    await this.db.run(
+      `UPDATE people SET job_title = COALESCE($1, job_title), email = COALESCE($2, email), profile_checked_at = $3
+       WHERE tenant_id = $4 AND id = $5 AND kind = 'user'`,
+      [nullable(profile.jobTitle), nullable(profile.email), now, scope.tenantId, id],
+    );
   }
 }

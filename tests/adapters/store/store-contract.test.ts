@@ -372,6 +372,8 @@ for (const kind of STORE_KINDS) {
         people: {
           getMany: (r, s) => r.people.getMany(s, [seeded.ownerId!, seeded.contactId!]),
           findByAadObjectId: (r, s) => r.people.findByAadObjectId(s, aUser(1).aadObjectId),
+          needingProfile: (r, s) =>
+            (r as unknown as Repositories).people.needingProfile(s, '2999-01-01T00:00:00.000Z', 10),
         },
         partners: {
           get: (r, s) => r.partners.get(s, seeded.partnerId!),
@@ -455,6 +457,7 @@ for (const kind of STORE_KINDS) {
       const tenantWide = new Set([
         'people.getMany',
         'people.findByAadObjectId',
+        'people.needingProfile',
         'actions.listForOwner',
         'checkIns.listForOwner',
         // A person's pending requests come from every space they were asked from; a printed export code is
@@ -515,6 +518,7 @@ for (const kind of STORE_KINDS) {
           'done',
           'saveEvent',
           'forgetEvent',
+          'saveProfile',
           // The calendar sync's claim, across tenants by design (tests/core/checkins/calendar-sync).
           'due',
         ]);

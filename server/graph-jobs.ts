@@ -1,16 +1,19 @@
 import { AppTokenProvider } from '../adapters/graph/app-token';
 import { GraphCalendar } from '../adapters/graph/graph-calendar';
+import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { createGraphClient } from '../adapters/graph/graph-client';
 import { CalendarSync } from '../core/checkins/calendar-sync';
+import { ProfileRefresh } from '../core/people/profile-refresh';
 import type { Clock, Logger, Store } from '../core/ports';
 import type { Config } from './config';
 import { PeriodicJob } from './periodic-job';
 
 /**
- * The calendar sync, when Graph is configured (GRAPH_CALENDAR=on): Graph is reached as the bot's own Entra
- * app, in its home tenant. Without it there is no job, and check-ins live only in the app and its reminders.
+ * The work done through Microsoft Graph, as the bot's own Entra app in its home tenant: the calendar sync
+ * (GRAPH_CALENDAR=on) and colleagues' job titles (GRAPH_PEOPLE=on). Without them there are no such jobs:
+ * check-ins live in the app and its reminders, and people are named as Teams names them.
  */
-export function calendarJobs(
+export function graphJobs(
   config: Pick<Config, 'graph' | 'bot'>,
   deps: { store: Store; clock: Clock },
   logger: Logger,
