@@ -25,16 +25,17 @@ export function graphJobs(
     clientSecret: config.bot.appPassword,
     authorityUrl: config.graph.authorityUrl,
   });
-  const sync = new CalendarSync(
-    deps,
-    new GraphCalendar(createGraphClient({ baseUrl: config.graph.baseUrl, auth })),
-  );
-  return [
-    new PeriodicJob(
-      'calendar sync',
-      config.graph.syncIntervalMs,
-      () => sync.run().then((r) => ({ ...r })),
-      logger,
-    ),
-  ];
+  const client = createGraphClient({ baseUrl: config.graph.baseUrl, auth });
+  const every = config.graph.syncIntervalMs;
+  const jobs: PeriodicJob[] = [];
+  if (config.graph.calendar) {
+    const sync = new CalendarSync(deps, new GraphCalendar(client));
+    jobs.push(new PeriodicJob('calendar sync', every, async () => ({ ...(await sync.run()) }), logger));
+  }
+  if (config.graph.people) {
+    const refresh = new ProfileRefresh(deps, new GraphDirectory(client));
+    const tenant = { tenantId: config.bot.appTenantId };
+    jobs.push(new PeriodicJob('directory profiles', every, () => refresh.run(tenant), logger));
+  }
+  return jobs;
 }
