@@ -22,6 +22,8 @@ export interface CoreDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** Whether check-ins are also kept in their owners' Outlook calendars (the calendar sync runs). */
+  readonly calendarConnected?: boolean;
 }
 
 /** Every use case of the product, for the edges to call. */

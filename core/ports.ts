@@ -78,6 +78,7 @@ export interface StoreReaders {
   readonly reminders: ReminderReader;
   readonly conversations: ConversationReader;
   readonly privacy: Pick<PrivacyRepository, 'evidenceSpaces' | 'auditLog'>;
+  readonly calendarSync: Pick<CalendarSyncRepository, 'states'>;
 }
 
 /** Where state lives. One transaction is one unit of work: all its writes land, or none do. */

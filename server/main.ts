@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const clock = new SystemClock();
   const ids = new UlidIds();
-  const core = createCore({ store, clock, ids });
+  const core = createCore({ store, clock, ids, calendarConnected: config.graph?.calendar ?? false });
   const retention = new DataRetention({ store, clock, ids }, config.retention);
   const jobs = [
     new PeriodicJob(

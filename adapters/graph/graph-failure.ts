@@ -19,7 +19,7 @@ export class GraphUnavailableError extends Error {
     readonly statusCode?: number,
   ) {
     super(
-      `Microsoft Graph did not answer when Partner CRM tried to ${doing}${statusCode ? ` (${statusCode})` : ''}`,
+      `Microsoft Graph did not answer when Partner CRM tried to ${doing}${statusCode ? ` (${statusCode})` : ''}.`,
     );
     this.name = 'GraphUnavailableError';
   }

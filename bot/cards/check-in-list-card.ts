@@ -1,4 +1,6 @@
+import type { CheckInsWithCalendar } from '../../core/checkins/check-in-board';
 import type { CheckInSchedule } from '../../core/checkins/check-in-schedule';
+import type { CalendarState } from '../../core/checkins/calendar-sync-repository';
 import { describeCadence } from '../../core/checkins/cadence';
 import type { Partner } from '../../core/partners/partner';
 import type { PageWithPeople } from '../../core/people/people-resolver';
@@ -21,11 +23,33 @@ import { nameOf } from './people-names';
 
 /** What the check-ins list shows. */
 export interface CheckInListModel {
-  readonly page: PageWithPeople<CheckInSchedule> & { partners: Readonly<Record<string, Partner>> };
+  readonly page: CheckInsWithCalendar<
+    PageWithPeople<CheckInSchedule> & { partners: Readonly<Record<string, Partner>> }
+  >;
   readonly today: string;
   readonly paged: boolean;
   /** Whether each next check-in is also in its owner's Outlook calendar (Microsoft Graph connected). */
   readonly inOutlook: boolean;
+}
+
+/** Where one check-in stands with its owner's Outlook calendar; a refusal is spelt out so it gets fixed. */
+function calendarLine(state: CalendarState | undefined): CardElement[] {
+  const small = { size: 'Small', spacing: 'None' } as const;
+  switch (state?.state) {
+    case 'in_calendar':
+      return [text("In the owner's Outlook calendar", { ...small, isSubtle: true })];
+    case 'pending':
+      return [text('Being added to Outlook', { ...small, isSubtle: true })];
+    case 'failing':
+      return [
+        text(`Not in Outlook yet. ${state.problem} Partner CRM keeps trying.`, {
+          ...small,
+          color: 'attention',
+        }),
+      ];
+    default:
+      return [];
+  }
 }
 
 /** Partner check-ins of this conversation, soonest due (so overdue) first; logging a meeting completes one. */
@@ -49,6 +73,7 @@ export function renderCheckInListCard(m: CheckInListModel): AdaptiveCard {
             `${overdue ? 'Overdue since' : 'Due'} ${formatDate(c.nextDueDate)} · ${describeCadence(c.cadence)} · ${nameOf(m.page.people, c.ownerId)}${c.lastCompletedOn ? ` · last ${formatDate(c.lastCompletedOn)}` : ''}`,
             { size: 'Small', color: overdue ? 'attention' : 'default', spacing: 'None' },
           ),
+          ...(m.inOutlook ? calendarLine(m.page.calendar?.[c.id]) : []),
           actionSet([dialogButton('Log the meeting', MEETING_DIALOG_VERB, { partnerId: c.partnerId })], {
             spacing: 'Small',
           }),

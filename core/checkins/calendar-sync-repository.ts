@@ -12,6 +12,15 @@ export interface CalendarEventRef {
   readonly ownerAadObjectId: string;
 }
 
+/**
+ * Where a check-in stands with its owner's calendar: in it, on its way, or held up by a problem worth telling
+ * the owner (Graph refused for lack of a permission, or did not answer), with when it is tried again.
+ */
+export type CalendarState =
+  | { readonly state: 'in_calendar' }
+  | { readonly state: 'pending' }
+  | { readonly state: 'failing'; readonly problem: string; readonly nextAttemptAt: string };
+
 /** The calendar outbox and the events it has made. */
 export interface CalendarSyncRepository {
   /** Marks a check-in for syncing (again); idempotent. */
@@ -25,4 +34,6 @@ export interface CalendarSyncRepository {
   event(scope: TenantScope, checkInId: string): Promise<CalendarEventRef | undefined>;
   saveEvent(scope: TenantScope, checkInId: string, ref: CalendarEventRef, now: string): Promise<void>;
   forgetEvent(scope: TenantScope, checkInId: string): Promise<void>;
+  /** Each given check-in's calendar state; check-ins that have nothing to do with a calendar are left out. */
+  states(scope: TenantScope, checkInIds: readonly string[]): Promise<Map<string, CalendarState>>;
 }

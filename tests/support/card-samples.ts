@@ -226,6 +226,20 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
         inOutlook: false,
       }),
     },
+    await (async () => {
+      // With Outlook connected, every check-in held up by the longest problem the outbox keeps.
+      const checkIns = await core.checkIns.list(scope, {}, page);
+      const failing = { state: 'failing', problem: t(500), nextAttemptAt: '2026-03-02T10:00:00Z' } as const;
+      return {
+        name: 'check-ins list, Outlook held up',
+        card: renderCheckInListCard({
+          page: { ...checkIns, calendar: Object.fromEntries(checkIns.items.map((c) => [c.id, failing])) },
+          today,
+          paged: true,
+          inOutlook: true,
+        }),
+      };
+    })(),
     {
       name: 'evidence',
       card: renderEvidenceCard({

@@ -10,11 +10,19 @@ export interface TestCore {
   readonly ids: SequentialIds;
 }
 
-/** Builds core over a store with a fake clock (2 March 2026, 09:00 UTC unless told) and sequential ids. */
-export function testCore(store: Store, start?: string, idSalt = ''): TestCore {
+/**
+ * Builds core over a store with a fake clock (2 March 2026, 09:00 UTC unless told) and sequential ids;
+ * `calendarConnected` as when the Outlook calendar sync runs.
+ */
+export function testCore(
+  store: Store,
+  start?: string,
+  idSalt = '',
+  options: { calendarConnected?: boolean } = {},
+): TestCore {
   const clock = new FakeClock(start);
   const ids = new SequentialIds(idSalt);
-  return { core: createCore({ store, clock, ids }), clock, ids };
+  return { core: createCore({ store, clock, ids, ...options }), clock, ids };
 }
 
 /** A fresh space id, so tests sharing one store never see each other's records. */

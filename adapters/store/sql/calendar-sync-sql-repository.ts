@@ -1,10 +1,11 @@
 import type { Scope, TenantScope } from '../../../core/common/scope';
 import type {
   CalendarEventRef,
+  CalendarState,
   CalendarSyncRepository,
   PendingCalendarSync,
 } from '../../../core/checkins/calendar-sync-repository';
-import type { SqlExecutor } from './sql-executor';
+import { Params, type SqlExecutor } from './sql-executor';
 
 /** The calendar outbox in SQL, the same for SQLite and PostgreSQL. */
 export class CalendarSyncSqlRepository implements CalendarSyncRepository {
@@ -76,5 +77,36 @@ export class CalendarSyncSqlRepository implements CalendarSyncRepository {
       scope.tenantId,
       checkInId,
     ]);
+  }
+
+  async states(scope: TenantScope, checkInIds: readonly string[]): Promise<Map<string, CalendarState>> {
+    const states = new Map<string, CalendarState>();
+    if (checkInIds.length === 0) return states;
+    const p = new Params();
+    const tenant = p.add(scope.tenantId);
+    const ids = p.list(checkInIds);
+    const events = await this.db.all<{ checkin_id: string }>(
+      `SELECT checkin_id FROM calendar_events WHERE tenant_id = ${tenant} AND checkin_id IN (${ids})`,
+      p.values,
+    );
+    for (const e of events) states.set(e.checkin_id, { state: 'in_calendar' });
+    // Work still to do outranks an event already made: the event may be about to move or go.
+    const queued = await this.db.all<{
+      checkin_id: string;
+      next_attempt_at: string;
+      last_error: string | null;
+    }>(
+      `SELECT checkin_id, next_attempt_at, last_error FROM calendar_outbox
+       WHERE tenant_id = ${tenant} AND checkin_id IN (${ids})`,
+      p.values,
+    );
+    for (const q of queued)
+      states.set(
+        q.checkin_id,
+        q.last_error
+          ? { state: 'failing', problem: q.last_error, nextAttemptAt: q.next_attempt_at }
+          : { state: 'pending' },
+      );
+    return states;
   }
 }

@@ -451,6 +451,7 @@ for (const kind of STORE_KINDS) {
         },
         calendarSync: {
           event: (r, s) => (r as unknown as Repositories).calendarSync.event(s, 'chk_contract'),
+          states: (r, s) => r.calendarSync.states(s, ['chk_contract']).then((m) => [...m.values()]),
         },
       };
       /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
@@ -478,6 +479,7 @@ for (const kind of STORE_KINDS) {
         'privacy.auditLog',
         // A check-in's calendar event is keyed by the check-in, whose id is unique in the tenant.
         'calendarSync.event',
+        'calendarSync.states',
       ]);
       const cases = Object.entries(reads).flatMap(([repo, methods]) =>
         Object.entries(methods).map(([method, read]) => ({ name: `${repo}.${method}`, read })),

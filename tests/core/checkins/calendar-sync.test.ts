@@ -1,6 +1,7 @@
 import { AppTokenProvider } from '../../../adapters/graph/app-token';
 import { GraphCalendar } from '../../../adapters/graph/graph-calendar';
 import { createGraphClient } from '../../../adapters/graph/graph-client';
+import { renderCheckInListCard } from '../../../bot/cards/check-in-list-card';
 import { CalendarSync } from '../../../core/checkins/calendar-sync';
 import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
 import { FakeGraph } from '../../support/fake-graph';
@@ -19,7 +20,7 @@ describe(CalendarSync.name, () => {
 
   beforeEach(async () => {
     store = await openSqliteTestStore();
-    tc = testCore(store.store, '2026-03-02T08:00:00Z');
+    tc = testCore(store.store, '2026-03-02T08:00:00Z', '', { calendarConnected: true });
     graph = await FakeGraph.start();
     const auth = new AppTokenProvider({
       tenantId: caller.scope.tenantId,
@@ -79,5 +80,45 @@ describe(CalendarSync.name, () => {
     tc.clock.advance(61_000);
     expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
     expect(graph.eventsOf(ALEX.aadObjectId)).toHaveLength(1);
+  });
+
+  it('tells the owner where each check-in stands with Outlook, spelling out a refused permission', async () => {
+    const { partner } = await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    const stateOf = async () => {
+      const board = await tc.core.checkIns.list(caller.scope, {}, { limit: 10 });
+      const checkIn = board.items.find((c) => c.partnerId === partner.id)!;
+      const card = JSON.stringify(
+        renderCheckInListCard({ page: board, today: '2026-03-02', paged: false, inOutlook: true }),
+      );
+      return { state: board.calendar?.[checkIn.id], card };
+    };
+    expect((await stateOf()).state).toEqual({ state: 'pending' });
+    expect((await stateOf()).card).toContain('Being added to Outlook');
+
+    graph.failNext({ status: 403 });
+    await sync.run();
+    const refused = await stateOf();
+    expect(refused.state).toMatchObject({
+      state: 'failing',
+      problem: expect.stringContaining('Calendars.ReadWrite'),
+    });
+    expect(refused.card).toContain(
+      'Not in Outlook yet. Microsoft Graph would not let Partner CRM put the check-in in the calendar: an administrator must grant the app the Calendars.ReadWrite application permission',
+    );
+
+    tc.clock.advance(61_000);
+    await sync.run();
+    expect(await stateOf()).toEqual({
+      state: { state: 'in_calendar' },
+      card: expect.stringContaining("In the owner's Outlook calendar"),
+    });
+  });
+
+  it('says nothing about calendars when Outlook is not connected', async () => {
+    const unconnected = testCore(store.store, '2026-03-02T08:00:00Z', 'u');
+    await unconnected.core.partners.add(caller, aPartnerInput({ name: 'Contoso Cleaning' }));
+    const board = await unconnected.core.checkIns.list(caller.scope, {}, { limit: 10 });
+    expect(board.items).toHaveLength(1);
+    expect(board.calendar).toBeUndefined();
   });
 });
