@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { CheckInCalendar, CheckInEntry } from '../../core/checkins/check-in-calendar';
 import { graphFailure } from './graph-failure';
 
@@ -15,6 +15,9 @@ function timesOf(entry: CheckInEntry) {
     end: { dateTime: `${entry.dueDate}T${end}:00`, timeZone: entry.timeZone },
   };
 }
+
+/** The event is no longer in the calendar (its owner deleted it). */
+const isGone = (err: unknown) => err instanceof GraphError && err.statusCode === 404;
 
 function bodyOf(entry: CheckInEntry) {
   const actions = entry.openActions.length
@@ -51,12 +54,14 @@ export class GraphCalendar implements CheckInCalendar {
     }
   }
 
-  async move(eventId: string, entry: CheckInEntry): Promise<void> {
+  async move(eventId: string, entry: CheckInEntry): Promise<'moved' | 'gone'> {
     try {
       await this.graph
         .api(`/users/${entry.ownerAadObjectId}/events/${eventId}`)
         .patch({ body: bodyOf(entry), ...timesOf(entry) });
+      return 'moved';
     } catch (err) {
+      if (isGone(err)) return 'gone';
       throw graphFailure(err, 'move the check-in in the calendar', PERMISSION);
     }
   }
@@ -65,6 +70,7 @@ export class GraphCalendar implements CheckInCalendar {
     try {
       await this.graph.api(`/users/${ownerAadObjectId}/events/${eventId}/cancel`).post({ comment: reason });
     } catch (err) {
+      if (isGone(err)) return;
       throw graphFailure(err, 'cancel the check-in in the calendar', PERMISSION);
     }
   }

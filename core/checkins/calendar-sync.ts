@@ -93,7 +93,7 @@ export class CalendarSync {
       timeZone: prefs.timeZone,
       openActions: open?.items.map((a) => a.title) ?? [],
     };
-    if (existing) return this.calendar.move(existing.eventId, entry);
+    if (existing && (await this.calendar.move(existing.eventId, entry)) === 'moved') return;
     const eventId = await this.calendar.schedule(entry);
     const now = this.deps.clock.now().toISOString();
     await store.transaction((tx) =>

@@ -21,8 +21,11 @@ export interface CheckInEntry {
 export interface CheckInCalendar {
   /** Puts the check-in in its owner's calendar; returns the calendar's id of the event. */
   schedule(entry: CheckInEntry): Promise<string>;
-  /** Moves an event to the entry's new day and time, with its current open actions. */
-  move(eventId: string, entry: CheckInEntry): Promise<void>;
-  /** Cancels an event (the check-in's cadence stopped); attendees are told why. */
+  /**
+   * Moves an event to the entry's new day and time, with its current open actions; `gone` when the owner
+   * deleted the event themselves (it is then put back by scheduling it again).
+   */
+  move(eventId: string, entry: CheckInEntry): Promise<'moved' | 'gone'>;
+  /** Cancels an event (the check-in's cadence stopped); attendees are told why. One already deleted is fine. */
   cancel(eventId: string, ownerAadObjectId: string, reason: string): Promise<void>;
 }

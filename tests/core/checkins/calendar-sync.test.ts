@@ -82,6 +82,27 @@ describe(CalendarSync.name, () => {
     expect(graph.eventsOf(ALEX.aadObjectId)).toHaveLength(1);
   });
 
+  it('puts the check-in back when its owner deleted the event in Outlook, and cancels quietly what is gone', async () => {
+    const { partner } = await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    await sync.run();
+    const [first] = graph.eventsOf(ALEX.aadObjectId);
+    graph.events.delete(first!.id);
+
+    tc.clock.set('2026-03-10T15:00:00Z');
+    await tc.core.meetings.log(
+      caller,
+      aMeetingInput(partner.id, { occurredAt: '2026-03-10T14:00:00Z', actions: [] }),
+    );
+    expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
+    const [again] = graph.eventsOf(ALEX.aadObjectId);
+    expect(again).toMatchObject({ start: { dateTime: '2026-03-24T09:00:00' } });
+    expect(again!.id).not.toBe(first!.id);
+
+    graph.events.delete(again!.id);
+    await tc.core.partners.archive(caller, partner.id);
+    expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
+  });
+
   it('tells the owner where each check-in stands with Outlook, spelling out a refused permission', async () => {
     const { partner } = await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
     const stateOf = async () => {
