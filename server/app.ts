@@ -3,6 +3,7 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Core } from '../core/core';
 import type { Logger } from '../core/ports';
 import { apiRoutes } from '../tab/api/api-routes';
+import type { GraphFeatures, OnTabOpened } from '../tab/api/me-routes';
 import type { ApiRoute } from '../tab/api/api-route';
 import { toErrorResponse } from '../tab/api/api-errors';
 import type { ExportServices } from '../tab/api/evidence-export-routes';
@@ -29,13 +30,22 @@ export interface AppParts {
   readonly tabRoot: string;
   /** Export writers, file verification and download-link signing. */
   readonly exports: ExportServices;
+  /** What Microsoft Graph is connected for (nothing, unless told). */
+  readonly graph?: GraphFeatures;
+  /** Graph work done for someone who opens the tab. */
+  readonly onTabOpened?: OnTabOpened;
 }
 
 /** The one HTTP server: bot endpoint, health check, tab API and tab files. Not yet listening. */
 export function createApp(parts: AppParts): Server {
   const api = new RouteTable<ApiRoute>();
-  for (const route of apiRoutes(parts.core, { exports: parts.exports, now: parts.exports.now }))
-    api.add(route.method, route.path, route);
+  const services = {
+    exports: parts.exports,
+    now: parts.exports.now,
+    graph: parts.graph,
+    onTabOpened: parts.onTabOpened,
+  };
+  for (const route of apiRoutes(parts.core, services)) api.add(route.method, route.path, route);
   const bot = botEndpoint(parts.bot.adapter, parts.bot.handler, parts.logger);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {

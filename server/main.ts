@@ -11,6 +11,7 @@ import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
 import { DataRetention } from '../core/privacy/data-retention';
 import { graphJobs } from './graph-jobs';
+import { ownProfileOnTabOpen } from './own-profile';
 import { PeriodicJob } from './periodic-job';
 import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
     // `npm run build` bundles the tab's web app here (scripts/build-tab.ts).
     tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
     exports: exportServices(config, clock, logger),
+    graph: { calendar: config.graph?.calendar ?? false, people: config.graph?.people ?? false },
+    onTabOpened: ownProfileOnTabOpen(config, { store, clock }, logger),
   });
   const port = await listenUntilStopped(server, config, logger, async () => {
     await scheduler.stop();

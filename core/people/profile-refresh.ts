@@ -39,4 +39,16 @@ export class ProfileRefresh {
     });
     return { profiles: found.size };
   }
+
+  /** Looks up one Teams user now (someone known here, e.g. when they open the tab); true if a profile was stored. */
+  async refreshPerson(scope: TenantScope, aadObjectId: string): Promise<boolean> {
+    const person = await this.deps.store.read.people.findByAadObjectId(scope, aadObjectId);
+    if (!person || person.kind !== 'user') return false;
+    const found = await this.directory.profiles(scope.tenantId, [aadObjectId]);
+    const profile = found.get(aadObjectId.toLowerCase());
+    await this.deps.store.transaction((tx) =>
+      tx.people.saveProfile(scope, person.id, profile ?? {}, this.deps.clock.now().toISOString()),
+    );
+    return profile !== undefined;
+  }
 }

@@ -5,6 +5,8 @@ import type { TeamsUser } from '../../core/people/person';
 export interface ApiIdentity {
   readonly tenantId: string;
   readonly user: TeamsUser;
+  /** The Teams SSO token the caller signed in with (none in local mode): Graph is asked on their behalf with it. */
+  readonly ssoToken?: string;
 }
 
 /** An API request after routing and authentication. The body is unparsed JSON (or undefined). */

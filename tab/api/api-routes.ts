@@ -7,14 +7,23 @@ import { evidenceExportRoutes, type ExportServices } from './evidence-export-rou
 import { evidenceRoutes } from './evidence-routes';
 import { formRoutes } from './form-routes';
 import { meetingRoutes } from './meeting-routes';
-import { meRoutes } from './me-routes';
+import { meRoutes, type GraphFeatures, type OnTabOpened } from './me-routes';
 import { partnerRoutes } from './partner-routes';
 import { reminderRoutes } from './reminder-routes';
 import { slaRoutes } from './sla-routes';
 import { privacyRoutes } from './privacy-routes';
 
+/** What the API's routes use besides core. */
+export interface ApiServices {
+  readonly exports: ExportServices;
+  readonly now: () => Date;
+  /** What Microsoft Graph is connected for (nothing, unless told). */
+  readonly graph?: GraphFeatures;
+  readonly onTabOpened?: OnTabOpened;
+}
+
 /** Every route of the tab's API, relative to `/api/v1`. */
-export function apiRoutes(core: Core, services: { exports: ExportServices; now: () => Date }): ApiRoute[] {
+export function apiRoutes(core: Core, services: ApiServices): ApiRoute[] {
   return [
     ...partnerRoutes(core),
     ...meetingRoutes(core),
@@ -26,7 +35,7 @@ export function apiRoutes(core: Core, services: { exports: ExportServices; now: 
     ...evidenceExportRoutes(core, services.exports),
     ...formRoutes(core, services.now),
     ...reminderRoutes(core),
-    ...meRoutes(),
+    ...meRoutes(services.graph ?? { calendar: false, people: false }, services.onTabOpened),
     ...privacyRoutes(core),
   ];
 }

@@ -7,20 +7,28 @@ import { loadConfig, ConfigError } from '../../server/config';
 import { ENTRA_APP, entraEnv } from '../support/entra-app';
 import { aCaller, aPartnerInput, aUser } from '../support/factories';
 import { FakeGraph } from '../support/fake-graph';
+import { FakeOpenIdIssuer } from '../support/fake-openid';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { testCore } from '../support/test-core';
 
 /**
  * The server as deployed with GRAPH_CALENDAR and GRAPH_PEOPLE on: its own process puts a stored check-in in
- * Outlook and reads its owner's job title, signed in to Graph as the bot's app.
+ * Outlook and reads its owner's job title, signed in to Graph as the bot's app, and reads a tab user's own
+ * job title on their behalf.
  */
+const MEGAN = aUser(2, 'Megan Bowen');
+
 describe('Graph jobs in the running server', () => {
   let graph: FakeGraph;
+  let entra: FakeOpenIdIssuer;
   let server: ServerProcess;
   let dataDir: string;
 
   beforeAll(async () => {
     graph = await FakeGraph.start();
+    entra = await FakeOpenIdIssuer.start({
+      issuer: `https://login.microsoftonline.com/${ENTRA_APP.tenantId}/v2.0`,
+    });
     dataDir = mkdtempSync(join(tmpdir(), 'calendar-'));
     const store = await SqliteStore.open(sqliteFileIn(dataDir));
     const caller = aCaller({
@@ -28,7 +36,12 @@ describe('Graph jobs in the running server', () => {
       spaceId: 'team:calendar',
       user: aUser(1, 'Alex Wilber'),
     });
-    await testCore(store).core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    const { core } = testCore(store);
+    await core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    await core.partners.add(
+      caller,
+      aPartnerInput({ name: 'Contoso Cleaning', relationshipOwner: { user: MEGAN } }),
+    );
     await store.close();
     const alex = aUser(1).aadObjectId;
     graph.users.set(alex, { id: alex, displayName: 'Alex Wilber', jobTitle: 'Customer Service Team Leader' });
@@ -41,6 +54,7 @@ describe('Graph jobs in the running server', () => {
         GRAPH_BASE_URL: graph.graphUrl,
         GRAPH_AUTHORITY_URL: graph.baseUrl,
         CALENDAR_SYNC_INTERVAL_MS: '1000',
+        TAB_SSO_JWKS_URL: entra.jwksUrl,
       }),
     );
   });
@@ -48,6 +62,7 @@ describe('Graph jobs in the running server', () => {
     server.child.kill('SIGTERM');
     await server.exited;
     await graph.close();
+    await entra.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -81,6 +96,48 @@ describe('Graph jobs in the running server', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("reads a tab user's own job title as them (on-behalf-of), when they open the tab", async () => {
+    // The app-only job has asked about Megan already and found nothing; only her own sign-in can tell now.
+    for (let i = 0; i < 50 && !graph.requests.includes('GET /v1.0/users'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    graph.users.set(MEGAN.aadObjectId, {
+      id: MEGAN.aadObjectId,
+      displayName: MEGAN.displayName,
+      jobTitle: 'Partnerships Coordinator',
+    });
+    const sso = entra.token({
+      claims: {
+        aud: ENTRA_APP.appId,
+        tid: ENTRA_APP.tenantId,
+        oid: MEGAN.aadObjectId,
+        name: MEGAN.displayName,
+        scp: 'access_as_user',
+      },
+    });
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${sso}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ microsoftGraph: { calendar: true, people: true } });
+
+    const titleOfMegan = async () => {
+      const store = await SqliteStore.open(sqliteFileIn(dataDir));
+      try {
+        const megan = await store.read.people.findByAadObjectId(
+          { tenantId: ENTRA_APP.tenantId },
+          MEGAN.aadObjectId,
+        );
+        return megan?.jobTitle;
+      } finally {
+        await store.close();
+      }
+    };
+    for (let i = 0; i < 50 && !(await titleOfMegan()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await titleOfMegan()).toBe('Partnerships Coordinator');
+    expect(graph.onBehalfOfExchanges).toEqual([
+      { scope: 'https://graph.microsoft.com/User.Read', requestedTokenUse: 'on_behalf_of' },
+    ]);
+    expect(graph.requests).toContain('GET /v1.0/me');
   });
 
   it('refuses calendar sync without a single-tenant app to sign in as', () => {

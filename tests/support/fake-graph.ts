@@ -28,6 +28,8 @@ const ERRORS: Record<GraphFault['status'], { code: string; message: string }> = 
   504: { code: 'GatewayTimeout', message: 'The gateway did not receive a response in time.' },
 };
 
+const ON_BEHALF_OF_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
 async function bodyOf(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -40,7 +42,7 @@ async function bodyOf(req: IncomingMessage): Promise<any> {
 
 /**
  * A loopback stand-in for Microsoft Graph's calendar API and Entra's token endpoint: it issues app tokens by
- * the client-credentials grant, insists on them, creates, updates and cancels events per user (honouring
+ * the client-credentials grant and user tokens by the on-behalf-of grant, insists on them, creates, updates and cancels events per user (honouring
  * `transactionId` as Graph does: a repeated create returns the first event), and fails requests on demand.
  */
 export class FakeGraph {
@@ -50,6 +52,10 @@ export class FakeGraph {
   /** Every request received, in order, as "METHOD /path". */
   readonly requests: string[] = [];
   tokensIssued = 0;
+  /** On-behalf-of exchanges asked for, in order. */
+  readonly onBehalfOfExchanges: { scope: string; requestedTokenUse: string }[] = [];
+  /** Entra refuses on-behalf-of exchanges as it does before anyone consented to the delegated permission. */
+  consentWithheld = false;
   private readonly faults: GraphFault[] = [];
   private nextId = 1;
 
@@ -98,6 +104,8 @@ export class FakeGraph {
     const path = url.pathname;
     this.requests.push(`${req.method} ${path}`);
     const body = await bodyOf(req);
+    if (path.endsWith('/oauth2/v2.0/token') && body?.grant_type === ON_BEHALF_OF_GRANT)
+      return this.exchangeOnBehalfOf(res, body);
     if (path.endsWith('/oauth2/v2.0/token')) {
       if (body?.grant_type !== 'client_credentials' || !body.client_secret)
         return this.send(res, 400, {
@@ -111,6 +119,8 @@ export class FakeGraph {
         access_token: `graph-token-${this.tokensIssued}`,
       });
     }
+    const signedIn = /^Bearer graph-user-token-([0-9a-f-]+)-\d+$/.exec(req.headers.authorization ?? '')?.[1];
+    if (path === '/v1.0/me' && req.method === 'GET') return this.me(res, signedIn, url.searchParams);
     if (!/^Bearer graph-token-\d+$/.test(req.headers.authorization ?? ''))
       return this.send(res, 401, {
         error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' },
@@ -123,6 +133,59 @@ export class FakeGraph {
         : this.apply(req.method ?? 'GET', path, body);
     if (fault) return this.fail(res, fault);
     this.send(res, answer.status, answer.body);
+  }
+
+  /**
+   * Entra's on-behalf-of exchange: the user's own token (whose claims name them) for a Graph token acting as
+   * them, unless consent to the delegated scope is withheld (`consentWithheld`), as Entra answers then.
+   */
+  private exchangeOnBehalfOf(res: ServerResponse, body: Record<string, string>): void {
+    this.onBehalfOfExchanges.push({
+      scope: body.scope ?? '',
+      requestedTokenUse: body.requested_token_use ?? '',
+    });
+    const claims = JSON.parse(
+      Buffer.from(body.assertion?.split('.')[1] ?? '', 'base64url').toString() || '{}',
+    );
+    if (
+      this.consentWithheld ||
+      !body.client_secret ||
+      body.requested_token_use !== 'on_behalf_of' ||
+      !claims.oid
+    )
+      return this.send(res, 400, {
+        error: 'invalid_grant',
+        error_description:
+          "AADSTS65001: The user or administrator has not consented to use the application with ID '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e'.",
+        error_codes: [65001],
+      });
+    this.tokensIssued += 1;
+    this.send(res, 200, {
+      token_type: 'Bearer',
+      scope: body.scope,
+      expires_in: 3599,
+      ext_expires_in: 3599,
+      access_token: `graph-user-token-${claims.oid}-${this.tokensIssued}`,
+    });
+  }
+
+  /** `GET /me`: the signed-in user's own profile; app-only tokens are refused as Graph refuses them. */
+  private me(res: ServerResponse, userId: string | undefined, query: URLSearchParams): void {
+    if (!userId)
+      return this.send(res, 400, {
+        error: {
+          code: 'BadRequest',
+          message: '/me request is only valid with delegated authentication flow.',
+        },
+      });
+    const user = this.users.get(userId);
+    if (!user)
+      return this.send(res, 404, { error: { code: 'Request_ResourceNotFound', message: 'Not found.' } });
+    const select = (query.get('$select') ?? 'id,displayName,mail,jobTitle').split(',');
+    this.send(res, 200, {
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users/$entity',
+      ...Object.fromEntries(select.map((f) => [f, (user as Record<string, unknown>)[f] ?? null])),
+    });
   }
 
   private fail(res: ServerResponse, fault: GraphFault): void {

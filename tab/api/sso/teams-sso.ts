@@ -94,6 +94,7 @@ export class TeamsSso {
     const email = z.email().safeParse(claims.preferred_username);
     return {
       tenantId: tid,
+      ssoToken: `${head}.${body}.${signature}`,
       user: {
         aadObjectId: claims.oid.toLowerCase(),
         displayName: claims.name?.trim() || claims.preferred_username || 'Teams user',

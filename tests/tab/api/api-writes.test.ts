@@ -182,12 +182,13 @@ describe('API writes in local mode', () => {
     expect(ack.body.changed).toBe(true);
   });
 
-  it('says who the caller is and which space is their own', async () => {
+  it('says who the caller is, which space is their own, and that Microsoft Graph is not connected', async () => {
     const me = await call('GET', '/me');
     expect(me.body).toEqual({
       tenantId: PLAYGROUND_IDENTITY.tenantId,
       user: PLAYGROUND_IDENTITY.user,
       personalSpaceId: spaceIdOf('personal', PLAYGROUND_IDENTITY.user.aadObjectId),
+      microsoftGraph: { calendar: false, people: false },
     });
   });
 });
