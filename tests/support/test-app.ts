@@ -5,6 +5,7 @@ import { silentLogger } from '../../adapters/logging/json-logger';
 import { PartnerBot } from '../../bot/partner-bot';
 import { apiAccess } from '../../server/api-access';
 import { createApp } from '../../server/app';
+import type { GraphFeatures } from '../../tab/api/me-routes';
 import { botAuthentication, createBotAdapter } from '../../server/bot-adapter';
 import { exportServices } from '../../server/export-services';
 import { loadConfig } from '../../server/config';
@@ -27,10 +28,12 @@ export async function startTestApp(
     tabRoot?: string;
     /** Environment variables for the configuration (default none: local mode). */
     env?: NodeJS.ProcessEnv;
+    /** What Microsoft Graph is connected for, as the tab is told (the Graph jobs themselves do not run). */
+    graph?: GraphFeatures;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openSqliteTestStore());
-  const tc = testCore(store.store);
+  const tc = testCore(store.store, undefined, '', { calendarConnected: options.graph?.calendar });
   const core = options.core ? options.core(tc) : tc.core;
   const config = loadConfig(options.env ?? {});
   const server = createApp({
@@ -49,6 +52,7 @@ export async function startTestApp(
     // The built tab, as `npm run build` leaves it (browser tests build their own copy and pass it).
     tabRoot: options.tabRoot ?? join(projectRoot(), 'dist', 'tab', 'web'),
     exports: exportServices(config, tc.clock, silentLogger),
+    graph: options.graph,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildTab } from '../../../scripts/build-tab';
+import type { GraphFeatures } from '../../../tab/api/me-routes';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -83,10 +84,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
  * The real server with a freshly built tab (so the test sees the current source, whatever `dist/` holds), its
  * clock at the real today (the page judges "overdue" by the browser's clock).
  */
-export async function startTabApp(): Promise<TestApp> {
+export async function startTabApp(options: { graph?: GraphFeatures } = {}): Promise<TestApp> {
   const tabRoot = mkdtempSync(join(tmpdir(), 'tab-build-'));
   await buildTab(tabRoot);
-  const app = await startTestApp({ tabRoot });
+  const app = await startTestApp({ tabRoot, ...options });
   app.clock.set(new Date());
   return {
     ...app,

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spaceIdOf } from '../../../core/common/scope';
 import { demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
 import { projectRoot } from '../../../server/project-root';
+import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
 import type { TestApp } from '../../support/test-app';
 import { launchChromium, seriousAxeViolations, startTabApp, type InPage } from './browser';
@@ -28,7 +29,8 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    app = await startTabApp();
+    // Graph connected for calendars but not for the directory, so the tab shows both what it adds and would add.
+    app = await startTabApp({ graph: { calendar: true, people: false } });
     await seedDemoSpace(app.core, playground, demoToday(new Date()));
     browser = await launchChromium();
     mkdirSync(ARTEFACTS, { recursive: true });
@@ -225,6 +227,40 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
       quietDates: ['2030-12-24', '2030-12-26'],
       stopped: ['action'],
     });
+  });
+
+  it('says where each of my check-ins stands with Outlook, spelling out a refused permission', async () => {
+    const mine = await getJson(`${app.baseUrl}/api/v1/checkins?mine=true`);
+    expect(mine.items.length).toBeGreaterThanOrEqual(3);
+    const [refused, added] = mine.items as { id: string; spaceId: string }[];
+    const problem = new GraphPermissionError('put the check-in in the calendar', 'Calendars.ReadWrite')
+      .message;
+    await app.store.store.transaction(async (tx) => {
+      const scope = (c: { spaceId: string }) => ({
+        tenantId: PLAYGROUND_IDENTITY.tenantId,
+        spaceId: c.spaceId,
+      });
+      await tx.calendarSync.retryAt(scope(refused!), refused!.id, '2100-01-01T00:00:00.000Z', problem);
+      await tx.calendarSync.saveEvent(
+        scope(added!),
+        added!.id,
+        { eventId: 'AAMkAGI2TG93AAA=', ownerAadObjectId: PLAYGROUND_IDENTITY.user.aadObjectId },
+        new Date().toISOString(),
+      );
+      await tx.calendarSync.done(scope(added!), added!.id);
+    });
+    await open('#/mine');
+    const checkIns = page.getByRole('listitem').filter({ hasText: /every \d/ });
+    await checkIns.first().waitFor();
+    const lines = await checkIns.allInnerTexts();
+    expect(
+      lines.filter((l) => l.includes(`Not in Outlook yet. ${problem} Partner CRM keeps trying.`)),
+    ).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('In your Outlook calendar'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('Being added to Outlook'))).toHaveLength(lines.length - 2);
+    // Calendars are connected, the directory is not: the tab says what connecting it would add.
+    await page.getByText('With Microsoft Graph connected, exports also give each colleague').waitFor();
+    expect(await page.getByText('An administrator can connect Microsoft Graph').count()).toBe(0);
   });
 
   it('logs an action with the Adaptive Card form and shows the card it answers with', async () => {

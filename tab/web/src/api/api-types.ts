@@ -194,7 +194,21 @@ export interface Me {
   readonly tenantId: string;
   readonly user: { readonly aadObjectId: string; readonly displayName: string; readonly email?: string };
   readonly personalSpaceId: string;
+  /** What Microsoft Graph is connected for: check-ins in Outlook calendars, job titles from the directory. */
+  readonly microsoftGraph: { readonly calendar: boolean; readonly people: boolean };
 }
+
+/** Where a check-in stands with its owner's Outlook calendar. */
+export type CalendarState =
+  | { readonly state: 'in_calendar' }
+  | { readonly state: 'pending' }
+  | { readonly state: 'failing'; readonly problem: string; readonly nextAttemptAt: string };
+
+/** A page of check-ins, with each one's calendar state when Outlook is connected. */
+export type CheckInPage = Page<CheckIn> & {
+  readonly people: People;
+  readonly calendar?: Readonly<Record<string, CalendarState>>;
+};
 
 /** An Adaptive Card's JSON. */
 export type CardJson = Readonly<Record<string, unknown>>;

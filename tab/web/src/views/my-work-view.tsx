@@ -1,9 +1,17 @@
-import { Body1, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { AgreedAction, CheckIn, Page, People, Reminder, ReminderPreferences } from '../api/api-types';
+import type {
+  AgreedAction,
+  CheckInPage,
+  Page,
+  People,
+  Reminder,
+  ReminderPreferences,
+} from '../api/api-types';
 import { ActionItem, isOverdue } from '../components/action-item';
 import { ExportPanel } from '../components/export-panel';
 import { LoadState } from '../components/load-state';
+import { OutlookState } from '../components/outlook-state';
 import { PageHeader } from '../components/page-header';
 import { ReminderList } from '../components/reminder-list';
 import { ReminderPreferencesForm } from '../components/reminder-preferences-form';
@@ -45,7 +53,7 @@ export default function MyWorkView(): ReactNode {
     [api],
   );
   const checkIns = useLoad(
-    () => api.call<Page<CheckIn> & { people: People }>('/checkins', { query: { mine: 'true', limit: 50 } }),
+    () => api.call<CheckInPage>('/checkins', { query: { mine: 'true', limit: 50 } }),
     [api],
   );
   const reminders = useLoad(
@@ -89,19 +97,26 @@ export default function MyWorkView(): ReactNode {
               ) : (
                 <ul className={styles.list}>
                   {page.items.map((c) => (
-                    <li key={c.id}>
+                    <li key={c.id} className={styles.section}>
                       <Body1 className={c.nextDueDate < today() ? styles.late : undefined}>
                         {formatDate(c.nextDueDate, locale)}
                         {c.nextDueDate < today() ? ' (overdue)' : ''}: every {c.cadence.every}{' '}
                         {c.cadence.unit}
                         {c.cadence.every === 1 ? '' : 's'}
                       </Body1>
+                      <OutlookState state={page.calendar?.[c.id]} />
                     </li>
                   ))}
                 </ul>
               )
             }
           </LoadState>
+          {!me.microsoftGraph.calendar && (
+            <Caption1>
+              An administrator can connect Microsoft Graph to put each of your check-ins in your Outlook
+              calendar as well.
+            </Caption1>
+          )}
         </Card>
         <Card className={styles.section}>
           <Subtitle2 as="h2">My reminders</Subtitle2>
@@ -126,6 +141,12 @@ export default function MyWorkView(): ReactNode {
             portfolio; the Evidence page shows coverage and the full trail.
           </Body1>
           <ExportPanel filters={{}} />
+          {!me.microsoftGraph.people && (
+            <Caption1>
+              With Microsoft Graph connected, exports also give each colleague&apos;s job title, so an
+              assessor sees who they are.
+            </Caption1>
+          )}
         </Card>
       </div>
     </section>
