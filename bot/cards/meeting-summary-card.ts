@@ -50,7 +50,12 @@ export function renderMeetingSummaryCard(m: MeetingSummaryModel): AdaptiveCard {
       ['Length', meeting.durationMinutes ? `${meeting.durationMinutes} minutes` : undefined],
       ['Type', MEETING_TYPE_LABELS[meeting.type]],
       ['How', MEETING_MEDIUM_LABELS[meeting.medium]],
-      ['Attendees', meeting.attendeeIds.length ? namesOf(people, meeting.attendeeIds, 10) : undefined],
+      [
+        'Attendees',
+        meeting.attendeeIds.length
+          ? namesOf(people, meeting.attendeeIds, 10, { withRoles: true })
+          : undefined,
+      ],
       ['Logged by', nameOf(people, meeting.loggedBy)],
     ]),
   ];

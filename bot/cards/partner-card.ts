@@ -17,7 +17,7 @@ import {
   type CardElement,
 } from './card-kit';
 import { CHANNEL_LABELS, formatDate, PARTNER_KIND_LABELS, STYLE_LABELS } from './labels';
-import { nameOf } from './people-names';
+import { nameWithRoleOf } from './people-names';
 
 /** Opens the meeting form in a dialog, with this partner chosen. */
 export const MEETING_DIALOG_VERB = 'meeting.dialog';
@@ -47,7 +47,7 @@ export function renderPartnerCard(m: PartnerCardModel): AdaptiveCard {
     ),
     ...facts([
       ['Service chain', chain],
-      ['Relationship owner', nameOf(people, p.relationshipOwnerId)],
+      ['Relationship owner', nameWithRoleOf(people, p.relationshipOwnerId)],
       [
         'Check-ins',
         checkIn?.active

@@ -3,7 +3,9 @@ import { createGraphClient } from '../../../adapters/graph/graph-client';
 import { GraphDirectory } from '../../../adapters/graph/graph-directory';
 import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { ProfileRefresh } from '../../../core/people/profile-refresh';
-import { aCaller, aPartnerInput, aUser } from '../../support/factories';
+import { renderMeetingSummaryCard } from '../../../bot/cards/meeting-summary-card';
+import { renderPartnerCard } from '../../../bot/cards/partner-card';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
 import { FakeGraph } from '../../support/fake-graph';
 import { testCore, type TestCore } from '../../support/test-core';
 import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
@@ -55,6 +57,21 @@ describe(ProfileRefresh.name, () => {
     expect(await refresh.run(caller.scope)).toEqual({ profiles: 0 });
     tc.clock.advance(8 * DAY);
     expect(await refresh.run(caller.scope)).toEqual({ profiles: 1 });
+  });
+
+  it('names colleagues with their job titles in cards: meeting attendees and relationship owners', async () => {
+    const { partner } = await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    await refresh.run(caller.scope);
+    const meeting = await tc.core.meetings.log(caller, aMeetingInput(partner.id, { actions: [] }));
+    const summary = JSON.stringify(
+      renderMeetingSummaryCard({ view: meeting, timeZone: 'Europe/London', today: '2026-03-02' }),
+    );
+    // Megan is not in the directory: she is named as Teams names her.
+    expect(summary).toContain('Alex Wilber (Customer Service Team Leader), Megan Bowen');
+    const view = await tc.core.partners.view(caller.scope, partner.id);
+    expect(JSON.stringify(renderPartnerCard({ view, withActions: true }))).toContain(
+      'Alex Wilber (Customer Service Team Leader)',
+    );
   });
 
   it('asks for fifteen users a request, only for the fields it needs', async () => {
