@@ -23,10 +23,10 @@ export function ownProfileOnTabOpen(
   deps: { store: Store; clock: Clock },
   logger: Logger,
 ): OnTabOpened | undefined {
-  const graph = config.graph;
-  if (!graph?.people || config.localMode) return undefined;
+  if (!config.graph?.people || config.localMode) return undefined;
+  const { baseUrl, authorityUrl } = config.graph;
   const tokens = new OnBehalfOfTokens(
-    { clientId: config.bot.appId, clientSecret: config.bot.appPassword, authorityUrl: graph.authorityUrl },
+    { clientId: config.bot.appId, clientSecret: config.bot.appPassword, authorityUrl },
     'User.Read',
   );
   const refreshedAt = new Map<string, number>();
@@ -34,10 +34,7 @@ export function ownProfileOnTabOpen(
   async function refresh(identity: ApiIdentity & { ssoToken: string }): Promise<void> {
     const user = { ...identity.user, tenantId: identity.tenantId, ssoToken: identity.ssoToken };
     const token = await tokens.tokenFor(user);
-    const client = createGraphClient({
-      baseUrl: graph!.baseUrl,
-      auth: { getAccessToken: async () => token },
-    });
+    const client = createGraphClient({ baseUrl, auth: { getAccessToken: async () => token } });
     await new ProfileRefresh(deps, new GraphOwnProfile(client)).refreshPerson(
       { tenantId: identity.tenantId },
       identity.user.aadObjectId,
