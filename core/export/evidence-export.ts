@@ -1,3 +1,4 @@
+import { withKeysInOrder } from '../evidence/json';
 import type { Caller } from '../common/caller';
 import { parseInput } from '../common/parse';
 import type { Scope, TenantScope } from '../common/scope';
@@ -175,10 +176,11 @@ function exportItemOf(
   header: Pick<ExportHeader, 'people' | 'partners'>,
 ): ExportItem {
   const { hash, ...hashed } = event;
-  const proofEvent = { ...hashed, snapshot: redactor.snapshot(event.snapshot) };
+  // Items are built with their keys in canonical order: the JSON export hashes every one of them.
+  const proofEvent = withKeysInOrder({ ...hashed, snapshot: redactor.snapshot(event.snapshot) });
   const nameOf = nameFrom(header.people);
   const partnerName = nameFrom(header.partners);
-  const item = {
+  return withKeysInOrder({
     seq: event.seq,
     id: event.id,
     kind: event.kind,
@@ -192,8 +194,7 @@ function exportItemOf(
     ),
     criteria,
     proof: { event: proofEvent, hash },
-  };
-  return item;
+  });
 }
 
 /** Which events of a space an export holds, with their criteria as they stood at the export's head. */

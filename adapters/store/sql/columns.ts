@@ -1,6 +1,16 @@
+import { canonicalJson } from '../../../core/evidence/json';
+
 /** Serialises a JSON column. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/**
+ * Serialises an evidence snapshot as its canonical text (keys in code-unit order): read back, its objects are
+ * already in the order hashing needs, so exports hash them without reordering.
+ */
+export function toCanonicalJson(value: unknown): string {
+  return canonicalJson(value);
 }
 
 /** Parses a JSON column. */

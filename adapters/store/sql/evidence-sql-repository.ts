@@ -3,7 +3,7 @@ import type { Scope } from '../../../core/common/scope';
 import type { EvidenceEvent } from '../../../core/evidence/evidence-event';
 import type { EvidenceQuery, EvidenceRepository } from '../../../core/evidence/evidence-repository';
 import { EMPTY_HEAD, type ChainHead } from '../../../core/evidence/hash-chain';
-import { fromJson, toJson } from './columns';
+import { fromJson, toCanonicalJson, toJson } from './columns';
 import { pageOfRows } from './row-page';
 import { Params, type SqlExecutor } from './sql-executor';
 
@@ -32,7 +32,7 @@ function toEvent(r: EventRow): EvidenceEvent {
     spaceId: r.space_id,
     seq: Number(r.seq),
     kind: r.kind,
-    subject: { type: r.subject_type, id: r.subject_id },
+    subject: { id: r.subject_id, type: r.subject_type },
     partnerIds: fromJson(r.partner_ids),
     actorId: r.actor_id,
     occurredAt: r.occurred_at,
@@ -85,7 +85,7 @@ export class EvidenceSqlRepository implements EvidenceRepository {
         e.actorId,
         e.occurredAt,
         e.recordedAt,
-        toJson(e.snapshot),
+        toCanonicalJson(e.snapshot),
         toJson(e.criteria),
         e.prevHash,
         e.hash,

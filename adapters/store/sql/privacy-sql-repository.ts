@@ -4,7 +4,7 @@ import type {
   PrivacyRepository,
   RemovedSpace,
 } from '../../../core/privacy/privacy-repository';
-import { fromJson, toJson } from './columns';
+import { fromJson, toCanonicalJson, toJson } from './columns';
 import { Params, type SqlExecutor } from './sql-executor';
 
 /**
@@ -130,7 +130,7 @@ export class PrivacySqlRepository implements PrivacyRepository {
   async replaceSnapshot(scope: Scope, seq: number, snapshot: unknown): Promise<void> {
     await this.db.run(
       'UPDATE evidence_events SET snapshot = $1 WHERE tenant_id = $2 AND space_id = $3 AND seq = $4',
-      [toJson(snapshot), scope.tenantId, scope.spaceId, seq],
+      [toCanonicalJson(snapshot), scope.tenantId, scope.spaceId, seq],
     );
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalJson } from '../../../core/evidence/json';
 import type { EvidenceEvent } from '../../../core/evidence/evidence-event';
 import { GENESIS_HASH, hashOf, verifyChain } from '../../../core/evidence/hash-chain';
@@ -47,6 +48,43 @@ describe('canonicalJson', () => {
 
   it('refuses non-finite numbers, which JSON cannot carry', () => {
     expect(() => canonicalJson({ value: Number.NaN })).toThrow('Non-finite');
+    expect(() => canonicalJson({ a: [{ b: Number.POSITIVE_INFINITY }] })).toThrow('Non-finite');
+  });
+
+  it('writes a key named __proto__ as data, in order', () => {
+    const parsed = JSON.parse('{"z":1,"__proto__":{"b":2,"a":1}}') as unknown;
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"a":1,"b":2},"z":1}');
+  });
+
+  it('gives the text of the plain definition (sort every object, then write) for any JSON value', () => {
+    const reference = (v: unknown): string => {
+      if (Array.isArray(v)) return `[${v.map((m) => (m === undefined ? 'null' : reference(m))).join(',')}]`;
+      if (v !== null && typeof v === 'object') {
+        const members = Object.keys(v)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`);
+        return `{${members.join(',')}}`;
+      }
+      return JSON.stringify(v);
+    };
+    const key = fc.oneof(fc.string(), fc.constantFrom('9', '10', '0', '__proto__', 'a', 'B', 'é'));
+    const value = fc.letrec((tie) => ({
+      json: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.array(tie('json'), { maxLength: 5 }),
+        fc.dictionary(key, tie('json'), { maxKeys: 6 }),
+      ),
+    })).json;
+    fc.assert(
+      fc.property(value, (v) => canonicalJson(v) === reference(v)),
+      { numRuns: 2000 },
+    );
   });
 });
 
