@@ -1,3 +1,4 @@
+import { LOOK_INSIDE, rewriteJson } from './json-rewrite';
 import { isRedactedLeaf, leafDigest, type RedactedLeaf } from './leaf-commitment';
 
 /**
@@ -25,9 +26,8 @@ export const WITHHELD = '[removed]';
 
 /** A snapshot as people read it: each withheld string replaced by the text shown in its place. */
 export function shownSnapshot<T>(value: T): T {
-  if (isRedactedLeaf(value)) return (value.shown ?? WITHHELD) as T;
-  if (Array.isArray(value)) return value.map((v) => shownSnapshot(v)) as T;
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shownSnapshot(v)])) as T;
-  return value;
+  return rewriteJson(value, (v) => {
+    if (isRedactedLeaf(v)) return v.shown ?? WITHHELD;
+    return v !== null && typeof v === 'object' ? LOOK_INSIDE : v;
+  }) as T;
 }

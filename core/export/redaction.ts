@@ -1,3 +1,4 @@
+import { LOOK_INSIDE, rewriteJson } from '../evidence/json-rewrite';
 import type { Person } from '../people/person';
 import { isRedactedLeaf, leafDigest, type RedactedLeaf } from '../evidence/leaf-commitment';
 import type { RedactionOptions } from './export-request';
@@ -99,14 +100,14 @@ export class Redactor {
    * event hash commits to, and the scrubbed text to show. Unchanged strings stay, so the hash still recomputes.
    */
   snapshot(value: unknown): unknown {
-    if (typeof value === 'string') {
-      const shown = this.scrub(value);
-      return shown === value ? value : ({ $redacted: leafDigest(value), shown } satisfies RedactedLeaf);
-    }
-    if (Array.isArray(value)) return value.map((v) => this.snapshot(v));
-    if (value !== null && typeof value === 'object' && !isRedactedLeaf(value))
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.snapshot(v)]));
-    return value;
+    if (!this.options.enabled) return value;
+    return rewriteJson(value, (v) => {
+      if (typeof v === 'string') {
+        const shown = this.scrub(v);
+        return shown === v ? v : ({ $redacted: leafDigest(v), shown } satisfies RedactedLeaf);
+      }
+      return v !== null && typeof v === 'object' && !isRedactedLeaf(v) ? LOOK_INSIDE : v;
+    });
   }
 
   private replaceNamesOf(displayName: string, by: string): void {
