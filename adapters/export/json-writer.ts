@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../core/common/sha256';
 import { canonicalJson } from '../../core/evidence/json';
 import { DocumentDigest } from '../../core/export/export-code';
 import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
@@ -19,7 +19,7 @@ export const jsonWriter: ExportWriter = {
     for await (const item of document.items()) {
       // The item is serialised once, canonically: its digest is the hash of exactly that text (see itemDigest).
       const body = canonicalJson(item);
-      const itemHash = createHash('sha256').update(body).digest('hex');
+      const itemHash = sha256Hex(body);
       digest.add(itemHash);
       await out.write(`${first ? '\n' : ',\n'}{"digest":"${itemHash}",${body.slice(1)}`);
       first = false;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../common/sha256';
 import { canonicalJson } from './json';
 import { commitment } from './leaf-commitment';
 import type { EvidenceEvent } from './evidence-event';
@@ -43,7 +43,7 @@ export function hashOf(event: HashInput): string {
     criteria: event.criteria,
     prevHash: event.prevHash,
   };
-  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+  return sha256Hex(canonicalJson(hashed));
 }
 
 /** Why a chain check failed at an event. */

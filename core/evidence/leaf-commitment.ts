@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../common/sha256';
 import type { JsonValue } from './json';
 
 /**
@@ -17,7 +17,7 @@ export function isRedactedLeaf(value: unknown): value is RedactedLeaf {
 
 /** The digest an event hash commits to for one snapshot string. */
 export function leafDigest(text: string): string {
-  return createHash('sha256').update(`partner-crm/leaf/v1\u0000${text}`).digest('hex');
+  return sha256Hex(`partner-crm/leaf/v1\u0000${text}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha256Hex } from '../common/sha256';
 import { canonicalJson } from '../evidence/json';
 import type { ExportItem } from './export-document';
 import type { ExportFilters } from './export-request';
@@ -54,7 +55,7 @@ export class ExportCode {
 /** The digest of an item: SHA-256 of its canonical JSON without the digest itself. */
 export function itemDigest(item: ExportItem & { digest?: string }): string {
   const { digest: _ignored, ...rest } = item;
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+  return sha256Hex(canonicalJson(rest));
 }
 
 /** Accumulates the digest of a whole document: its code and every item digest in order. */
