@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { once } from 'node:events';
 import type { ExportDocument, ExportItem, ExportWriter } from '../../core/export/export-document';
+import { TextSetter } from './pdf-text-setter';
 import { day, describeFilters, describeRedaction, HOW_TO_VERIFY, when } from './readable-text';
 
 const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -18,9 +19,10 @@ const LAYOUT_CACHE_ITEMS = 500;
 const BACKLOG_BYTES = 256 * 1024;
 
 /**
- * pdfkit caches the layout of every distinct word of an embedded font and never lets go; a trail has many
- * words that occur once (hashes, event numbers), so on 100,000 items the cache alone took a gigabyte. Clearing
- * it now and then keeps memory flat and costs a few repeated layouts.
+ * pdfkit caches the layout of every distinct word it sets itself and never lets go. The trail's items go
+ * through {@link TextSetter}, which bounds its own memory, but text with accents the font places off the line
+ * still goes through pdfkit: clearing its caches now and then keeps memory flat (before TextSetter, pdfkit's
+ * cache alone took a gigabyte on 100,000 items).
  */
 function forgetWordLayouts(doc: Doc): void {
   const fonts =
@@ -52,25 +54,14 @@ export const pdfWriter: ExportWriter = {
     });
     doc.registerFont('regular', REGULAR);
     doc.registerFont('bold', BOLD);
+    const setter = new TextSetter(doc);
     let page = 1;
     const footer = () => {
-      const { bottom } = doc.page.margins;
-      doc.page.margins.bottom = 0;
-      doc
-        .font('regular')
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(
-          `Page ${page}  ·  Verification code ${header.code}  ·  ${header.unit.code}`,
-          MARGIN,
-          doc.page.height - 35,
-          {
-            width: doc.page.width - 2 * MARGIN,
-            align: 'center',
-            lineBreak: false,
-          },
-        );
-      doc.page.margins.bottom = bottom;
+      setter.centredLine(
+        `Page ${page}  ·  Verification code ${header.code}  ·  ${header.unit.code}`,
+        doc.page.height - 35,
+        { font: 'regular', size: 8, color: MUTED },
+      );
       doc.x = MARGIN;
       doc.y = doc.page.margins.top;
     };
@@ -95,7 +86,7 @@ export const pdfWriter: ExportWriter = {
           doc.moveDown(0.5);
           started = true;
         }
-        itemBlock(doc, item);
+        itemBlock(doc, setter, item);
         if (++rendered % LAYOUT_CACHE_ITEMS === 0) forgetWordLayouts(doc);
         // pdfkit keeps what it rendered until the pipe takes it, and the pipe only moves between I/O events:
         // wait whenever that backlog grows, or a long trail piles up in memory (bench/export: all of it did).
@@ -181,32 +172,22 @@ function coverage(doc: Doc, { header }: ExportDocument): void {
     rowOf([c.code, c.text, String(c.count), c.latest ? day(c.latest) : '—', String(c.kinds)], 'regular');
 }
 
-function itemBlock(doc: Doc, item: ExportItem): void {
+function itemBlock(doc: Doc, setter: TextSetter, item: ExportItem): void {
   if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
-  doc.font('bold').fontSize(11).fillColor(INK).text(item.title, { paragraphGap: 2 });
-  // Few text runs per item: pdfkit's cost is per run, and a long trail has many items.
-  doc
-    .font('regular')
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text(
-      `Happened ${when(item.occurredAt)}  ·  recorded ${when(item.recordedAt)}  ·  by ${item.actor}  ·  event #${item.seq}`,
-      {
-        paragraphGap: 4,
-      },
-    );
+  setter.paragraph(item.title, { font: 'bold', size: 11, color: INK, gap: 2 });
+  setter.paragraph(
+    `Happened ${when(item.occurredAt)}  ·  recorded ${when(item.recordedAt)}  ·  by ${item.actor}  ·  event #${item.seq}`,
+    { font: 'regular', size: 8, color: MUTED, gap: 4 },
+  );
   if (item.details.length)
-    doc
-      .fontSize(9)
-      .fillColor(INK)
-      .text(item.details.map((d) => `${d.label}: ${d.value}`).join('\n'), { paragraphGap: 3 });
-  doc
-    .fontSize(8)
-    .fillColor(ACCENT)
-    .text(
-      `Criteria: ${item.criteria.length ? item.criteria.join(', ') : 'none'}    Hash ${item.proof.hash.slice(0, 16)}…`,
-      {
-        paragraphGap: 10,
-      },
-    );
+    setter.paragraph(item.details.map((d) => `${d.label}: ${d.value}`).join('\n'), {
+      font: 'regular',
+      size: 9,
+      color: INK,
+      gap: 3,
+    });
+  setter.paragraph(
+    `Criteria: ${item.criteria.length ? item.criteria.join(', ') : 'none'}    Hash ${item.proof.hash.slice(0, 16)}…`,
+    { font: 'regular', size: 8, color: ACCENT, gap: 10 },
+  );
 }
