@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { once } from 'node:events';
 import type { ExportDocument, ExportItem, ExportWriter } from '../../core/export/export-document';
+import { nextTurn } from '../system/next-turn';
 import { TextSetter } from './pdf-text-setter';
 import { day, describeFilters, describeRedaction, HOW_TO_VERIFY, when } from './readable-text';
 
@@ -17,6 +18,8 @@ type Doc = InstanceType<typeof PDFDocument>;
 const LAYOUT_CACHE_ITEMS = 500;
 /** How much rendered PDF may wait for the destination before rendering pauses. */
 const BACKLOG_BYTES = 256 * 1024;
+/** Items rendered between letting the event loop take a turn (about 20 ms of work). */
+const ITEMS_PER_TURN = 50;
 
 /**
  * pdfkit caches the layout of every distinct word it sets itself and never lets go. The trail's items go
@@ -91,6 +94,7 @@ export const pdfWriter: ExportWriter = {
         // pdfkit keeps what it rendered until the pipe takes it, and the pipe only moves between I/O events:
         // wait whenever that backlog grows, or a long trail piles up in memory (bench/export: all of it did).
         while (doc.readableLength > BACKLOG_BYTES) await new Promise((r) => setTimeout(r, 1));
+        if (rendered % ITEMS_PER_TURN === 0) await nextTurn();
       }
     }
     doc.end();

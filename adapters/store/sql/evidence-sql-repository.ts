@@ -3,6 +3,7 @@ import type { Scope } from '../../../core/common/scope';
 import type { EvidenceEvent } from '../../../core/evidence/evidence-event';
 import type { EvidenceQuery, EvidenceRepository } from '../../../core/evidence/evidence-repository';
 import { EMPTY_HEAD, type ChainHead } from '../../../core/evidence/hash-chain';
+import { nextTurn } from '../../system/next-turn';
 import { fromJson, toCanonicalJson, toJson } from './columns';
 import { pageOfRows } from './row-page';
 import { Params, type SqlExecutor } from './sql-executor';
@@ -132,6 +133,8 @@ export class EvidenceSqlRepository implements EvidenceRepository {
       for (const row of rows) yield toEvent(row);
       if (rows.length < STREAM_BATCH) return;
       afterSeq = Number(rows[rows.length - 1]!.seq);
+      // SQLite answers synchronously: without this, reading a long trail would hold the event loop throughout.
+      await nextTurn();
     }
   }
 

@@ -13,7 +13,8 @@ import {
   seedEvidenceMonth,
   type EvidenceMonth,
 } from '../../support/evidence-month';
-import { testCore, type TestCore } from '../../support/test-core';
+import { aCaller, aMeetingInput, aPartnerInput } from '../../support/factories';
+import { aSpace, testCore, type TestCore } from '../../support/test-core';
 import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
 
 function pdfText(pdf: Buffer): string {
@@ -69,6 +70,29 @@ describe('evidence exports', () => {
     expect(text).toContain('Check-ins with Northwind Logistics every 2 weeks');
     // Grouped by partner: Finance's meeting comes under its own heading, after Northwind's items (A to Z).
     expect(text.indexOf('Finance Refunds Team')).toBeLessThan(text.indexOf('Refund backlog, negotiation'));
+  });
+
+  it('lets other work run while it renders a PDF, not only once the PDF is done', async () => {
+    const caller = aCaller({ spaceId: aSpace() });
+    const { partner } = await tc.core.partners.add(caller, aPartnerInput({ checkInCadence: undefined }));
+    for (let i = 0; i < 150; i++)
+      await tc.core.meetings.log(caller, aMeetingInput(partner.id, { title: `Review ${i}`, attendees: [] }));
+
+    // A heartbeat that runs whenever the event loop gets a turn; pdfkit's piping alone never gives it one.
+    let writing = true;
+    let beats = 0;
+    const beat = () => {
+      if (!writing) return;
+      beats += 1;
+      setImmediate(beat);
+    };
+    const exporting = exportToBuffer(tc, caller, { format: 'pdf' });
+    setImmediate(beat);
+    const { header } = await exporting;
+    writing = false;
+
+    expect(header.itemCount).toBeGreaterThan(400);
+    expect(beats).toBeGreaterThanOrEqual(5);
   });
 
   it('writes an editable Word document with the same trail', async () => {

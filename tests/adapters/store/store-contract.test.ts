@@ -94,6 +94,28 @@ for (const kind of STORE_KINDS) {
       });
     });
 
+    it('streams a trail longer than one read batch in order, letting the event loop turn between batches', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput({ checkInCadence: undefined }));
+      for (let i = 0; i < 340; i++)
+        await tc.core.meetings.log(
+          caller,
+          aMeetingInput(partner.id, { title: `Review ${i}`, attendees: [] }),
+        );
+      const head = await t.store.read.evidence.head(caller.scope);
+      expect(head.seq).toBeGreaterThan(1000);
+
+      // SQLite answers synchronously: a stream that never yielded would run this only after its last event.
+      let streaming = true;
+      let turnedWhileStreaming = false;
+      setImmediate(() => (turnedWhileStreaming = streaming));
+      const seqs = (await collect(t.store.read.evidence.stream(caller.scope, {}))).map((e) => e.seq);
+      streaming = false;
+
+      expect(seqs).toEqual(Array.from({ length: head.seq }, (_, i) => i + 1));
+      expect(turnedWhileStreaming).toBe(true);
+    });
+
     it('rolls back every write of a failed use case, evidence included', async () => {
       const caller = aCaller({ spaceId: aSpace() });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());
