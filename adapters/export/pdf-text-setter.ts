@@ -94,7 +94,12 @@ export class TextSetter {
     const { left, width } = this.column();
     const { operands, units } = this.set(font, text);
     if (operands === undefined) {
+      // pdfkit's text() starts a new page for a line below the bottom margin (a footer is): lift it meanwhile.
+      const { margins } = this.doc.page;
+      const bottom = margins.bottom;
+      margins.bottom = 0;
       this.doc.fillColor(style.color).text(text, left, y, { width, align: 'center', lineBreak: false });
+      margins.bottom = bottom;
       return;
     }
     const x = left + (width - pdfNumber((units * style.size) / 1000)) / 2;

@@ -85,6 +85,26 @@ describe('TextSetter', () => {
     expect(layoutOf(bySetter)).toEqual(layoutOf(byPdfkit));
   });
 
+  it('centres a footer line below the bottom margin without starting a page, accents placed by pdfkit included', async () => {
+    const plain = 'Page 1  ·  Verification code ABCDE-FGHJK  ·  CFACSB9';
+    const accented = 'Page 2  ·  Zoe\u0308 Nguye\u0302\u0303n';
+    let pagesAdded = 0;
+    const words = await wordsOf((doc, setter) => {
+      doc.on('pageAdded', () => (pagesAdded += 1));
+      setter.centredLine(plain, doc.page.height - 35, { ...STYLE, gap: 0 });
+      setter.centredLine(accented, doc.page.height - 20, { ...STYLE, gap: 0 });
+    });
+    expect(pagesAdded).toBe(0);
+    const line = (top: number) => words.filter((w) => Math.abs(w.box[1]! - top) < 3);
+    for (const top of [841.89 - 35, 841.89 - 20]) {
+      const placed = line(top);
+      expect(placed.length).toBeGreaterThan(2);
+      const left = placed[0]!.box[0]!;
+      const right = placed[placed.length - 1]!.box[2]!;
+      expect(Math.abs(left - 50 - (595.28 - 50 - right))).toBeLessThan(1);
+    }
+  });
+
   it('continues a paragraph on a new page where the page is full, and the page’s footer is drawn', async () => {
     const lines = Array.from({ length: 120 }, (_, i) => `Line ${i + 1} of the minutes`);
     let pagesAdded = 0;
