@@ -40,6 +40,9 @@ export interface TextStyle {
 /** Chunks remembered per font before starting afresh: bounds memory on a trail of many one-off words. */
 const CHUNKS_REMEMBERED = 20_000;
 
+/** Line ends, which end paragraphs. */
+const PARAGRAPHS = /\r\n?|\n/;
+
 /** pdfkit lays text out in chunks that end after each space or tab. */
 const CHUNKS = /[^ \t]*[ \t]|[^ \t]+/g;
 
@@ -56,14 +59,17 @@ export class TextSetter {
 
   constructor(private readonly doc: Doc) {}
 
-  /** Sets text in a style; each line of it is a paragraph, followed by the style's gap. */
-  paragraph(text: string, style: TextStyle): void {
+  /**
+   * Sets text in a style from `doc.y` down; each line of it is a paragraph, followed by the style's gap. The
+   * text fills the space between the margins, or a box (a table cell) at `x`, `width` wide.
+   */
+  paragraph(text: string, style: TextStyle, box?: { x: number; width: number }): void {
     const doc = this.doc;
     const font = this.use(style);
-    const { left, width } = this.column();
+    const { left, width } = box ? { left: box.x, width: box.width } : this.column();
     const lineHeight = doc.currentLineHeight(true);
     let placed: string[] = [];
-    for (const paragraph of text.split(/\r\n?|\n/)) {
+    for (const paragraph of text.split(PARAGRAPHS)) {
       const lines = this.lines(font, style.size, paragraph, width);
       if (lines.includes(undefined)) {
         // A glyph placed off the line's flow: pdfkit's own text() positions it.
@@ -86,6 +92,16 @@ export class TextSetter {
     }
     this.draw(font, style, placed);
     doc.x = left;
+  }
+
+  /** How tall {@link paragraph} would set text in a box `width` wide (as pdfkit's heightOfString measures). */
+  heightOf(text: string, style: TextStyle, width: number): number {
+    const font = this.use(style);
+    const lineHeight = this.doc.currentLineHeight(true);
+    let height = 0;
+    for (const paragraph of text.split(PARAGRAPHS))
+      height += this.lines(font, style.size, paragraph, width).length * lineHeight + (style.gap ?? 0);
+    return height;
   }
 
   /** One line centred between the margins with its top at `y`, not wrapped and never breaking the page. */

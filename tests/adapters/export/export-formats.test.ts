@@ -95,6 +95,16 @@ describe('evidence exports', () => {
     expect(beats).toBeGreaterThanOrEqual(5);
   });
 
+  it('writes two PDFs at once (they share the parsed font) as two whole, identical documents', async () => {
+    const [first, second] = await Promise.all([
+      exportToBuffer(tc, month.learner, { format: 'pdf' }),
+      exportToBuffer(tc, month.learner, { format: 'pdf' }),
+    ]);
+    const [a, b] = [pdfText(first.bytes), pdfText(second.bytes)];
+    expect(a).toContain('Logged review meeting “Monthly delivery review” with Northwind Logistics');
+    expect(b.replaceAll(second.header.code, first.header.code)).toBe(a);
+  });
+
   it('writes an editable Word document with the same trail', async () => {
     const { bytes, header } = await exportToBuffer(tc, month.learner, { format: 'docx' });
     const files = unzipSync(bytes);

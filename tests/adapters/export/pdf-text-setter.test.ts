@@ -70,6 +70,26 @@ describe('TextSetter', () => {
     expect(layoutOf(bySetter)).toEqual(layoutOf(byPdfkit));
   });
 
+  it('sets a table cell in a narrow box where pdfkit puts it, and measures it as heightOfString does', async () => {
+    const cell = 'define partners involved in the service chain that supplies your end user customers';
+    const style: TextStyle = { font: 'regular', size: 7.5, color: '#242424' };
+    const box = { x: 87, width: 285 };
+    const measured = { byPdfkit: 0, bySetter: 0 };
+    const byPdfkit = await wordsOf((doc) => {
+      doc.font('regular').fontSize(7.5);
+      measured.byPdfkit = doc.heightOfString(cell, { width: box.width });
+      doc.text(cell, box.x, 120, { width: box.width });
+    });
+    const bySetter = await wordsOf((doc, setter) => {
+      measured.bySetter = setter.heightOf(cell, style, box.width);
+      doc.y = 120;
+      setter.paragraph(cell, style, box);
+    });
+    expect(new Set(bySetter.map((w) => w.box[1])).size).toBe(2);
+    expect(layoutOf(bySetter)).toEqual(layoutOf(byPdfkit));
+    expect(measured.bySetter).toBeCloseTo(measured.byPdfkit, 6);
+  });
+
   it('breaks a word wider than the line between characters, losing none of them', async () => {
     const link = `https://portal.example/${'a1b2c3d4'.repeat(40)}`;
     const words = await wordsOf((_doc, setter) => setter.paragraph(`Source: ${link} end`, STYLE));
