@@ -1,7 +1,11 @@
 import { ConflictError, NotFoundError } from '../../../core/errors';
 import type { Scope } from '../../../core/common/scope';
 import type { Repositories, StoreReaders } from '../../../core/ports';
+import { EvidenceLedger } from '../../../core/evidence/evidence-ledger';
+import type { EvidenceDraft } from '../../../core/evidence/evidence-event';
 import { EMPTY_HEAD } from '../../../core/evidence/hash-chain';
+import { FakeClock } from '../../support/fake-clock';
+import { SequentialIds } from '../../support/sequential-ids';
 import { decodeCursor } from '../../../core/common/paging';
 import {
   aCaller,
@@ -95,24 +99,26 @@ for (const kind of STORE_KINDS) {
     });
 
     it('streams a trail longer than one read batch in order, letting the event loop turn between batches', async () => {
-      const caller = aCaller({ spaceId: aSpace() });
-      const { partner } = await tc.core.partners.add(caller, aPartnerInput({ checkInCadence: undefined }));
-      for (let i = 0; i < 340; i++)
-        await tc.core.meetings.log(
-          caller,
-          aMeetingInput(partner.id, { title: `Review ${i}`, attendees: [] }),
-        );
-      const head = await t.store.read.evidence.head(caller.scope);
-      expect(head.seq).toBeGreaterThan(1000);
+      const scope = aCaller({ spaceId: aSpace() }).scope;
+      const drafts: EvidenceDraft[] = Array.from({ length: 1001 }, (_, i) => ({
+        kind: 'meeting.logged',
+        subject: { type: 'meeting', id: `mtg_${i}` },
+        partnerIds: [],
+        actorId: 'per_streamer',
+        occurredAt: '2026-03-02T10:00:00.000Z',
+        snapshot: { title: `Review ${i}` },
+      }));
+      const ledger = new EvidenceLedger({ clock: new FakeClock(), ids: new SequentialIds('stream') });
+      await t.store.transaction((tx) => ledger.record(tx, scope, drafts));
 
       // SQLite answers synchronously: a stream that never yielded would run this only after its last event.
       let streaming = true;
       let turnedWhileStreaming = false;
       setImmediate(() => (turnedWhileStreaming = streaming));
-      const seqs = (await collect(t.store.read.evidence.stream(caller.scope, {}))).map((e) => e.seq);
+      const seqs = (await collect(t.store.read.evidence.stream(scope, {}))).map((e) => e.seq);
       streaming = false;
 
-      expect(seqs).toEqual(Array.from({ length: head.seq }, (_, i) => i + 1));
+      expect(seqs).toEqual(Array.from({ length: 1001 }, (_, i) => i + 1));
       expect(turnedWhileStreaming).toBe(true);
     });
 
