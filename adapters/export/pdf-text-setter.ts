@@ -47,12 +47,16 @@ const PARAGRAPHS = /\r\n?|\n/;
 const CHUNKS = /[^ \t]*[ \t]|[^ \t]+/g;
 
 /**
- * Sets plain text on a pdfkit document: paragraphs left-aligned and wrapped at the margins (breaking pages where
- * a line would not fit), and single centred lines. It draws what `doc.text()` draws: the same line breaks
- * (Unicode's, as pdfkit finds them), the same glyphs and kerning from pdfkit's own layout, text that pdftotext
- * extracts the same way. But `text()` lays out and encodes every line again, character by character, which
- * made it most of a long trail's export time; this keeps each chunk of text as ready-made PDF operands and
- * writes a paragraph in one piece of page content.
+ * Sets plain text on a pdfkit document: paragraphs left-aligned and wrapped at the margins or in a box (a table
+ * cell), breaking pages where a line would not fit, and single centred lines. It draws what `doc.text()` draws:
+ * the same line breaks (Unicode's, as pdfkit finds them), the same glyphs and kerning from pdfkit's own layout,
+ * text that pdftotext extracts the same way. But `text()` lays out and encodes every line again, character by
+ * character, which made it most of a long trail's export time; this keeps each chunk of text as ready-made PDF
+ * operands and writes a paragraph in one piece of page content.
+ *
+ * It uses pdfkit's embedded-font object (layout and glyph subset) and page resources directly, as pdfkit 0.20
+ * has them; its tests compare its output with `text()` word by word, so a pdfkit upgrade that changes either
+ * shows there.
  */
 export class TextSetter {
   private readonly chunks = new Map<string, Map<string, SetChunk>>();
