@@ -70,6 +70,22 @@ describe('TextSetter', () => {
     expect(layoutOf(bySetter)).toEqual(layoutOf(byPdfkit));
   });
 
+  it('puts numbers, hashes and times together from their characters exactly as pdfkit lays them out', async () => {
+    // Deterministic pseudo-random words from the characters the setter composes without shaping.
+    const characters = [...'0123456789abcdef#:,.…“”-'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % characters.length;
+    const words = Array.from({ length: 300 }, (_, i) =>
+      Array.from({ length: 2 + (i % 9) }, () => characters[next()]).join(''),
+    );
+    const text = `Hash ${words.join(' ')} #7506 7520” 14:00 2024, 1.5… “17”`;
+    for (const font of ['regular', 'bold']) {
+      const { byPdfkit, bySetter } = await bothWays(text, { ...STYLE, font });
+      expect(bySetter.length).toBeGreaterThan(300);
+      expect(layoutOf(bySetter)).toEqual(layoutOf(byPdfkit));
+    }
+  });
+
   it('sets a table cell in a narrow box where pdfkit puts it, and measures it as heightOfString does', async () => {
     const cell = 'define partners involved in the service chain that supplies your end user customers';
     const style: TextStyle = { font: 'regular', size: 7.5, color: '#242424' };
