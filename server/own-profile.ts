@@ -1,6 +1,7 @@
 import { createGraphClient } from '../adapters/graph/graph-client';
 import { GraphOwnProfile } from '../adapters/graph/graph-own-profile';
 import { OnBehalfOfTokens } from '../adapters/graph/on-behalf-of';
+import { rememberNewest } from '../core/common/newest-first-cache';
 import { ProfileRefresh } from '../core/people/profile-refresh';
 import type { Clock, Logger, Store } from '../core/ports';
 import type { ApiIdentity } from '../tab/api/api-route';
@@ -46,9 +47,7 @@ export function ownProfileOnTabOpen(
     const key = `${identity.tenantId}/${identity.user.aadObjectId}`;
     const now = deps.clock.now().getTime();
     if (now - (refreshedAt.get(key) ?? -Infinity) < ONCE_PER_MS) return;
-    refreshedAt.delete(key);
-    if (refreshedAt.size >= MAX_REMEMBERED) refreshedAt.delete(refreshedAt.keys().next().value!);
-    refreshedAt.set(key, now);
+    rememberNewest(refreshedAt, key, now, MAX_REMEMBERED);
     refresh({ ...identity, ssoToken: identity.ssoToken }).catch((err: unknown) =>
       logger.warn('own directory profile not refreshed', {
         error: err instanceof Error ? err.message : String(err),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rememberNewest } from '../../core/common/newest-first-cache';
 import type { AppCredentials } from './app-token';
 
 /** Tokens are renewed this long before they expire. */
@@ -85,12 +86,8 @@ export class OnBehalfOfTokens {
         : new OnBehalfOfRefusedError(this.scope, `HTTP ${res.status}`);
     }
     const token = TokenAnswer.parse(answer);
-    this.tokens.delete(key);
-    if (this.tokens.size >= MAX_CACHED_USERS) this.tokens.delete(this.tokens.keys().next().value!);
-    this.tokens.set(key, {
-      value: token.access_token,
-      renewAt: this.now() + token.expires_in * 1000 - RENEW_EARLY_MS,
-    });
+    const renewAt = this.now() + token.expires_in * 1000 - RENEW_EARLY_MS;
+    rememberNewest(this.tokens, key, { value: token.access_token, renewAt }, MAX_CACHED_USERS);
     return token.access_token;
   }
 }

@@ -1,4 +1,5 @@
 import { SpaceId } from '../../core/common/scope';
+import { rememberNewest } from '../../core/common/newest-first-cache';
 import type { ApiIdentity } from './api-route';
 import { HttpProblem } from './api-errors';
 
@@ -56,9 +57,7 @@ export class SpaceAccess {
         'Teams could not confirm your membership; try again shortly',
       );
     }
-    this.answers.delete(key);
-    if (this.answers.size >= ROSTER_CACHE_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(key, { member, at: this.now() });
+    rememberNewest(this.answers, key, { member, at: this.now() }, ROSTER_CACHE_ENTRIES);
     return member;
   }
 }
