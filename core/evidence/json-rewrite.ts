@@ -24,16 +24,8 @@ export function rewriteJson(value: unknown, replace: (value: unknown) => unknown
   for (const key of Object.keys(object)) {
     const member = object[key];
     const rewritten = rewriteJson(member, replace);
-    if (rewritten !== member) {
-      copy ??= { ...object };
-      // Assigning `__proto__` would set the prototype; a snapshot may hold a member of that name.
-      Object.defineProperty(copy, key, {
-        value: rewritten,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    // The spread copies every own member as data, `__proto__` too, so assigning to it sets data as well.
+    if (rewritten !== member) (copy ??= { ...object })[key] = rewritten;
   }
   return copy ?? value;
 }
