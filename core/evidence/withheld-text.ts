@@ -7,18 +7,20 @@ import { isRedactedLeaf, leafDigest, type RedactedLeaf } from './leaf-commitment
  * event hash still recomputes however often a snapshot is scrubbed.
  */
 export function withholdMentions(value: unknown, scrub: (text: string) => string): unknown {
-  if (typeof value === 'string') {
-    const shown = scrub(value);
-    return shown === value ? value : ({ $redacted: leafDigest(value), shown } satisfies RedactedLeaf);
-  }
-  if (isRedactedLeaf(value)) {
-    const shown = value.shown === undefined ? undefined : scrub(value.shown);
-    return { $redacted: value.$redacted, ...(shown === undefined ? {} : { shown }) } satisfies RedactedLeaf;
-  }
-  if (Array.isArray(value)) return value.map((v) => withholdMentions(v, scrub));
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withholdMentions(v, scrub)]));
-  return value;
+  return rewriteJson(value, (v) => {
+    if (typeof v === 'string') return withheldIfScrubbed(v, scrub);
+    if (isRedactedLeaf(v)) {
+      const shown = v.shown === undefined ? undefined : scrub(v.shown);
+      return { $redacted: v.$redacted, ...(shown === undefined ? {} : { shown }) } satisfies RedactedLeaf;
+    }
+    return v !== null && typeof v === 'object' ? LOOK_INSIDE : v;
+  });
+}
+
+/** A string as `scrub` leaves it: itself if scrubbing changes nothing, else withheld with the scrubbed text. */
+export function withheldIfScrubbed(text: string, scrub: (text: string) => string): string | RedactedLeaf {
+  const shown = scrub(text);
+  return shown === text ? text : { $redacted: leafDigest(text), shown };
 }
 
 /** What a withheld string shows when it shows nothing else. */

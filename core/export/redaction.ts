@@ -1,6 +1,7 @@
 import { LOOK_INSIDE, rewriteJson } from '../evidence/json-rewrite';
 import type { Person } from '../people/person';
-import { isRedactedLeaf, leafDigest, type RedactedLeaf } from '../evidence/leaf-commitment';
+import { isRedactedLeaf } from '../evidence/leaf-commitment';
+import { withheldIfScrubbed } from '../evidence/withheld-text';
 import type { RedactionOptions } from './export-request';
 import { UNKNOWN_NAME } from './shown-names';
 import { wholeWordPattern } from '../common/phrase-pattern';
@@ -96,16 +97,13 @@ export class Redactor {
   }
 
   /**
-   * A snapshot with every string that scrubbing changes replaced by a {@link RedactedLeaf}: the digest the
+   * A snapshot with every string that scrubbing changes withheld ({@link withheldIfScrubbed}): the digest the
    * event hash commits to, and the scrubbed text to show. Unchanged strings stay, so the hash still recomputes.
    */
   snapshot(value: unknown): unknown {
     if (!this.options.enabled) return value;
     return rewriteJson(value, (v) => {
-      if (typeof v === 'string') {
-        const shown = this.scrub(v);
-        return shown === v ? v : ({ $redacted: leafDigest(v), shown } satisfies RedactedLeaf);
-      }
+      if (typeof v === 'string') return withheldIfScrubbed(v, (text) => this.scrub(text));
       return v !== null && typeof v === 'object' && !isRedactedLeaf(v) ? LOOK_INSIDE : v;
     });
   }
