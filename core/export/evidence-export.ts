@@ -41,8 +41,9 @@ export type CodeVerdict =
 
 /**
  * Turns a chosen part of a space's evidence trail into an export document. It reads the store in passes
- * (one for the header, coverage and code; then the items, as often as a format needs), holding only
- * per-person and per-criterion state, so memory stays flat however long the trail is.
+ * (one over the whole trail for the header, coverage, code and who is named; then the chosen items, as often as
+ * a format needs), holding only per-person and per-criterion state, so memory stays flat however long the
+ * trail is.
  */
 export class EvidenceExporter {
   private readonly people: PeopleResolver;
@@ -77,10 +78,17 @@ export class EvidenceExporter {
       filters,
     });
     const tally = new CoverageTally();
+    // Who the export's items name, for its tables, and who the space's trail names anywhere, for redaction: free
+    // text in a narrowed export can name someone whom only the events it leaves out record.
     const personIds = new Set<string>(filters.learnerId ? [filters.learnerId] : []);
     const partnerIds = new Set<string>();
+    const everyone = new Set<string>();
+    const everyPartner = new Set<string>();
     let count = 0;
-    for await (const { event, criteria } of selection.events()) {
+    for await (const { event, criteria } of selection.wholeTrail()) {
+      personIdsOf(event).forEach((id) => everyone.add(id));
+      event.partnerIds.forEach((id) => everyPartner.add(id));
+      if (!criteria) continue;
       count += 1;
       code.add(event.seq, event.hash);
       tally.add({ kind: event.kind, occurredAt: event.occurredAt, criteria });
@@ -108,13 +116,15 @@ export class EvidenceExporter {
       return exportRecord;
     });
     personIds.add(record.requestedBy);
+    personIds.forEach((id) => everyone.add(id));
 
-    const people = await visiblePeople(read, scope, [...personIds]);
-    const partners = (await read.partners.getMany(scope, [...partnerIds])).map((p) => ({
+    const people = await visiblePeople(read, scope, [...everyone]);
+    const allPartners = (await read.partners.getMany(scope, [...everyPartner])).map((p) => ({
       id: p.id,
       name: p.name,
     }));
-    const redactor = new Redactor(redaction, people, partners);
+    const redactor = new Redactor(redaction, people, allPartners);
+    const partners = allPartners.filter((p) => partnerIds.has(p.id));
     const partnerNames = Object.fromEntries(partners.map((p) => [p.id, redactor.partnerName(p.id, p.name)]));
     const header: ExportHeader = {
       layout: EXPORT_LAYOUT,
@@ -137,7 +147,7 @@ export class EvidenceExporter {
       code: record.code,
       itemCount: count,
       coverage: tally.result(),
-      people: redactor.shownNames(),
+      people: redactor.shownNames(personIds),
       partners: partnerNames,
     };
     const toItem = (event: EvidenceEvent, criteria: ExportItem['criteria']) =>
@@ -212,21 +222,45 @@ class Selection {
     partnerId?: string,
   ): AsyncIterable<{ event: EvidenceEvent; criteria: ExportItem['criteria'] }> {
     const f = this.filters;
+    // The store narrows what it can; criteriaIfSelected decides.
     const query: EvidenceQuery = {
       kinds: f.kinds.length ? f.kinds : undefined,
       partnerId: partnerId ?? (f.partnerIds.length === 1 ? f.partnerIds[0] : undefined),
-      occurredFrom: f.from && `${f.from}T00:00:00.000Z`,
-      occurredTo: f.to && `${f.to}T23:59:59.999Z`,
+      occurredFrom: this.occurredFrom,
+      occurredTo: this.occurredTo,
       untilSeq: this.untilSeq,
     };
     for await (const event of this.read.evidence.stream(this.scope, query)) {
-      if (META_KINDS.has(event.kind)) continue;
-      if (f.learnerId && !involves(event, f.learnerId)) continue;
-      if (f.partnerIds.length && !event.partnerIds.some((id) => f.partnerIds.includes(id))) continue;
-      const criteria = effectiveCriteria(event, this.changes);
-      if (f.criteria.length && !criteria.some((c) => f.criteria.includes(c))) continue;
-      yield { event, criteria };
+      const criteria = this.criteriaIfSelected(event);
+      if (criteria) yield { event, criteria };
     }
+  }
+
+  /** Every event of the chain up to the export's head, with its criteria if the export holds it. */
+  async *wholeTrail(): AsyncIterable<{ event: EvidenceEvent; criteria?: ExportItem['criteria'] }> {
+    for await (const event of this.read.evidence.stream(this.scope, { untilSeq: this.untilSeq }))
+      yield { event, criteria: this.criteriaIfSelected(event) };
+  }
+
+  private criteriaIfSelected(event: EvidenceEvent): ExportItem['criteria'] | undefined {
+    const f = this.filters;
+    if (META_KINDS.has(event.kind)) return undefined;
+    if (f.kinds.length && !f.kinds.includes(event.kind)) return undefined;
+    if (this.occurredFrom && event.occurredAt < this.occurredFrom) return undefined;
+    if (this.occurredTo && event.occurredAt > this.occurredTo) return undefined;
+    if (f.learnerId && !involves(event, f.learnerId)) return undefined;
+    if (f.partnerIds.length && !event.partnerIds.some((id) => f.partnerIds.includes(id))) return undefined;
+    const criteria = effectiveCriteria(event, this.changes);
+    if (f.criteria.length && !criteria.some((c) => f.criteria.includes(c))) return undefined;
+    return criteria;
+  }
+
+  private get occurredFrom(): string | undefined {
+    return this.filters.from && `${this.filters.from}T00:00:00.000Z`;
+  }
+
+  private get occurredTo(): string | undefined {
+    return this.filters.to && `${this.filters.to}T23:59:59.999Z`;
   }
 
   /** The partner an event is grouped under: its first partner the filters allow. */

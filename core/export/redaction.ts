@@ -29,6 +29,8 @@ function letters(index: number): string {
  * Hides personal data in an export, the same way in every file of it: partner contacts (and, if chosen,
  * colleagues and partner organisations) get stable pseudonyms, assigned in the order people were first
  * recorded; e-mail addresses and phone numbers are removed from free text, and names found there replaced.
+ * Given everyone a space's trail names, not only whom the export's items name, it finds in free text the
+ * names of people the export otherwise leaves out, and gives each the same pseudonym in every export.
  */
 export class Redactor {
   private readonly names = new Map<string, string>();
@@ -70,9 +72,9 @@ export class Redactor {
     this.words = combine(this.replacements);
   }
 
-  /** Every name the export shows, by person id. */
-  shownNames(): Record<string, string> {
-    return Object.fromEntries(this.names);
+  /** The names the export shows for these people, by person id, in the order they were first recorded. */
+  shownNames(personIds: ReadonlySet<string>): Record<string, string> {
+    return Object.fromEntries([...this.names].filter(([id]) => personIds.has(id)));
   }
 
   /** A person's name as the export shows it. */

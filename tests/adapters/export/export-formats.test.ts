@@ -178,6 +178,26 @@ describe('evidence exports', () => {
     },
   );
 
+  it.each([
+    ['meetings only', { kinds: ['meeting.logged' as const] }],
+    ['one day', { from: '2026-03-03', to: '2026-03-03' }],
+  ])(
+    'hides a contact whom a narrowed export (%s) names only in free text, and lists only its own people',
+    async (_, filters) => {
+      // The review's minutes name Tomás, who attends nothing and is recorded only in an event these leave out.
+      const csv = await exportToBuffer(tc, month.learner, { format: 'csv', filters });
+      const json = await exportToBuffer(tc, month.learner, { format: 'json', filters });
+      for (const text of [csv.bytes.toString(), json.bytes.toString()])
+        for (const secret of [...PERSONAL.contactNames, ...PERSONAL.emails, ...PERSONAL.phones])
+          expect(text).not.toContain(secret);
+      expect(json.bytes.toString()).toContain('can be reached on [phone removed]');
+      // Pseudonyms are the space's, so Tomás is still Contact B, though this export's table leaves him out.
+      expect(csv.bytes.toString()).toContain('Contact B can be reached');
+      expect(Object.values(json.header.people)).toEqual(expect.arrayContaining(['Contact A']));
+      expect(Object.values(json.header.people)).not.toContain('Contact B');
+    },
+  );
+
   it('shows contacts as recorded when redaction is turned off, and the same pseudonyms across formats when on', async () => {
     const plain = pdfText(
       (await exportToBuffer(tc, month.learner, { format: 'pdf', redaction: { enabled: false } })).bytes,
