@@ -30,7 +30,8 @@ function letters(index: number): string {
  * colleagues and partner organisations) get stable pseudonyms, assigned in the order people were first
  * recorded; e-mail addresses and phone numbers are removed from free text, and names found there replaced.
  * Given everyone a space's trail names, not only whom the export's items name, it finds in free text the
- * names of people the export otherwise leaves out, and gives each the same pseudonym in every export.
+ * names of people the export otherwise leaves out, and gives everyone the pseudonym an export of the whole
+ * trail would.
  */
 export class Redactor {
   private readonly names = new Map<string, string>();
