@@ -198,6 +198,23 @@ describe('evidence exports', () => {
     },
   );
 
+  it('gives a narrowed export a code the chain confirms, whichever filters narrow it', async () => {
+    // The header pass selects in code over the whole trail; checking a code reads what the store narrows.
+    const requests = [
+      { filters: { kinds: ['meeting.logged' as const] } },
+      { filters: { from: '2026-03-03', to: '2026-03-06' } },
+      { filters: { partnerIds: [month.partnerIds.northwind] } },
+      { filters: { criteria: ['P13' as const] } },
+      { onlyMine: true },
+    ];
+    for (const request of requests) {
+      const { header } = await exportToBuffer(tc, month.learner, { format: 'csv', ...request });
+      expect(header.itemCount).toBeGreaterThan(0);
+      const verdict = await tc.core.exports.verifyCode(month.learner.scope, header.code);
+      expect(verdict).toMatchObject({ found: true, codeMatches: true, chain: { intact: true } });
+    }
+  });
+
   it('shows contacts as recorded when redaction is turned off, and the same pseudonyms across formats when on', async () => {
     const plain = pdfText(
       (await exportToBuffer(tc, month.learner, { format: 'pdf', redaction: { enabled: false } })).bytes,
