@@ -86,13 +86,14 @@ export class EvidenceExporter {
     const everyPartner = new Set<string>();
     let count = 0;
     for await (const { event, criteria } of selection.wholeTrail()) {
-      personIdsOf(event).forEach((id) => everyone.add(id));
+      const named = personIdsOf(event);
+      named.forEach((id) => everyone.add(id));
       event.partnerIds.forEach((id) => everyPartner.add(id));
       if (!criteria) continue;
       count += 1;
       code.add(event.seq, event.hash);
       tally.add({ kind: event.kind, occurredAt: event.occurredAt, criteria });
-      personIdsOf(event).forEach((id) => personIds.add(id));
+      named.forEach((id) => personIds.add(id));
       event.partnerIds.forEach((id) => partnerIds.add(id));
     }
 
@@ -209,13 +210,20 @@ function exportItemOf(
 
 /** Which events of a space an export holds, with their criteria as they stood at the export's head. */
 class Selection {
+  /** The date filters as bounds on `occurredAt`, inclusive. */
+  private readonly occurredFrom?: string;
+  private readonly occurredTo?: string;
+
   constructor(
     private readonly read: StoreReaders,
     private readonly scope: Scope,
     private readonly filters: ExportFilters,
     private readonly untilSeq: number,
     private readonly changes: CriteriaChanges,
-  ) {}
+  ) {
+    this.occurredFrom = filters.from && `${filters.from}T00:00:00.000Z`;
+    this.occurredTo = filters.to && `${filters.to}T23:59:59.999Z`;
+  }
 
   /** The selected events in chain order; `partnerId` narrows the read to one partner's events. */
   async *events(
@@ -253,14 +261,6 @@ class Selection {
     const criteria = effectiveCriteria(event, this.changes);
     if (f.criteria.length && !criteria.some((c) => f.criteria.includes(c))) return undefined;
     return criteria;
-  }
-
-  private get occurredFrom(): string | undefined {
-    return this.filters.from && `${this.filters.from}T00:00:00.000Z`;
-  }
-
-  private get occurredTo(): string | undefined {
-    return this.filters.to && `${this.filters.to}T23:59:59.999Z`;
   }
 
   /** The partner an event is grouped under: its first partner the filters allow. */
