@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { AdaptiveCard, ExecuteAction, HostConfig, SubmitAction, type Action } from 'adaptivecards';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { CardJson } from '../api/api-types';
+import { mendCardAccessibility } from '../cards/card-accessibility';
 import { hostConfigFor } from '../cards/host-config';
 import { useServices } from '../services';
 import { cardMarkdownToHtml } from './card-markdown';
@@ -69,13 +70,10 @@ export function AdaptiveCardHost(props: {
     };
     card.parse(props.card);
     const rendered = card.render();
-    if (rendered) {
-      // The SDK marks heading-style text as role="heading" without a level, which screen readers need: cards sit
-      // under the page's own headings, so theirs are level 3.
-      for (const heading of rendered.querySelectorAll('[role="heading"]:not([aria-level])'))
-        heading.setAttribute('aria-level', '3');
-      container.current?.replaceChildren(rendered);
-    }
+    if (!rendered) return;
+    const stopMending = mendCardAccessibility(rendered);
+    container.current?.replaceChildren(rendered);
+    return stopMending;
   }, [props.card, theme]);
 
   return <div ref={container} className={styles.host} role="group" aria-label={props.label} />;
