@@ -1,21 +1,9 @@
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { AgreedAction, Page, PartnerBoardPage, People } from '../api/api-types';
 import { ActionItem } from '../components/action-item';
 import { CardForm } from '../components/card-form';
+import { FormDialog } from '../components/form-dialog';
 import { LoadState } from '../components/load-state';
 import { PageHeader } from '../components/page-header';
 import { today } from '../format';
@@ -145,16 +133,9 @@ export default function ActionBoardView(): ReactNode {
           </>
         )}
       </LoadState>
-      <Dialog open={adding} onOpenChange={(_, d) => setAdding(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>New agreed action</DialogTitle>
-            <DialogContent>
-              <CardForm kind="action" onSaved={loaded.reload} />
-            </DialogContent>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <FormDialog title="New agreed action" open={adding} onClose={() => setAdding(false)}>
+        <CardForm kind="action" onSaved={loaded.reload} />
+      </FormDialog>
     </section>
   );
 }

@@ -4,11 +4,6 @@ import {
   Button,
   Caption1,
   Card,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Subtitle2,
   makeStyles,
   tokens,
@@ -16,6 +11,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { Agreement, Page, People } from '../api/api-types';
 import { CardForm } from '../components/card-form';
+import { FormDialog } from '../components/form-dialog';
 import { LoadState } from '../components/load-state';
 import { PageHeader } from '../components/page-header';
 import { formatDate, formatDateTime, words } from '../format';
@@ -103,16 +99,9 @@ export default function AgreementsView(): ReactNode {
           )
         }
       </LoadState>
-      <Dialog open={adding} onOpenChange={(_, d) => setAdding(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>New conflict-priority agreement</DialogTitle>
-            <DialogContent>
-              <CardForm kind="agreement" onSaved={loaded.reload} />
-            </DialogContent>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <FormDialog title="New conflict-priority agreement" open={adding} onClose={() => setAdding(false)}>
+        <CardForm kind="agreement" onSaved={loaded.reload} />
+      </FormDialog>
     </section>
   );
 }

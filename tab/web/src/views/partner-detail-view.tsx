@@ -1,18 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Card,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Link,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Card, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type {
   AgreedAction,
@@ -26,6 +12,7 @@ import type {
 } from '../api/api-types';
 import { ActionItem } from '../components/action-item';
 import { CardForm } from '../components/card-form';
+import { FormDialog } from '../components/form-dialog';
 import { HealthBadge } from '../components/health-badge';
 import { LoadState } from '../components/load-state';
 import { MeetingTimeline } from '../components/meeting-timeline';
@@ -164,35 +151,23 @@ export default function PartnerDetailView(props: { partnerId: string }): ReactNo
               </div>
             )}
           </LoadState>
-          <Dialog open={editing} onOpenChange={(_, d) => setEditing(d.open)}>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>Edit {partner.name}</DialogTitle>
-                <DialogContent>
-                  <PartnerForm
-                    existing={{ partner, people, checkIn }}
-                    onCancel={() => setEditing(false)}
-                    onSaved={() => {
-                      setEditing(false);
-                      reloadAll();
-                    }}
-                  />
-                </DialogContent>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
-          <Dialog open={logging !== undefined} onOpenChange={(_, d) => !d.open && setLogging(undefined)}>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>Log with {partner.name}</DialogTitle>
-                <DialogContent>
-                  {logging && (
-                    <CardForm kind={logging} preset={{ partnerId: partner.id }} onSaved={reloadAll} />
-                  )}
-                </DialogContent>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+          <FormDialog title={`Edit ${partner.name}`} open={editing} onClose={() => setEditing(false)}>
+            <PartnerForm
+              existing={{ partner, people, checkIn }}
+              onCancel={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                reloadAll();
+              }}
+            />
+          </FormDialog>
+          <FormDialog
+            title={`Log with ${partner.name}`}
+            open={logging !== undefined}
+            onClose={() => setLogging(undefined)}
+          >
+            {logging && <CardForm kind={logging} preset={{ partnerId: partner.id }} onSaved={reloadAll} />}
+          </FormDialog>
         </article>
       )}
     </LoadState>

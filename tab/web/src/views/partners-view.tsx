@@ -4,11 +4,6 @@ import {
   Caption1,
   Card,
   CardHeader,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Link,
   SearchBox,
   Select,
@@ -19,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { PartnerBoardPage } from '../api/api-types';
+import { FormDialog } from '../components/form-dialog';
 import { HealthBadge } from '../components/health-badge';
 import { LoadState } from '../components/load-state';
 import { PageHeader } from '../components/page-header';
@@ -192,22 +188,15 @@ export default function PartnersView(): ReactNode {
           );
         }}
       </LoadState>
-      <Dialog open={adding} onOpenChange={(_, d) => setAdding(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Add a partner</DialogTitle>
-            <DialogContent>
-              <PartnerForm
-                onCancel={() => setAdding(false)}
-                onSaved={(view) => {
-                  setAdding(false);
-                  navigate({ view: 'partner', id: view.partner.id });
-                }}
-              />
-            </DialogContent>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <FormDialog title="Add a partner" open={adding} onClose={() => setAdding(false)}>
+        <PartnerForm
+          onCancel={() => setAdding(false)}
+          onSaved={(view) => {
+            setAdding(false);
+            navigate({ view: 'partner', id: view.partner.id });
+          }}
+        />
+      </FormDialog>
     </section>
   );
 }
