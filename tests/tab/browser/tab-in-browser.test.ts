@@ -275,7 +275,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(all.items.map((a: { title: string }) => a.title)).toContain('Call Litware about the Friday run');
   });
 
-  it('keeps a dialog opened before the board has loaded visible to screen readers, its picker named, and closes it', async () => {
+  it('keeps a dialog opened before the board has loaded visible to screen readers, its picker named, and closes it back to its button', async () => {
     // The board's list is held back until the dialog is open: opening it while the page behind was still
     // loading once left the dialog aria-hidden, so screen readers (and getByRole) could not see its form.
     let releaseBoard!: () => void;
@@ -302,6 +302,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     await form.getByRole('textbox', { name: /^Owner.*Choose who does it/ }).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('New action');
   });
 
   it('exports the evidence trail as a PDF and the chain map as PNG', async () => {
@@ -393,6 +394,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(await page.evaluate('document.activeElement?.closest(\'[role="dialog"]\') !== null')).toBe(true);
     await page.keyboard.press('Escape');
     await page.getByRole('form', { name: 'New partner' }).waitFor({ state: 'detached' });
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Add partner');
   });
 
   it('fits Teams mobile width (360 px) without sideways scrolling of the page', async () => {

@@ -1,4 +1,13 @@
-import { Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { AgreedAction, Page, PartnerBoardPage, People } from '../api/api-types';
 import { ActionItem } from '../components/action-item';
@@ -47,6 +56,8 @@ export default function ActionBoardView(): ReactNode {
   const [sort, setSort] = useState<'due' | '-due'>('due');
   const [ownerId, setOwnerId] = useState('');
   const [adding, setAdding] = useState(false);
+  // Closing a dialog puts focus back on the button that opened it.
+  const returnFocusHere = useRestoreFocusTarget();
   const loaded = useLoad(async () => {
     const query = { sort, ownerId: ownerId || undefined, limit: BOARD_LIMIT };
     const [toDo, done, partners] = await Promise.all([
@@ -92,7 +103,7 @@ export default function ActionBoardView(): ReactNode {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={() => setAdding(true)}>
+        <Button {...returnFocusHere} appearance="primary" onClick={() => setAdding(true)}>
           New action
         </Button>
       </PageHeader>

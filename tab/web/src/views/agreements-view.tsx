@@ -7,6 +7,7 @@ import {
   Subtitle2,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { Agreement, Page, People } from '../api/api-types';
@@ -46,6 +47,8 @@ export default function AgreementsView(): ReactNode {
   const { api } = useServices();
   const styles = useStyles();
   const [adding, setAdding] = useState(false);
+  // Closing a dialog puts focus back on the button that opened it.
+  const returnFocusHere = useRestoreFocusTarget();
   const loaded = useLoad(async () => {
     const page = await api.call<Page<Agreement>>('/agreements', { query: { limit: 50 } });
     // The list carries ids only; each version's view names its representatives and acknowledgers.
@@ -66,7 +69,7 @@ export default function AgreementsView(): ReactNode {
   return (
     <section>
       <PageHeader title="Agreements">
-        <Button appearance="primary" onClick={() => setAdding(true)}>
+        <Button {...returnFocusHere} appearance="primary" onClick={() => setAdding(true)}>
           New agreement
         </Button>
       </PageHeader>

@@ -1,4 +1,14 @@
-import { Badge, Body1, Button, Card, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  Link,
+  Subtitle2,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type {
   AgreedAction,
@@ -50,6 +60,8 @@ export default function PartnerDetailView(props: { partnerId: string }): ReactNo
   const { api } = useServices();
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
+  // Closing a dialog puts focus back on the button that opened it.
+  const returnFocusHere = useRestoreFocusTarget();
   const [logging, setLogging] = useState<string>();
   const view = useLoad(
     () => api.call<PartnerView>(`/partners/${props.partnerId}`, { query: { include: 'health' } }),
@@ -86,7 +98,9 @@ export default function PartnerDetailView(props: { partnerId: string }): ReactNo
           <PageHeader title={partner.name}>
             <HealthBadge health={health} />
             {partner.status === 'archived' && <Badge appearance="outline">Archived</Badge>}
-            <Button onClick={() => setEditing(true)}>Edit</Button>
+            <Button {...returnFocusHere} onClick={() => setEditing(true)}>
+              Edit
+            </Button>
             {partner.status === 'active' && (
               <Button
                 onClick={() =>
@@ -120,12 +134,16 @@ export default function PartnerDetailView(props: { partnerId: string }): ReactNo
                 </Card>
                 <Card className={styles.section}>
                   <Subtitle2 as="h2">Meetings</Subtitle2>
-                  <Button onClick={() => setLogging('meeting')}>Log a meeting</Button>
+                  <Button {...returnFocusHere} onClick={() => setLogging('meeting')}>
+                    Log a meeting
+                  </Button>
                   <MeetingTimeline meetings={meetings.items} />
                 </Card>
                 <Card className={styles.section}>
                   <Subtitle2 as="h2">Actions</Subtitle2>
-                  <Button onClick={() => setLogging('action')}>New action</Button>
+                  <Button {...returnFocusHere} onClick={() => setLogging('action')}>
+                    New action
+                  </Button>
                   <ul className={styles.list}>
                     {actions.items.map((a) => (
                       <li key={a.id}>
@@ -136,7 +154,9 @@ export default function PartnerDetailView(props: { partnerId: string }): ReactNo
                 </Card>
                 <Card className={styles.section}>
                   <Subtitle2 as="h2">Agreements</Subtitle2>
-                  <Button onClick={() => setLogging('agreement')}>New agreement</Button>
+                  <Button {...returnFocusHere} onClick={() => setLogging('agreement')}>
+                    New agreement
+                  </Button>
                   {agreements.items.length === 0 && <Body1>No priority agreements yet.</Body1>}
                   <ul className={styles.list}>
                     {agreements.items.map((a) => (

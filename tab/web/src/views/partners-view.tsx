@@ -11,6 +11,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { PartnerBoardPage } from '../api/api-types';
@@ -51,6 +52,8 @@ export default function PartnersView(): ReactNode {
   const [q, setQ] = useState('');
   const [archived, setArchived] = useState(false);
   const [adding, setAdding] = useState(false);
+  // Closing a dialog puts focus back on the button that opened it.
+  const returnFocusHere = useRestoreFocusTarget();
   const [order, setOrder] = useState<'name' | 'health'>('name');
   const [pages, setPages] = useState<PartnerBoardPage[]>([]);
   const status = archived ? 'archived' : 'active';
@@ -88,7 +91,7 @@ export default function PartnersView(): ReactNode {
           <option value="health">Needing attention first</option>
         </Select>
         <Switch label="Archived" checked={archived} onChange={(_, d) => setArchived(d.checked)} />
-        <Button appearance="primary" onClick={() => setAdding(true)}>
+        <Button {...returnFocusHere} appearance="primary" onClick={() => setAdding(true)}>
           Add partner
         </Button>
       </PageHeader>
