@@ -355,6 +355,22 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it.each([
+    ['#/partners', 'Add partner', 'form', 'New partner'],
+    ['#/agreements', 'New agreement', 'group', 'agreement form'],
+    ['<partner>', 'Edit', 'form', 'Edit partner'],
+    ['<partner>', 'Log a meeting', 'group', 'meeting form'],
+    ['<partner>', 'New agreement', 'group', 'agreement form'],
+  ] as const)('has no serious axe-core violations in the dialog %s › %s', async (at, opener, role, name) => {
+    const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Northwind`);
+    await open(at === '<partner>' ? `#/partners/${partners.items[0].id}` : at);
+    await page.getByRole('button', { name: opener, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole(role, { name }).waitFor();
+    await dialog.locator('input, textarea, select').first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('follows a theme change live, without reloading', async () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await open('#/partners');
