@@ -14,7 +14,8 @@ import type { ReactNode } from 'react';
  * A modal dialog holding one form, with a close button in its title as Fluent asks of every dialog. The button
  * is also what takes focus when the dialog opens: a form that is still loading has nothing focusable yet, and a
  * dialog opened with focus on its bare surface was left aria-hidden (so invisible to screen readers) by the
- * focus manager once the page behind it finished loading.
+ * focus manager once the page behind it finished loading. Give the button that opens it the attributes of
+ * Fluent's `useRestoreFocusTarget()`: closing the dialog then puts focus back on that button.
  */
 export function FormDialog(props: {
   title: string;
