@@ -361,9 +361,12 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     ['<partner>', 'Edit', 'form', 'Edit partner'],
     ['<partner>', 'Log a meeting', 'group', 'meeting form'],
     ['<partner>', 'New agreement', 'group', 'agreement form'],
+    ['<partner>?theme=dark', 'Log a meeting', 'group', 'meeting form'],
+    ['<partner>?theme=contrast', 'Log a meeting', 'group', 'meeting form'],
   ] as const)('has no serious axe-core violations in the dialog %s › %s', async (at, opener, role, name) => {
     const partners = await getJson(`${app.baseUrl}/api/v1/partners?q=Northwind`);
-    await open(at === '<partner>' ? `#/partners/${partners.items[0].id}` : at);
+    const [where, query = ''] = at.split('?');
+    await open(where === '<partner>' ? `#/partners/${partners.items[0].id}` : where!, query && `?${query}`);
     await page.getByRole('button', { name: opener, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole(role, { name }).waitFor();
