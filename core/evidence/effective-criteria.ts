@@ -23,7 +23,10 @@ export function collectCriteriaChanges(events: Iterable<EvidenceEvent>): Map<str
 }
 
 /** An item's criteria now: as tagged when recorded, then every later change applied in order. */
-export function effectiveCriteria(event: EvidenceEvent, changes: CriteriaChanges): CriterionCode[] {
+export function effectiveCriteria(
+  event: Pick<EvidenceEvent, 'id' | 'criteria'>,
+  changes: CriteriaChanges,
+): CriterionCode[] {
   const codes = new Set<CriterionCode>(event.criteria);
   for (const change of changes.get(event.id) ?? []) {
     change.added.forEach((c) => codes.add(c));

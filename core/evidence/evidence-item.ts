@@ -42,10 +42,13 @@ export function toEvidenceItem(event: EvidenceEvent, changes: CriteriaChanges, n
   };
 }
 
-/** Whether an item is about a learner's work: they did it, asked for it, attended it or own it. */
-export function involves(event: EvidenceEvent, personId: string): boolean {
-  if (event.actorId === personId) return true;
+/** Whom an item is about as a learner's work: who did it, asked for it, attended it or owns it. */
+export function involvedIdsOf(event: Pick<EvidenceEvent, 'actorId' | 'snapshot'>): string[] {
   const s = event.snapshot as Record<string, unknown>;
-  if (s.requestedBy === personId || s.ownerId === personId) return true;
-  return Array.isArray(s.attendeeIds) && s.attendeeIds.includes(personId);
+  const ids = [event.actorId];
+  for (const field of ['requestedBy', 'ownerId'])
+    if (typeof s[field] === 'string') ids.push(s[field] as string);
+  if (Array.isArray(s.attendeeIds))
+    ids.push(...(s.attendeeIds.filter((id) => typeof id === 'string') as string[]));
+  return ids;
 }

@@ -1,6 +1,7 @@
 import type { Page, PageRequest } from '../common/paging';
 import type { Scope } from '../common/scope';
 import type { EvidenceEvent, EvidenceKind } from './evidence-event';
+import type { EvidenceOutline } from './evidence-outline';
 import type { ChainHead } from './hash-chain';
 
 /** Filters for reading a space's evidence. */
@@ -22,6 +23,8 @@ export interface EvidenceReader {
   list(scope: Scope, query: EvidenceQuery, page: PageRequest): Promise<Page<EvidenceEvent>>;
   /** Every matching event in chain order, fetched in batches so memory stays flat. */
   stream(scope: Scope, query: EvidenceQuery): AsyncIterable<EvidenceEvent>;
+  /** The same events as {@link stream}, outlined: without their snapshots, which cost most of a read. */
+  outline(scope: Scope, query: EvidenceQuery): AsyncIterable<EvidenceOutline>;
   /** The head the store recorded for the space's chain. */
   head(scope: Scope): Promise<ChainHead>;
 }

@@ -8,10 +8,10 @@ import { describeEvent } from '../evidence/describe-event';
 import { effectiveCriteria, type CriteriaChanges } from '../evidence/effective-criteria';
 import { loadCriteriaChanges } from '../evidence/evidence-curation';
 import type { EvidenceEvent } from '../evidence/evidence-event';
-import { META_KINDS, involves } from '../evidence/evidence-item';
+import { META_KINDS, involvedIdsOf } from '../evidence/evidence-item';
+import type { EvidenceOutline } from '../evidence/evidence-outline';
 import type { EvidenceQuery } from '../evidence/evidence-repository';
 import { verifyChain, type ChainVerdict } from '../evidence/hash-chain';
-import { personIdsOf } from '../evidence/person-ids';
 import { PeopleResolver, visiblePeople } from '../people/people-resolver';
 import type { Clock, Ids, StoreReaders, Store } from '../ports';
 import { ExportCode } from './export-code';
@@ -40,10 +40,10 @@ export type CodeVerdict =
     };
 
 /**
- * Turns a chosen part of a space's evidence trail into an export document. It reads the store in passes
- * (one over the whole trail for the header, coverage, code and who is named; then the chosen items, as often as
- * a format needs), holding only per-person and per-criterion state, so memory stays flat however long the
- * trail is.
+ * Turns a chosen part of a space's evidence trail into an export document. It reads the store in passes (one
+ * over the whole trail's outlines, without snapshots, for the header, coverage, code and who is named; then the
+ * chosen items, as often as a format needs), holding only per-person and per-criterion state, so memory stays
+ * flat however long the trail is.
  */
 export class EvidenceExporter {
   private readonly people: PeopleResolver;
@@ -86,14 +86,13 @@ export class EvidenceExporter {
     const everyPartner = new Set<string>();
     let count = 0;
     for await (const { event, criteria } of selection.wholeTrail()) {
-      const named = personIdsOf(event);
-      named.forEach((id) => everyone.add(id));
+      event.personIds.forEach((id) => everyone.add(id));
       event.partnerIds.forEach((id) => everyPartner.add(id));
       if (!criteria) continue;
       count += 1;
       code.add(event.seq, event.hash);
       tally.add({ kind: event.kind, occurredAt: event.occurredAt, criteria });
-      named.forEach((id) => personIds.add(id));
+      event.personIds.forEach((id) => personIds.add(id));
       event.partnerIds.forEach((id) => partnerIds.add(id));
     }
 
@@ -239,24 +238,28 @@ class Selection {
       untilSeq: this.untilSeq,
     };
     for await (const event of this.read.evidence.stream(this.scope, query)) {
-      const criteria = this.criteriaIfSelected(event);
+      const criteria = this.criteriaIfSelected(event, () => involvedIdsOf(event));
       if (criteria) yield { event, criteria };
     }
   }
 
-  /** Every event of the chain up to the export's head, with its criteria if the export holds it. */
-  async *wholeTrail(): AsyncIterable<{ event: EvidenceEvent; criteria?: ExportItem['criteria'] }> {
-    for await (const event of this.read.evidence.stream(this.scope, { untilSeq: this.untilSeq }))
-      yield { event, criteria: this.criteriaIfSelected(event) };
+  /** Every event of the chain up to the export's head, outlined, with its criteria if the export holds it. */
+  async *wholeTrail(): AsyncIterable<{ event: EvidenceOutline; criteria?: ExportItem['criteria'] }> {
+    for await (const event of this.read.evidence.outline(this.scope, { untilSeq: this.untilSeq }))
+      yield { event, criteria: this.criteriaIfSelected(event, () => event.involvedIds) };
   }
 
-  private criteriaIfSelected(event: EvidenceEvent): ExportItem['criteria'] | undefined {
+  /** The event's criteria if the export holds it; `involvedIds` is asked only when one learner's work is chosen. */
+  private criteriaIfSelected(
+    event: Pick<EvidenceOutline, 'id' | 'kind' | 'occurredAt' | 'partnerIds' | 'criteria'>,
+    involvedIds: () => readonly string[],
+  ): ExportItem['criteria'] | undefined {
     const f = this.filters;
     if (META_KINDS.has(event.kind)) return undefined;
     if (f.kinds.length && !f.kinds.includes(event.kind)) return undefined;
     if (this.occurredFrom && event.occurredAt < this.occurredFrom) return undefined;
     if (this.occurredTo && event.occurredAt > this.occurredTo) return undefined;
-    if (f.learnerId && !involves(event, f.learnerId)) return undefined;
+    if (f.learnerId && !involvedIds().includes(f.learnerId)) return undefined;
     if (f.partnerIds.length && !event.partnerIds.some((id) => f.partnerIds.includes(id))) return undefined;
     const criteria = effectiveCriteria(event, this.changes);
     if (f.criteria.length && !criteria.some((c) => f.criteria.includes(c))) return undefined;

@@ -7,6 +7,7 @@ import { reminderClaimSpread } from './2026-11-22-31-reminder-claim-spread';
 import { privacyAudit } from './2026-11-22-40-privacy-audit';
 import { calendarSync } from './2026-11-22-50-calendar-sync';
 import { peopleProfiles } from './2026-11-22-51-people-profiles';
+import { evidenceOutlinePeople } from './2026-11-23-01-evidence-outline-people';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   privacyAudit,
   calendarSync,
   peopleProfiles,
+  evidenceOutlinePeople,
 ];

@@ -2,6 +2,7 @@ import type { Page, PageRequest } from '../../../core/common/paging';
 import type { Scope } from '../../../core/common/scope';
 import type { EvidenceEvent } from '../../../core/evidence/evidence-event';
 import type { EvidenceQuery, EvidenceRepository } from '../../../core/evidence/evidence-repository';
+import { outlinedPeople, type EvidenceOutline } from '../../../core/evidence/evidence-outline';
 import { EMPTY_HEAD, type ChainHead } from '../../../core/evidence/hash-chain';
 import { nextTurn } from '../../system/next-turn';
 import { fromJson, toCanonicalJson, toJson } from './columns';
@@ -45,6 +46,47 @@ function toEvent(r: EventRow): EvidenceEvent {
   };
 }
 
+/** The columns of a whole event (the outline's people are not part of it). */
+const EVENT_COLUMNS = `e.tenant_id, e.space_id, e.seq, e.id, e.kind, e.subject_type, e.subject_id, e.partner_ids,
+  e.actor_id, e.occurred_at, e.recorded_at, e.snapshot, e.criteria, e.prev_hash, e.hash`;
+
+/** An event's outline columns; `snapshot` only where the people it names were not stored beside it. */
+interface OutlineRow {
+  seq: number;
+  id: string;
+  kind: EvidenceEvent['kind'];
+  partner_ids: string;
+  actor_id: string;
+  occurred_at: string;
+  criteria: string;
+  hash: string;
+  person_ids: string | null;
+  involved_ids: string | null;
+  snapshot: string | null;
+}
+
+const OUTLINE_COLUMNS = `e.seq, e.id, e.kind, e.partner_ids, e.actor_id, e.occurred_at, e.criteria, e.hash,
+  e.person_ids, e.involved_ids,
+  CASE WHEN e.person_ids IS NULL OR e.involved_ids IS NULL THEN e.snapshot END AS snapshot`;
+
+function toOutline(r: OutlineRow): EvidenceOutline {
+  const people =
+    r.person_ids !== null && r.involved_ids !== null
+      ? { personIds: fromJson<string[]>(r.person_ids), involvedIds: fromJson<string[]>(r.involved_ids) }
+      : outlinedPeople({ actorId: r.actor_id, snapshot: fromJson(r.snapshot!) });
+  return {
+    id: r.id,
+    seq: Number(r.seq),
+    kind: r.kind,
+    partnerIds: fromJson(r.partner_ids),
+    actorId: r.actor_id,
+    occurredAt: r.occurred_at,
+    criteria: fromJson(r.criteria),
+    hash: r.hash,
+    ...people,
+  };
+}
+
 /** Events per batch when streaming a whole log. */
 const STREAM_BATCH = 500;
 
@@ -70,10 +112,11 @@ export class EvidenceSqlRepository implements EvidenceRepository {
   }
 
   async append(e: EvidenceEvent): Promise<void> {
+    const people = outlinedPeople(e);
     await this.db.run(
       `INSERT INTO evidence_events (tenant_id, space_id, seq, id, kind, subject_type, subject_id, partner_ids, actor_id,
-         occurred_at, recorded_at, snapshot, criteria, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         occurred_at, recorded_at, snapshot, criteria, prev_hash, hash, person_ids, involved_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
         e.tenantId,
         e.spaceId,
@@ -90,6 +133,8 @@ export class EvidenceSqlRepository implements EvidenceRepository {
         toJson(e.criteria),
         e.prevHash,
         e.hash,
+        toJson(people.personIds),
+        toJson(people.involvedIds),
       ],
     );
     for (const partnerId of new Set(e.partnerIds)) {
@@ -126,11 +171,24 @@ export class EvidenceSqlRepository implements EvidenceRepository {
     return pageOfRows(rows, page.limit, (r) => ({ key: Number(r.seq), id: r.id }), toEvent);
   }
 
-  async *stream(scope: Scope, query: EvidenceQuery): AsyncIterable<EvidenceEvent> {
+  stream(scope: Scope, query: EvidenceQuery): AsyncIterable<EvidenceEvent> {
+    return this.#inBatches(scope, query, EVENT_COLUMNS, toEvent);
+  }
+
+  outline(scope: Scope, query: EvidenceQuery): AsyncIterable<EvidenceOutline> {
+    return this.#inBatches(scope, query, OUTLINE_COLUMNS, toOutline);
+  }
+
+  async *#inBatches<Row extends { seq: number }, T>(
+    scope: Scope,
+    query: EvidenceQuery,
+    columns: string,
+    convert: (row: Row) => T,
+  ): AsyncIterable<T> {
     let afterSeq = 0;
     for (;;) {
-      const rows = await this.#fetch(scope, query, afterSeq, STREAM_BATCH);
-      for (const row of rows) yield toEvent(row);
+      const rows = await this.#fetch<Row>(scope, query, afterSeq, STREAM_BATCH, columns);
+      for (const row of rows) yield convert(row);
       if (rows.length < STREAM_BATCH) return;
       afterSeq = Number(rows[rows.length - 1]!.seq);
       // SQLite answers synchronously: without this, reading a long trail would hold the event loop throughout.
@@ -138,7 +196,13 @@ export class EvidenceSqlRepository implements EvidenceRepository {
     }
   }
 
-  #fetch(scope: Scope, query: EvidenceQuery, afterSeq: number, limit: number): Promise<EventRow[]> {
+  #fetch<Row extends { seq: number } = EventRow>(
+    scope: Scope,
+    query: EvidenceQuery,
+    afterSeq: number,
+    limit: number,
+    columns = EVENT_COLUMNS,
+  ): Promise<Row[]> {
     const p = new Params();
     const where = [
       `e.tenant_id = ${p.add(scope.tenantId)}`,
@@ -155,8 +219,8 @@ export class EvidenceSqlRepository implements EvidenceRepository {
         `EXISTS (SELECT 1 FROM evidence_partners ep WHERE ep.tenant_id = e.tenant_id AND ep.space_id = e.space_id
            AND ep.partner_id = ${p.add(query.partnerId)} AND ep.seq = e.seq)`,
       );
-    return this.db.all<EventRow>(
-      `SELECT e.* FROM evidence_events e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ${p.add(limit)}`,
+    return this.db.all<Row>(
+      `SELECT ${columns} FROM evidence_events e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ${p.add(limit)}`,
       p.values,
     );
   }

@@ -129,7 +129,9 @@ export class PrivacySqlRepository implements PrivacyRepository {
 
   async replaceSnapshot(scope: Scope, seq: number, snapshot: unknown): Promise<void> {
     await this.db.run(
-      'UPDATE evidence_events SET snapshot = $1 WHERE tenant_id = $2 AND space_id = $3 AND seq = $4',
+      // The people recorded beside the snapshot are read from the new one from now on.
+      `UPDATE evidence_events SET snapshot = $1, person_ids = NULL, involved_ids = NULL
+       WHERE tenant_id = $2 AND space_id = $3 AND seq = $4`,
       [toCanonicalJson(snapshot), scope.tenantId, scope.spaceId, seq],
     );
   }

@@ -2,7 +2,10 @@ import { ConflictError, NotFoundError } from '../../../core/errors';
 import type { Scope } from '../../../core/common/scope';
 import type { Repositories, StoreReaders } from '../../../core/ports';
 import { EvidenceLedger } from '../../../core/evidence/evidence-ledger';
-import type { EvidenceDraft } from '../../../core/evidence/evidence-event';
+import type { EvidenceDraft, EvidenceEvent } from '../../../core/evidence/evidence-event';
+import { involvedIdsOf } from '../../../core/evidence/evidence-item';
+import type { EvidenceOutline } from '../../../core/evidence/evidence-outline';
+import { personIdsOf } from '../../../core/evidence/person-ids';
 import { EMPTY_HEAD } from '../../../core/evidence/hash-chain';
 import { FakeClock } from '../../support/fake-clock';
 import { SequentialIds } from '../../support/sequential-ids';
@@ -120,6 +123,40 @@ for (const kind of STORE_KINDS) {
 
       expect(seqs).toEqual(Array.from({ length: 1001 }, (_, i) => i + 1));
       expect(turnedWhileStreaming).toBe(true);
+    });
+
+    it('outlines the same events as it streams, naming the people each snapshot names, stored or not', async () => {
+      const caller = aCaller({ spaceId: aSpace() });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      await tc.core.meetings.log(caller, aMeetingInput(partner.id));
+      const outlineOf = (e: EvidenceEvent): EvidenceOutline => ({
+        id: e.id,
+        seq: e.seq,
+        kind: e.kind,
+        occurredAt: e.occurredAt,
+        partnerIds: e.partnerIds,
+        actorId: e.actorId,
+        criteria: e.criteria,
+        hash: e.hash,
+        personIds: personIdsOf(e),
+        involvedIds: involvedIdsOf(e),
+      });
+      const events = await collect(t.store.read.evidence.stream(caller.scope, {}));
+      const expected = events.map(outlineOf);
+      // The meeting names its attendees and its actions their owners: not only the actor.
+      expect(expected.some((o) => o.personIds.length > 1 && o.involvedIds.length > 1)).toBe(true);
+      expect(await collect(t.store.read.evidence.outline(caller.scope, {}))).toEqual(expected);
+
+      // Events stored before the people were kept beside the snapshot (or whose snapshot was rewritten since).
+      await t.raw(
+        'UPDATE evidence_events SET person_ids = NULL, involved_ids = NULL WHERE tenant_id = ? AND space_id = ?',
+        [caller.scope.tenantId, caller.scope.spaceId],
+      );
+      expect(await collect(t.store.read.evidence.outline(caller.scope, {}))).toEqual(expected);
+      const meetings = await collect(
+        t.store.read.evidence.outline(caller.scope, { kinds: ['meeting.logged'] }),
+      );
+      expect(meetings).toEqual(expected.filter((o) => o.kind === 'meeting.logged'));
     });
 
     it('rolls back every write of a failed use case, evidence included', async () => {
@@ -448,6 +485,7 @@ for (const kind of STORE_KINDS) {
           get: (r, s) => r.evidence.get(s, seeded.eventId!),
           list: (r, s) => r.evidence.list(s, {}, { limit: 10 }).then((p) => p.items),
           stream: (r, s) => collect(r.evidence.stream(s, {})),
+          outline: (r, s) => collect(r.evidence.outline(s, {})),
           head: (r, s) => r.evidence.head(s).then((h) => (h.seq === EMPTY_HEAD.seq ? undefined : h)),
         },
         evidenceRequests: {
