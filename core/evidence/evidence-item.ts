@@ -41,14 +41,3 @@ export function toEvidenceItem(event: EvidenceEvent, changes: CriteriaChanges, n
     ...describeEvent(event, nameOf),
   };
 }
-
-/** Whom an item is about as a learner's work: who did it, asked for it, attended it or owns it. */
-export function involvedIdsOf(event: Pick<EvidenceEvent, 'actorId' | 'snapshot'>): string[] {
-  const s = event.snapshot as Record<string, unknown>;
-  const ids = [event.actorId];
-  for (const field of ['requestedBy', 'ownerId'])
-    if (typeof s[field] === 'string') ids.push(s[field] as string);
-  if (Array.isArray(s.attendeeIds))
-    ids.push(...(s.attendeeIds.filter((id) => typeof id === 'string') as string[]));
-  return ids;
-}

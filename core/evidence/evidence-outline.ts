@@ -1,6 +1,5 @@
 import type { EvidenceEvent } from './evidence-event';
-import { involvedIdsOf } from './evidence-item';
-import { personIdsOf } from './person-ids';
+import { involvedIdsOf, personIdsOf } from './person-ids';
 
 /**
  * An event without its snapshot: what a pass over a whole trail needs (which items an export selects, who they

@@ -1,20 +1,41 @@
 import type { EvidenceEvent } from './evidence-event';
 
-/** Snapshot fields that hold one person id. */
-const PERSON_FIELDS = ['ownerId', 'relationshipOwnerId', 'respondentId', 'witnessId', 'requestedBy'] as const;
+type Snapshot = Record<string, unknown>;
 
-/** Every person an event mentions (its actor, owners, attendees, contacts, respondents, witnesses). */
+/** Snapshot fields that hold the one person whose work an event is, besides its actor. */
+const WORK_FIELDS = ['requestedBy', 'ownerId'] as const;
+/** Snapshot fields that hold one other person the event names. */
+const OTHER_PERSON_FIELDS = ['relationshipOwnerId', 'respondentId', 'witnessId'] as const;
+
+function idsIn(s: Snapshot, fields: readonly string[]): string[] {
+  return fields.map((field) => s[field]).filter((id): id is string => typeof id === 'string');
+}
+
+/** The person ids held by a member of each object in a snapshot list (contacts, parties). */
+function idsInList(s: Snapshot, list: string, field: string): string[] {
+  const items = Array.isArray(s[list]) ? (s[list] as Snapshot[]) : [];
+  return items.map((item) => item[field]).filter((id): id is string => typeof id === 'string');
+}
+
+/** Whom an item is about as a learner's work: who did it, asked for it, attended it or owns it. */
+export function involvedIdsOf(event: Pick<EvidenceEvent, 'actorId' | 'snapshot'>): string[] {
+  const s = event.snapshot as Snapshot;
+  const attendees = Array.isArray(s.attendeeIds)
+    ? (s.attendeeIds.filter((id) => typeof id === 'string') as string[])
+    : [];
+  return [event.actorId, ...idsIn(s, WORK_FIELDS), ...attendees];
+}
+
+/**
+ * Every person an event mentions: those whose work it is ({@link involvedIdsOf}), then relationship owners,
+ * respondents, witnesses, partner contacts and the parties' representatives.
+ */
 export function personIdsOf(event: Pick<EvidenceEvent, 'actorId' | 'snapshot'>): string[] {
-  const s = event.snapshot as Record<string, unknown>;
-  const ids = [event.actorId];
-  for (const field of PERSON_FIELDS) if (typeof s[field] === 'string') ids.push(s[field] as string);
-  if (Array.isArray(s.attendeeIds))
-    ids.push(...(s.attendeeIds.filter((id) => typeof id === 'string') as string[]));
-  if (Array.isArray(s.contacts))
-    for (const c of s.contacts as Record<string, unknown>[])
-      if (typeof c.personId === 'string') ids.push(c.personId);
-  if (Array.isArray(s.parties))
-    for (const p of s.parties as Record<string, unknown>[])
-      if (typeof p.representativeId === 'string') ids.push(p.representativeId);
-  return ids;
+  const s = event.snapshot as Snapshot;
+  return [
+    ...involvedIdsOf(event),
+    ...idsIn(s, OTHER_PERSON_FIELDS),
+    ...idsInList(s, 'contacts', 'personId'),
+    ...idsInList(s, 'parties', 'representativeId'),
+  ];
 }
