@@ -12,7 +12,9 @@ export interface EvidenceQuery {
   /** Inclusive bounds on when it happened. */
   readonly occurredFrom?: string;
   readonly occurredTo?: string;
-  /** Only events up to this sequence number (an export's chain head). */
+  /** Only events after this sequence number (where one part of an export starts). */
+  readonly afterSeq?: number;
+  /** Only events up to this sequence number (an export's chain head, or where one part of it ends). */
   readonly untilSeq?: number;
 }
 

@@ -166,7 +166,7 @@ export class EvidenceSqlRepository implements EvidenceRepository {
   }
 
   async list(scope: Scope, query: EvidenceQuery, page: PageRequest): Promise<Page<EvidenceEvent>> {
-    const afterSeq = page.after ? Number(page.after.key) : 0;
+    const afterSeq = Math.max(page.after ? Number(page.after.key) : 0, query.afterSeq ?? 0);
     const rows = await this.#fetch(scope, query, afterSeq, page.limit + 1);
     return pageOfRows(rows, page.limit, (r) => ({ key: Number(r.seq), id: r.id }), toEvent);
   }
@@ -185,7 +185,7 @@ export class EvidenceSqlRepository implements EvidenceRepository {
     columns: string,
     convert: (row: Row) => T,
   ): AsyncIterable<T> {
-    let afterSeq = 0;
+    let afterSeq = query.afterSeq ?? 0;
     for (;;) {
       const rows = await this.#fetch<Row>(scope, query, afterSeq, STREAM_BATCH, columns);
       for (const row of rows) yield convert(row);

@@ -4,6 +4,7 @@ import type { Repositories, StoreReaders } from '../../../core/ports';
 import { EvidenceLedger } from '../../../core/evidence/evidence-ledger';
 import type { EvidenceDraft, EvidenceEvent } from '../../../core/evidence/evidence-event';
 import type { EvidenceOutline } from '../../../core/evidence/evidence-outline';
+import type { EvidenceQuery } from '../../../core/evidence/evidence-repository';
 import { involvedIdsOf, personIdsOf } from '../../../core/evidence/person-ids';
 import { EMPTY_HEAD } from '../../../core/evidence/hash-chain';
 import { FakeClock } from '../../support/fake-clock';
@@ -122,6 +123,17 @@ for (const kind of STORE_KINDS) {
 
       expect(seqs).toEqual(Array.from({ length: 1001 }, (_, i) => i + 1));
       expect(turnedWhileStreaming).toBe(true);
+
+      // One part of the trail (what an export hands a worker): after one sequence number, up to another.
+      const seqsOf = async (q: EvidenceQuery) =>
+        (await collect(t.store.read.evidence.stream(scope, q))).map((e) => e.seq);
+      const range = { afterSeq: 250, untilSeq: 900 };
+      expect(await seqsOf(range)).toEqual(Array.from({ length: 650 }, (_, i) => i + 251));
+      expect((await collect(t.store.read.evidence.outline(scope, range))).map((o) => o.seq)).toEqual(
+        await seqsOf(range),
+      );
+      const page = await t.store.read.evidence.list(scope, { afterSeq: 995 }, { limit: 10 });
+      expect(page.items.map((e) => e.seq)).toEqual([996, 997, 998, 999, 1000, 1001]);
     });
 
     it('outlines the same events as it streams, naming the people each snapshot names, stored or not', async () => {
