@@ -1,32 +1,31 @@
-import { withKeysInOrder } from '../evidence/json';
 import type { Caller } from '../common/caller';
 import { parseInput } from '../common/parse';
 import type { Scope, TenantScope } from '../common/scope';
 import { UNIT } from '../criteria/cfacsb9';
 import { CoverageTally } from '../evidence/coverage';
-import { describeEvent } from '../evidence/describe-event';
-import { effectiveCriteria, type CriteriaChanges } from '../evidence/effective-criteria';
 import { loadCriteriaChanges } from '../evidence/evidence-curation';
 import type { EvidenceEvent } from '../evidence/evidence-event';
-import { META_KINDS } from '../evidence/evidence-item';
-import type { EvidenceOutline } from '../evidence/evidence-outline';
-import type { EvidenceQuery } from '../evidence/evidence-repository';
 import { verifyChain, type ChainVerdict } from '../evidence/hash-chain';
-import { involvedIdsOf } from '../evidence/person-ids';
 import { PeopleResolver, visiblePeople } from '../people/people-resolver';
-import type { Clock, Ids, StoreReaders, Store } from '../ports';
+import type { Clock, Ids, Store } from '../ports';
 import { ExportCode } from './export-code';
 import {
   EXPORT_LAYOUT,
   type ExportDocument,
   type ExportHeader,
   type ExportItem,
+  type ExportParts,
   type ItemGroup,
 } from './export-document';
+import { PartCutter, type SeqRange } from './export-parts';
+import { PlannedItems, type ExportPlan } from './export-plan';
 import type { ExportRecord } from './export-record';
-import { ExportRequest, type ExportFilters } from './export-request';
+import { ExportRequest } from './export-request';
+import { Selection } from './export-selection';
 import { Redactor } from './redaction';
-import { nameFrom } from './shown-names';
+
+/** How many items one part of an export holds: parts are what worker threads build side by side. */
+export const ITEMS_PER_PART = 500;
 
 /** The outcome of checking a printed verification code against the live chain. */
 export type CodeVerdict =
@@ -49,7 +48,10 @@ export type CodeVerdict =
 export class EvidenceExporter {
   private readonly people: PeopleResolver;
 
-  constructor(private readonly deps: { store: Store; clock: Clock; ids: Ids }) {
+  constructor(
+    private readonly deps: { store: Store; clock: Clock; ids: Ids },
+    private readonly itemsPerPart = ITEMS_PER_PART,
+  ) {
     this.people = new PeopleResolver(deps.ids);
   }
 
@@ -85,12 +87,14 @@ export class EvidenceExporter {
     const partnerIds = new Set<string>();
     const everyone = new Set<string>();
     const everyPartner = new Set<string>();
+    const parts = new PartCutter(this.itemsPerPart);
     let count = 0;
     for await (const { event, criteria } of selection.wholeTrail()) {
       event.personIds.forEach((id) => everyone.add(id));
       event.partnerIds.forEach((id) => everyPartner.add(id));
       if (!criteria) continue;
       count += 1;
+      parts.add(event.seq);
       code.add(event.seq, event.hash);
       tally.add({ kind: event.kind, occurredAt: event.occurredAt, criteria });
       event.personIds.forEach((id) => personIds.add(id));
@@ -151,9 +155,19 @@ export class EvidenceExporter {
       people: redactor.shownNames(personIds),
       partners: partnerNames,
     };
-    const toItem = (event: EvidenceEvent, criteria: ExportItem['criteria']) =>
-      exportItemOf(event, criteria, redactor, header);
-    return { document: new StoredExport(header, selection, toItem, partners), record };
+    const plan: ExportPlan = {
+      scope,
+      filters,
+      untilSeq: head.seq,
+      changes,
+      redaction,
+      people,
+      partners: allPartners,
+      shown: { people: header.people, partners: header.partners },
+    };
+    const items = new PlannedItems(read, plan, redactor);
+    const document = new StoredExport(header, items, { plan, ranges: parts.result(head.seq) }, partners);
+    return { document, record };
   }
 
   /** Checks a printed verification code: is the chain intact up to that export, and does it still give that code? */
@@ -179,125 +193,35 @@ export class EvidenceExporter {
   }
 }
 
-/** Builds the exported form of one event. */
-function exportItemOf(
-  event: EvidenceEvent,
-  criteria: ExportItem['criteria'],
-  redactor: Redactor,
-  header: Pick<ExportHeader, 'people' | 'partners'>,
-): ExportItem {
-  const { hash, ...hashed } = event;
-  // Items are built with their keys in canonical order: the JSON export hashes every one of them.
-  const proofEvent = withKeysInOrder({ ...hashed, snapshot: redactor.snapshot(event.snapshot) });
-  const nameOf = nameFrom(header.people);
-  const partnerName = nameFrom(header.partners);
-  return withKeysInOrder({
-    seq: event.seq,
-    id: event.id,
-    kind: event.kind,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    actor: nameOf(event.actorId),
-    partners: event.partnerIds.map((id) => partnerName(id)),
-    ...describeEvent(
-      { kind: event.kind, snapshot: proofEvent.snapshot as EvidenceEvent['snapshot'] },
-      nameOf,
-    ),
-    criteria,
-    proof: { event: proofEvent, hash },
-  });
-}
-
-/** Which events of a space an export holds, with their criteria as they stood at the export's head. */
-class Selection {
-  /** The date filters as bounds on `occurredAt`, inclusive. */
-  private readonly occurredFrom?: string;
-  private readonly occurredTo?: string;
-
-  constructor(
-    private readonly read: StoreReaders,
-    private readonly scope: Scope,
-    private readonly filters: ExportFilters,
-    private readonly untilSeq: number,
-    private readonly changes: CriteriaChanges,
-  ) {
-    this.occurredFrom = filters.from && `${filters.from}T00:00:00.000Z`;
-    this.occurredTo = filters.to && `${filters.to}T23:59:59.999Z`;
-  }
-
-  /** The selected events in chain order; `partnerId` narrows the read to one partner's events. */
-  async *events(
-    partnerId?: string,
-  ): AsyncIterable<{ event: EvidenceEvent; criteria: ExportItem['criteria'] }> {
-    const f = this.filters;
-    // The store narrows what it can; criteriaIfSelected decides.
-    const query: EvidenceQuery = {
-      kinds: f.kinds.length ? f.kinds : undefined,
-      partnerId: partnerId ?? (f.partnerIds.length === 1 ? f.partnerIds[0] : undefined),
-      occurredFrom: this.occurredFrom,
-      occurredTo: this.occurredTo,
-      untilSeq: this.untilSeq,
-    };
-    for await (const event of this.read.evidence.stream(this.scope, query)) {
-      const criteria = this.criteriaIfSelected(event, () => involvedIdsOf(event));
-      if (criteria) yield { event, criteria };
-    }
-  }
-
-  /** Every event of the chain up to the export's head, outlined, with its criteria if the export holds it. */
-  async *wholeTrail(): AsyncIterable<{ event: EvidenceOutline; criteria?: ExportItem['criteria'] }> {
-    for await (const event of this.read.evidence.outline(this.scope, { untilSeq: this.untilSeq }))
-      yield { event, criteria: this.criteriaIfSelected(event, () => event.involvedIds) };
-  }
-
-  /** The event's criteria if the export holds it; `involvedIds` is asked only when one learner's work is chosen. */
-  private criteriaIfSelected(
-    event: Pick<EvidenceOutline, 'id' | 'kind' | 'occurredAt' | 'partnerIds' | 'criteria'>,
-    involvedIds: () => readonly string[],
-  ): ExportItem['criteria'] | undefined {
-    const f = this.filters;
-    if (META_KINDS.has(event.kind)) return undefined;
-    if (f.kinds.length && !f.kinds.includes(event.kind)) return undefined;
-    if (this.occurredFrom && event.occurredAt < this.occurredFrom) return undefined;
-    if (this.occurredTo && event.occurredAt > this.occurredTo) return undefined;
-    if (f.learnerId && !involvedIds().includes(f.learnerId)) return undefined;
-    if (f.partnerIds.length && !event.partnerIds.some((id) => f.partnerIds.includes(id))) return undefined;
-    const criteria = effectiveCriteria(event, this.changes);
-    if (f.criteria.length && !criteria.some((c) => f.criteria.includes(c))) return undefined;
-    return criteria;
-  }
-
-  /** The partner an event is grouped under: its first partner the filters allow. */
-  groupOf(event: EvidenceEvent): string | undefined {
-    const allowed = this.filters.partnerIds;
-    return event.partnerIds.find((id) => !allowed.length || allowed.includes(id));
-  }
-}
-
 /** An export document whose items are read from the store each time a writer asks. */
 class StoredExport implements ExportDocument {
   constructor(
     readonly header: ExportHeader,
-    private readonly selection: Selection,
-    private readonly toItem: (event: EvidenceEvent, criteria: ExportItem['criteria']) => ExportItem,
+    private readonly planned: PlannedItems,
+    readonly parts: ExportParts,
     private readonly partners: readonly { id: string; name: string }[],
   ) {}
 
-  async *items(): AsyncIterable<ExportItem> {
-    for await (const { event, criteria } of this.selection.events()) yield this.toItem(event, criteria);
+  items(): AsyncIterable<ExportItem> {
+    return this.planned.items();
+  }
+
+  itemsIn(range: SeqRange): AsyncIterable<ExportItem> {
+    return this.planned.items(range);
   }
 
   async *groups(): AsyncIterable<ItemGroup> {
     const byShownName = [...this.partners].sort((a, b) =>
       this.header.partners[a.id]!.localeCompare(this.header.partners[b.id]!, 'en-GB'),
     );
+    const { selection } = this.planned;
     for (const partner of byShownName) {
-      const items = this.itemsWhere(partner.id, (e) => this.selection.groupOf(e) === partner.id);
+      const items = this.itemsWhere(partner.id, (e) => selection.groupOf(e) === partner.id);
       yield { title: this.header.partners[partner.id]!, items };
     }
     yield {
       title: 'Not about one partner',
-      items: this.itemsWhere(undefined, (e) => this.selection.groupOf(e) === undefined),
+      items: this.itemsWhere(undefined, (e) => selection.groupOf(e) === undefined),
     };
   }
 
@@ -305,7 +229,7 @@ class StoredExport implements ExportDocument {
     partnerId: string | undefined,
     keep: (e: EvidenceEvent) => boolean,
   ): AsyncIterable<ExportItem> {
-    for await (const { event, criteria } of this.selection.events(partnerId))
-      if (keep(event)) yield this.toItem(event, criteria);
+    for await (const { event, criteria } of this.planned.selection.events(partnerId))
+      if (keep(event)) yield this.planned.toItem(event, criteria);
   }
 }

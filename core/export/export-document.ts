@@ -3,6 +3,8 @@ import type { Coverage } from '../evidence/coverage';
 import type { ItemDetail } from '../evidence/describe-event';
 import type { EvidenceKind } from '../evidence/evidence-event';
 import type { HashInput } from '../evidence/hash-chain';
+import type { SeqRange } from './export-parts';
+import type { ExportPlan } from './export-plan';
 import type { ExportFilters } from './export-request';
 import type { ExportVerdict } from './verify-export';
 
@@ -68,11 +70,24 @@ export interface ItemGroup {
   readonly items: AsyncIterable<ExportItem>;
 }
 
+/**
+ * The items of an export in consecutive parts of about the same size, and the plan that builds them: parts can
+ * be built side by side (in worker threads, each with its own connection to the store) and joined in order.
+ */
+export interface ExportParts {
+  readonly plan: ExportPlan;
+  readonly ranges: readonly SeqRange[];
+}
+
 /** An export ready to write: its header, and its items streamed from the store as often as a writer needs. */
 export interface ExportDocument {
   readonly header: ExportHeader;
   /** Items in chain order. */
   items(): AsyncIterable<ExportItem>;
+  /** The same items, in parts. */
+  readonly parts: ExportParts;
+  /** The items of one part, in chain order. */
+  itemsIn(range: SeqRange): AsyncIterable<ExportItem>;
   /** Items grouped by partner (partners A to Z), then those with no partner; chronological within a group. */
   groups(): AsyncIterable<ItemGroup>;
 }
