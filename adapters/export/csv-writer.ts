@@ -1,55 +1,21 @@
-import type { ExportDocument, ExportItem, ExportWriter } from '../../core/export/export-document';
+import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
+import { CSV_COLUMNS } from './csv-row';
+import { IN_THIS_THREAD, type PartRenderer } from './part-renderer';
 import { BatchedOut } from './stream-out';
 
-/** The columns, in order: one row per item. */
-export const CSV_COLUMNS = [
-  'seq',
-  'id',
-  'occurred_at',
-  'recorded_at',
-  'kind',
-  'title',
-  'details',
-  'partners',
-  'actor',
-  'criteria',
-  'hash',
-] as const;
-
-/** Spreadsheet programs run cells starting with these as formulas; such cells get a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One field per RFC 4180: quoted when it holds a comma, quote or line break, with quotes doubled. */
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * One row per item (RFC 4180, CRLF line ends, UTF-8 with a byte-order mark so spreadsheets read it right).
+ * Rows are written by `parts` (see csvRow), in this thread or beside it.
+ */
+export function csvWriter(parts: PartRenderer = IN_THIS_THREAD): ExportWriter {
+  return {
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+    async write(document: ExportDocument, destination: NodeJS.WritableStream): Promise<void> {
+      const out = new BatchedOut(destination);
+      await out.write(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
+      for await (const part of parts.render(document, 'csv')) await out.writeBytes(part.bytes);
+      await out.end();
+    },
+  };
 }
-
-function row(item: ExportItem): string {
-  const cells = [
-    String(item.seq),
-    item.id,
-    item.occurredAt,
-    item.recordedAt,
-    item.kind,
-    item.title,
-    item.details.map((d) => `${d.label}: ${d.value}`).join('\n'),
-    item.partners.join('; '),
-    item.actor,
-    item.criteria.join(' '),
-    item.proof.hash,
-  ];
-  return `${cells.map(csvField).join(',')}\r\n`;
-}
-
-/** One row per item (RFC 4180, CRLF line ends, UTF-8 with a byte-order mark so spreadsheets read it right). */
-export const csvWriter: ExportWriter = {
-  contentType: 'text/csv; charset=utf-8',
-  extension: 'csv',
-  async write(document: ExportDocument, destination: NodeJS.WritableStream): Promise<void> {
-    const out = new BatchedOut(destination);
-    await out.write(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
-    for await (const item of document.items()) await out.write(row(item));
-    await out.end();
-  },
-};

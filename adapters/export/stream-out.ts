@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 
 /** Writes a chunk and waits when the destination's buffer is full, so a slow reader never lets memory grow. */
-async function writeChunk(out: NodeJS.WritableStream, chunk: string | Buffer): Promise<void> {
+async function writeChunk(out: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   if (!out.write(chunk)) await once(out as unknown as NodeJS.EventEmitter, 'drain');
 }
 
@@ -33,6 +33,16 @@ export class BatchedOut {
       if (text.length * 3 > BATCH_BYTES) return writeChunk(this.out, text);
     }
     this.used += this.batch.write(text, this.used);
+  }
+
+  /** Writes bytes that are never changed afterwards (a rendered part's): large ones go out as they are. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    if (this.used + bytes.length > BATCH_BYTES) {
+      await this.flush();
+      if (bytes.length > BATCH_BYTES) return writeChunk(this.out, bytes);
+    }
+    this.batch.set(bytes, this.used);
+    this.used += bytes.length;
   }
 
   /** Writes what is collected, then ends the destination and waits until it has everything. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { verifyExportFile } from '../../../adapters/export/verify-file';
-import { CSV_COLUMNS } from '../../../adapters/export/csv-writer';
+import { CSV_COLUMNS } from '../../../adapters/export/csv-row';
 import type { ExportItem } from '../../../core/export/export-document';
 import { parseCsv } from '../../support/csv-parse';
 import {

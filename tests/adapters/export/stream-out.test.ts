@@ -42,4 +42,19 @@ describe('BatchedOut', () => {
       Array.from({ length: 200 }, (_, i) => String(i).padStart(3, '0')),
     );
   });
+
+  it('writes bytes among text in order, copying small ones into the batch and passing large ones on whole', async () => {
+    const destination = recorder();
+    const out = new BatchedOut(destination.stream);
+    const large = Buffer.from('ü'.repeat(50_000));
+    await out.write('head,');
+    for (let i = 0; i < 100; i++) await out.writeBytes(Buffer.from(`item ${i} “ok”,`));
+    await out.writeBytes(large);
+    await out.write(',tail');
+    await out.end();
+
+    const items = Array.from({ length: 100 }, (_, i) => `item ${i} “ok”,`).join('');
+    expect(destination.text()).toBe(`head,${items}${'ü'.repeat(50_000)},tail`);
+    expect(destination.chunks.some((c) => c.equals(large))).toBe(true);
+  });
 });
