@@ -93,6 +93,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** A read-only connection to a store, for a thread that did not open the store itself. */
+export interface StoreReader {
+  readonly read: StoreReaders;
+  close(): Promise<void>;
+}
+
 /** Structured logging for the edges and adapters: a message and plain fields, never secrets. */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { createCore } from '../core/core';
 import { JsonLogger } from '../adapters/logging/json-logger';
-import { openStore, sqliteFileIn } from '../adapters/store/open-store';
+import { ExportWorkers } from '../adapters/export/export-workers';
+import { openStore, readerLocationOf, sqliteFileIn } from '../adapters/store/open-store';
 import { SystemClock } from '../adapters/system/system-clock';
 import { UlidIds } from '../adapters/system/ulid-ids';
 import { PartnerBot } from '../bot/partner-bot';
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
   }
   const logger = new JsonLogger(config.logLevel);
   const store = await openStore(config);
+  // Started now, so the first long export finds them connected.
+  const exportWorkers = new ExportWorkers(readerLocationOf(config), logger);
+  void exportWorkers
+    .start()
+    .catch((err: unknown) => logger.warn('Export workers did not start', { error: String(err) }));
   const clock = new SystemClock();
   const ids = new UlidIds();
   const core = createCore({ store, clock, ids, calendarConnected: config.graph?.calendar ?? false });
@@ -68,13 +74,14 @@ async function main(): Promise<void> {
     access: apiAccess(config, core, logger),
     // `npm run build` bundles the tab's web app here (scripts/build-tab.ts).
     tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
-    exports: exportServices(config, clock, logger),
+    exports: exportServices(config, clock, logger, exportWorkers),
     graph: { calendar: config.graph?.calendar ?? false, people: config.graph?.people ?? false },
     onTabOpened: ownProfileOnTabOpen(config, { store, clock }, logger),
   });
   const port = await listenUntilStopped(server, config, logger, async () => {
     await scheduler.stop();
     await Promise.all(jobs.map((job) => job.stop()));
+    await exportWorkers.close();
     await store.close();
   });
   scheduler.start();

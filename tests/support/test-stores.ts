@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../core/ports';
+import type { ReaderLocation } from '../../adapters/store/open-store';
 import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import { dropSchema, freshSchemaName, postgresAvailable, TEST_DATABASE_URL } from './postgres';
@@ -9,6 +10,8 @@ import { dropSchema, freshSchemaName, postgresAvailable, TEST_DATABASE_URL } fro
 /** A store opened for one test file, and how to throw it away. */
 export interface TestStore {
   readonly store: Store;
+  /** Where another thread opens its own connection to it (export workers). */
+  readonly readerLocation: ReaderLocation;
   /** Runs raw SQL against the same database (for tamper tests). */
   readonly raw: (sql: string, params?: unknown[]) => Promise<unknown[]>;
   dispose(): Promise<void>;
@@ -34,6 +37,7 @@ export async function openSqliteTestStore(): Promise<TestStore & { file: string;
     store,
     file,
     dir,
+    readerLocation: { sqliteFile: file },
     raw: async (sql, params = []) => {
       const statement = rawDb.prepare(sql);
       return statement.reader ? statement.all(...params) : (statement.run(...params), []);
@@ -70,6 +74,7 @@ export async function openPostgresTestStore(): Promise<TestStore & { schema: str
   return {
     store,
     schema,
+    readerLocation: { postgres: { connectionString: TEST_DATABASE_URL, schema, maxConnections: 2 } },
     raw,
     dispose: async () => {
       await store.close();

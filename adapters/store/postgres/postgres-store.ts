@@ -1,5 +1,5 @@
 import { Pool, type PoolConfig } from 'pg';
-import type { Repositories, Store, StoreReaders } from '../../../core/ports';
+import type { Repositories, Store, StoreReader, StoreReaders } from '../../../core/ports';
 import type { ReminderQueue } from '../../../core/reminders/reminder-repository';
 import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
@@ -18,6 +18,23 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
+/** A connection pool for the options. */
+function poolFor(options: PostgresOptions): Pool {
+  const config: PoolConfig = {
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+  };
+  if (options.schema !== undefined) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
+      throw new Error(`Unsafe schema name: ${options.schema}`);
+    config.options = `-c search_path=${options.schema}`;
+  }
+  const pool = new Pool(config);
+  // An idle client's connection error must not crash the process; the next query on it reports the failure.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /**
  * The shared store: several server processes can use one PostgreSQL database. Each transaction runs on its own
  * pooled connection at READ COMMITTED; writers to one space serialise on that space's evidence-head row lock.
@@ -33,18 +50,7 @@ export class PostgresStore implements Store {
 
   /** Connects, creates the schema if asked, and applies pending migrations under an advisory lock. */
   static async open(options: PostgresOptions): Promise<PostgresStore> {
-    const config: PoolConfig = {
-      connectionString: options.connectionString,
-      max: options.maxConnections ?? 10,
-    };
-    if (options.schema !== undefined) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
-        throw new Error(`Unsafe schema name: ${options.schema}`);
-      config.options = `-c search_path=${options.schema}`;
-    }
-    const pool = new Pool(config);
-    // An idle client's connection error must not crash the process; the next query on it reports the failure.
-    pool.on('error', () => undefined);
+    const pool = poolFor(options);
     const store = new PostgresStore(pool);
     try {
       if (options.schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
@@ -57,6 +63,12 @@ export class PostgresStore implements Store {
       throw err;
     }
     return store;
+  }
+
+  /** Reads through a pool of its own, without migrating: what a worker thread reads with. */
+  static openReader(options: PostgresOptions): StoreReader {
+    const pool = poolFor(options);
+    return { read: sqlRepositories(new PostgresExecutor(pool)), close: () => pool.end() };
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {

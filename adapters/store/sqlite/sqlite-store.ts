@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Repositories, Store, StoreReaders } from '../../../core/ports';
+import type { Repositories, Store, StoreReader, StoreReaders } from '../../../core/ports';
 import type { ReminderQueue } from '../../../core/reminders/reminder-repository';
 import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
@@ -56,6 +56,16 @@ export class SqliteStore implements Store {
     const reader = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     reader.pragma('query_only = ON');
     return new SqliteStore(writer, reader);
+  }
+
+  /**
+   * A query-only connection to a database another thread or process opened (and migrated): what a worker
+   * thread reads with.
+   */
+  static openReader(file: string): StoreReader {
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+    db.pragma('query_only = ON');
+    return { read: sqlRepositories(new SqliteExecutor(db)), close: async () => void db.close() };
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
