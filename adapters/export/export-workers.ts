@@ -31,15 +31,15 @@ export type PartAnswer =
   | { readonly id: number; readonly error: string };
 
 /**
- * Four parts in work at most from the one due (about 4 MB of JSON), two queued with each worker: measured on
- * a 10,000-item JSON export on two cores, more of either gained nothing.
+ * At most four parts in work from the one due (about 4 MB of JSON held at once), and two queued with each
+ * worker, so a worker has its next part as soon as it sends one back.
  */
 const LIMITS: SharingLimits = { window: 4, perHelper: 2 };
 
 /**
  * Worker threads that build the parts of JSON and CSV exports beside this thread, each with its own read
- * connection to the store: a long export takes a fraction of the time on a machine with several cores. Short
- * exports (one part) are written here. The parts a failing worker held are built here instead, and a worker
+ * connection to the store, so a long export uses more than one core (what that gains depends on the machine:
+ * see bench/README.md). Short exports (one part) are written here. The parts a failing worker held are built here instead, and a worker
  * that stopped is replaced at the next export.
  */
 export class ExportWorkers implements PartRenderer {
@@ -52,7 +52,7 @@ export class ExportWorkers implements PartRenderer {
     private readonly size = Math.max(0, availableParallelism() - 1),
   ) {}
 
-  /** Starts the workers now (each loads its code and connects), so the first export does not wait for them. */
+  /** Starts the workers now (each loads its code and opens its reader), so the first export need not wait. */
   async start(): Promise<void> {
     while (this.threads.size < this.size) {
       const thread = new PartThread(this.location, () => this.threads.delete(thread));
@@ -91,7 +91,7 @@ export class ExportWorkers implements PartRenderer {
 
 /** One worker thread and the parts it has been asked for. */
 class PartThread {
-  /** Settles when the worker has connected (or failed to start). */
+  /** Settles when the worker has loaded its code and opened its reader (or failed to). */
   readonly ready: Promise<void>;
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve(part: RenderedPart): void; reject(e: Error): void }>();
