@@ -202,10 +202,6 @@ class StoredExport implements ExportDocument {
     private readonly partners: readonly { id: string; name: string }[],
   ) {}
 
-  items(): AsyncIterable<ExportItem> {
-    return this.planned.items();
-  }
-
   itemsIn(range: SeqRange): AsyncIterable<ExportItem> {
     return this.planned.items(range);
   }

@@ -82,9 +82,7 @@ export interface ExportParts {
 /** An export ready to write: its header, and its items streamed from the store as often as a writer needs. */
 export interface ExportDocument {
   readonly header: ExportHeader;
-  /** Items in chain order. */
-  items(): AsyncIterable<ExportItem>;
-  /** The same items, in parts. */
+  /** Its items in chain order, in parts. */
   readonly parts: ExportParts;
   /** The items of one part, in chain order. */
   itemsIn(range: SeqRange): AsyncIterable<ExportItem>;

@@ -46,8 +46,8 @@ export class PlannedItems {
     this.partnerName = nameFrom(plan.shown.partners);
   }
 
-  /** The items in chain order, all of them or those of one part. */
-  async *items(range?: SeqRange): AsyncIterable<ExportItem> {
+  /** The items of one part, in chain order. */
+  async *items(range: SeqRange): AsyncIterable<ExportItem> {
     for await (const { event, criteria } of this.selection.events(undefined, range))
       yield this.toItem(event, criteria);
   }
