@@ -1,5 +1,6 @@
 import type { ExportItem } from '../../core/export/export-document';
 import { ITEM_TEXTS, type ItemTextFormat } from './item-text';
+import { mostUtf8Bytes } from './stream-out';
 
 /**
  * One part of an export's items as a format writes them: each item's UTF-8 text back to back in one buffer,
@@ -28,8 +29,7 @@ export async function renderPart(
   const digests: string[] = [];
   for await (const item of items) {
     const { text, digest } = textOf(item);
-    // UTF-8 takes at most three bytes for each UTF-16 code unit.
-    const most = used + text.length * 3;
+    const most = used + mostUtf8Bytes(text);
     if (most > bytes.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(most, bytes.length * 2));
       bytes.copy(bigger, 0, 0, used);

@@ -5,6 +5,11 @@ async function writeChunk(out: NodeJS.WritableStream, chunk: string | Uint8Array
   if (!out.write(chunk)) await once(out as unknown as NodeJS.EventEmitter, 'drain');
 }
 
+/** The most bytes a text can take in UTF-8: three for each UTF-16 code unit. */
+export function mostUtf8Bytes(text: string): number {
+  return text.length * 3;
+}
+
 /** Ends a stream and waits until everything written has been flushed. */
 async function endStream(out: NodeJS.WritableStream): Promise<void> {
   const finished = once(out as unknown as NodeJS.EventEmitter, 'finish');
@@ -27,10 +32,10 @@ export class BatchedOut {
   constructor(private readonly out: NodeJS.WritableStream) {}
 
   async write(text: string): Promise<void> {
-    // UTF-8 takes at most three bytes for each UTF-16 code unit.
-    if (this.used + text.length * 3 > BATCH_BYTES) {
+    const most = mostUtf8Bytes(text);
+    if (this.used + most > BATCH_BYTES) {
       await this.flush();
-      if (text.length * 3 > BATCH_BYTES) return writeChunk(this.out, text);
+      if (most > BATCH_BYTES) return writeChunk(this.out, text);
     }
     this.used += this.batch.write(text, this.used);
   }
