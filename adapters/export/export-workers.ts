@@ -7,9 +7,8 @@ import type { SeqRange } from '../../core/export/export-parts';
 import type { ExportPlan } from '../../core/export/export-plan';
 import type { Logger } from '../../core/ports';
 import type { ReaderLocation } from '../store/open-store';
-import type { ItemTextFormat } from './item-text';
 import { IN_THIS_THREAD, type PartRenderer } from './part-renderer';
-import { renderPart, type RenderedPart } from './rendered-part';
+import { renderPart, type ItemTextFormat, type RenderedPart } from './rendered-part';
 import { sharedParts, type SharingLimits } from './shared-parts';
 
 /** One part of an export for a worker to build. Plans travel with each part; workers keep recent ones. */

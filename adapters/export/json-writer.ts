@@ -1,13 +1,13 @@
 import { DocumentDigest } from '../../core/export/export-code';
 import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
+import { JSON_ITEM_SEPARATOR } from './json-item';
 import { IN_THIS_THREAD, type PartRenderer } from './part-renderer';
-import { itemBytes } from './rendered-part';
 import { BatchedOut } from './stream-out';
 
 /**
  * The complete export as JSON, streamed item by item: the header, every item with its hashed event, and at the
  * end the verification block (the code and the digest of the whole document). `npm run verify` reads it.
- * Items are written by `parts` (see jsonItem), in this thread or beside it.
+ * Items are written by `parts` (see writeJsonItem), in this thread or beside it.
  */
 export function jsonWriter(parts: PartRenderer = IN_THIS_THREAD): ExportWriter {
   return {
@@ -20,11 +20,10 @@ export function jsonWriter(parts: PartRenderer = IN_THIS_THREAD): ExportWriter {
       let first = true;
       for await (const part of parts.render(document, 'json')) {
         part.digests.forEach((d) => digest.add(d));
-        for (const item of itemBytes(part)) {
-          await out.write(first ? '\n' : ',\n');
-          await out.writeBytes(item);
-          first = false;
-        }
+        if (!part.bytes.length) continue;
+        // Every item starts with its separator: the first item's comma goes, its line break stays.
+        await out.writeBytes(first ? part.bytes.subarray(JSON_ITEM_SEPARATOR.indexOf('\n')) : part.bytes);
+        first = false;
       }
       const verification = { code: document.header.code, documentDigest: digest.value() };
       await out.write(`\n],"verification":${JSON.stringify(verification)}}\n`);

@@ -1,6 +1,5 @@
 import type { ExportDocument } from '../../core/export/export-document';
-import type { ItemTextFormat } from './item-text';
-import { renderPart, type RenderedPart } from './rendered-part';
+import { renderPart, type ItemTextFormat, type RenderedPart } from './rendered-part';
 
 /** Writes an export's items in one format, part by part, in chain order. */
 export interface PartRenderer {

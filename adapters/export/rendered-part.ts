@@ -1,52 +1,44 @@
 import type { ExportItem } from '../../core/export/export-document';
-import { ITEM_TEXTS, type ItemTextFormat } from './item-text';
-import { mostUtf8Bytes } from './stream-out';
+import { csvRow } from './csv-row';
+import { writeJsonItem } from './json-item';
+import { PartBytes } from './part-bytes';
 
 /**
- * One part of an export's items as a format writes them: each item's UTF-8 text back to back in one buffer,
- * where each ends, and (JSON) each item's digest. Plain data with one buffer of its own, so a worker thread
- * hands it over without a copy.
+ * One part of an export's items as a format writes them: the items' UTF-8 text back to back in one buffer
+ * (JSON items each start with their separator, see JSON_ITEM_SEPARATOR) and, for JSON, each item's digest.
+ * Plain data with one buffer of its own, so a worker thread hands it over without a copy.
  */
 export interface RenderedPart {
   readonly bytes: Uint8Array;
-  readonly ends: readonly number[];
   readonly digests: readonly string[];
 }
 
-/** Room for a part of about 500 JSON items of 2 KB; a larger part grows the buffer. */
-const FIRST_BUFFER_BYTES = 1 << 20;
+/** A format whose items can be written apart from each other (and so in parallel). */
+export type ItemTextFormat = 'json' | 'csv';
+
+/**
+ * How each format that writes items one after another writes an item; JSON returns the item's digest.
+ * Looked up by name, so a worker thread asked for "json" writes items exactly as this thread would.
+ */
+const ITEM_WRITERS: Record<ItemTextFormat, (item: ExportItem, out: PartBytes) => string | undefined> = {
+  json: writeJsonItem,
+  csv: (item, out) => {
+    out.write(csvRow(item));
+    return undefined;
+  },
+};
 
 /** Writes a part's items in one format. */
 export async function renderPart(
   items: AsyncIterable<ExportItem>,
   format: ItemTextFormat,
 ): Promise<RenderedPart> {
-  const textOf = ITEM_TEXTS[format];
-  // Its own memory (never Node's shared pool), so it can be transferred to another thread.
-  let bytes = Buffer.allocUnsafeSlow(FIRST_BUFFER_BYTES);
-  let used = 0;
-  const ends: number[] = [];
+  const writeItem = ITEM_WRITERS[format];
+  const out = new PartBytes();
   const digests: string[] = [];
   for await (const item of items) {
-    const { text, digest } = textOf(item);
-    const most = used + mostUtf8Bytes(text);
-    if (most > bytes.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(most, bytes.length * 2));
-      bytes.copy(bigger, 0, 0, used);
-      bytes = bigger;
-    }
-    used += bytes.write(text, used);
-    ends.push(used);
+    const digest = writeItem(item, out);
     if (digest !== undefined) digests.push(digest);
   }
-  return { bytes: bytes.subarray(0, used), ends, digests };
-}
-
-/** The bytes of each item of a part, in order. */
-export function* itemBytes(part: RenderedPart): Iterable<Uint8Array> {
-  let start = 0;
-  for (const end of part.ends) {
-    yield part.bytes.subarray(start, end);
-    start = end;
-  }
+  return { bytes: out.view(), digests };
 }
