@@ -16,17 +16,6 @@ export function canonicalJson(value: unknown): string {
   return ordered === NOT_EXPRESSIBLE ? canonicalText(value) : JSON.stringify(ordered);
 }
 
-/**
- * A shallow copy with its keys in canonical order: objects built for hashing in large numbers (an export's
- * items) pass through {@link canonicalJson} without being copied again there.
- */
-export function withKeysInOrder<T extends object>(object: T): T {
-  const copy = {} as T;
-  for (const key of Object.keys(object).sort())
-    define(copy as Record<string, unknown>, key, object[key as keyof T]);
-  return copy;
-}
-
 /** Stands for "JSON.stringify cannot write this in canonical order" (see {@link inCanonicalOrder}). */
 const NOT_EXPRESSIBLE = Symbol('not expressible');
 

@@ -2,7 +2,7 @@ import type { Scope } from '../common/scope';
 import { describeEvent } from '../evidence/describe-event';
 import type { CriteriaChanges } from '../evidence/effective-criteria';
 import type { EvidenceEvent } from '../evidence/evidence-event';
-import { withKeysInOrder } from '../evidence/json';
+import type { HashInput } from '../evidence/hash-chain';
 import type { Person } from '../people/person';
 import type { StoreReaders } from '../ports';
 import type { ExportHeader, ExportItem } from './export-document';
@@ -52,26 +52,44 @@ export class PlannedItems {
       yield this.toItem(event, criteria);
   }
 
-  /** Builds the exported form of one event. */
+  /**
+   * Builds the exported form of one event. The JSON export hashes every item, and canonical JSON is cheapest
+   * for objects whose keys are already in code-unit order (see canonicalJson), so both objects are written
+   * in that order here; the type lists every field the proof needs.
+   */
   toItem(event: EvidenceEvent, criteria: ExportItem['criteria']): ExportItem {
-    const { hash, ...hashed } = event;
-    // Items are built with their keys in canonical order: the JSON export hashes every one of them.
-    const proofEvent = withKeysInOrder({ ...hashed, snapshot: this.redactor.snapshot(event.snapshot) });
-    const { nameOf, partnerName } = this;
-    return withKeysInOrder({
-      seq: event.seq,
+    const snapshot = this.redactor.snapshot(event.snapshot);
+    const proofEvent: HashInput = {
+      actorId: event.actorId,
+      criteria: event.criteria,
       id: event.id,
       kind: event.kind,
       occurredAt: event.occurredAt,
+      partnerIds: event.partnerIds,
+      prevHash: event.prevHash,
       recordedAt: event.recordedAt,
-      actor: nameOf(event.actorId),
-      partners: event.partnerIds.map((id) => partnerName(id)),
-      ...describeEvent(
-        { kind: event.kind, snapshot: proofEvent.snapshot as EvidenceEvent['snapshot'] },
-        nameOf,
-      ),
+      seq: event.seq,
+      snapshot,
+      spaceId: event.spaceId,
+      subject: event.subject,
+      tenantId: event.tenantId,
+    };
+    const { title, details } = describeEvent(
+      { kind: event.kind, snapshot: snapshot as EvidenceEvent['snapshot'] },
+      this.nameOf,
+    );
+    return {
+      actor: this.nameOf(event.actorId),
       criteria,
-      proof: { event: proofEvent, hash },
-    });
+      details,
+      id: event.id,
+      kind: event.kind,
+      occurredAt: event.occurredAt,
+      partners: event.partnerIds.map((id) => this.partnerName(id)),
+      proof: { event: proofEvent, hash: event.hash },
+      recordedAt: event.recordedAt,
+      seq: event.seq,
+      title,
+    };
   }
 }

@@ -248,6 +248,21 @@ describe('evidence exports', () => {
     expect(verifyExportFile(zip.bytes)).toMatchObject({ intact: true, file: 'evidence-trail.json' });
   });
 
+  it('builds items with their keys in canonical order, so hashing them copies nothing', async () => {
+    const { document } = await tc.core.exports.prepare(month.learner, { format: 'json' });
+    const inOrder = (object: object) => {
+      const keys = Object.keys(object);
+      return keys.join() === [...keys].sort().join();
+    };
+    let items = 0;
+    for (const range of document.parts.ranges)
+      for await (const item of document.itemsIn(range)) {
+        expect([inOrder(item), inOrder(item.proof), inOrder(item.proof.event)]).toEqual([true, true, true]);
+        items += 1;
+      }
+    expect(items).toBe(document.header.itemCount);
+  });
+
   it('fails verification at the item whose byte was edited, wherever the byte is', async () => {
     const { bytes } = await exportToBuffer(tc, month.learner, { format: 'json' });
     const text = bytes.toString('utf8');
