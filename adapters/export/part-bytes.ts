@@ -1,7 +1,10 @@
 import { mostUtf8Bytes } from './stream-out';
 
-/** Room for a part of about 500 JSON items of 2 KB; a larger part grows the buffer. */
-const FIRST_BUFFER_BYTES = 1 << 20;
+/**
+ * Room for a part of 500 JSON items of up to 4 KB (a meeting's item takes about 2.1 KB): a part that needs more
+ * grows its buffer, which copies what it holds.
+ */
+const FIRST_BUFFER_BYTES = 2 << 20;
 
 /**
  * The UTF-8 text of one part of an export, written into one growing buffer of its own (never Node's shared
