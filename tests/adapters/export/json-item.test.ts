@@ -59,7 +59,9 @@ describe('writeJsonItem', () => {
     expect(written.map((item) => item.digest)).toEqual(digests);
     expect(written.map((item) => itemDigest(item))).toEqual(digests);
     // The digest comes first, as verifiers and people reading the file expect.
-    expect(part.view().toString('utf8')).toContain(`${JSON_ITEM_SEPARATOR}{"digest":"${digests[0]}","actor":`);
+    expect(part.view().toString('utf8')).toContain(
+      `${JSON_ITEM_SEPARATOR}{"digest":"${digests[0]}","actor":`,
+    );
   });
 
   it('keeps every item whole when the part outgrows its first buffer', () => {
