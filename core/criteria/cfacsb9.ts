@@ -54,15 +54,19 @@ export const CRITERIA: readonly Criterion[] = [
   ...KNOWLEDGE.map((text, i): Criterion => ({ code: `K${i + 1}`, kind: 'knowledge', text })),
 ];
 
-const CODES = new Set<string>(CRITERIA.map((c) => c.code));
+/** Each code's place in the standard's order. */
+const PLACE = new Map<string, number>(CRITERIA.map((c, i) => [c.code, i]));
 
 /** Whether a string is one of the unit's criterion codes. */
 export function isCriterionCode(code: string): code is CriterionCode {
-  return CODES.has(code);
+  return PLACE.has(code);
 }
 
-/** Sorts codes in the standard's order (P1…P14, then K1…K12) without duplicates. */
+/**
+ * Sorts codes in the standard's order (P1…P14, then K1…K12) without duplicates, leaving out any that is not
+ * the unit's. An item has a few codes, and an export sorts every item's: sorting them is cheaper than walking
+ * all 26.
+ */
 export function inStandardOrder(codes: Iterable<CriterionCode>): CriterionCode[] {
-  const wanted = new Set(codes);
-  return CRITERIA.map((c) => c.code).filter((c) => wanted.has(c));
+  return [...new Set(codes)].filter((c) => PLACE.has(c)).sort((a, b) => PLACE.get(a)! - PLACE.get(b)!);
 }
