@@ -55,7 +55,7 @@ export class PlannedItems {
   /**
    * Builds the exported form of one event. The JSON export hashes every item, and canonical JSON is cheapest
    * for objects whose keys are already in code-unit order (see canonicalJson), so both objects are written
-   * in that order here; the type lists every field the proof needs.
+   * in that order here. HashInput's type makes the compiler ask for every field the proof hashes.
    */
   toItem(event: EvidenceEvent, criteria: ExportItem['criteria']): ExportItem {
     const snapshot = this.redactor.snapshot(event.snapshot);
