@@ -167,7 +167,7 @@ export class EvidenceSqlRepository implements EvidenceRepository {
 
   async list(scope: Scope, query: EvidenceQuery, page: PageRequest): Promise<Page<EvidenceEvent>> {
     const afterSeq = Math.max(page.after ? Number(page.after.key) : 0, query.afterSeq ?? 0);
-    const rows = await this.#fetch(scope, query, afterSeq, page.limit + 1);
+    const rows = await this.#fetch(scope, query, afterSeq, page.limit + 1, EVENT_COLUMNS, 'each kind apart');
     return pageOfRows(rows, page.limit, (r) => ({ key: Number(r.seq), id: r.id }), toEvent);
   }
 
@@ -196,12 +196,19 @@ export class EvidenceSqlRepository implements EvidenceRepository {
     }
   }
 
+  /**
+   * Events after `afterSeq` in chain order, at most `limit`. Several kinds are read either in one walk of the
+   * trail in chain order, which reads every event until enough match (streams, which read most of a trail),
+   * or `each kind apart`: each through the index `evidence_events_by_kind`, a page at most, merged in order
+   * (pages, where a walk for rare kinds would read the whole trail to fill one).
+   */
   #fetch<Row extends { seq: number } = EventRow>(
     scope: Scope,
     query: EvidenceQuery,
     afterSeq: number,
     limit: number,
     columns = EVENT_COLUMNS,
+    kinds: 'in one walk' | 'each kind apart' = 'in one walk',
   ): Promise<Row[]> {
     const p = new Params();
     const where = [
@@ -209,7 +216,6 @@ export class EvidenceSqlRepository implements EvidenceRepository {
       `e.space_id = ${p.add(scope.spaceId)}`,
       `e.seq > ${p.add(afterSeq)}`,
     ];
-    if (query.kinds?.length) where.push(`e.kind IN (${p.list(query.kinds)})`);
     if (query.actorId) where.push(`e.actor_id = ${p.add(query.actorId)}`);
     if (query.occurredFrom) where.push(`e.occurred_at >= ${p.add(query.occurredFrom)}`);
     if (query.occurredTo) where.push(`e.occurred_at <= ${p.add(query.occurredTo)}`);
@@ -219,9 +225,21 @@ export class EvidenceSqlRepository implements EvidenceRepository {
         `EXISTS (SELECT 1 FROM evidence_partners ep WHERE ep.tenant_id = e.tenant_id AND ep.space_id = e.space_id
            AND ep.partner_id = ${p.add(query.partnerId)} AND ep.seq = e.seq)`,
       );
-    return this.db.all<Row>(
-      `SELECT ${columns} FROM evidence_events e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ${p.add(limit)}`,
-      p.values,
-    );
+    const top = p.add(limit);
+    const select = (kindFilter: string) =>
+      `SELECT ${columns} FROM evidence_events e WHERE ${[...where, kindFilter].filter(Boolean).join(' AND ')}
+       ORDER BY e.seq LIMIT ${top}`;
+    const chosen = query.kinds ?? [];
+    if (chosen.length > 1 && kinds === 'each kind apart') {
+      // Placeholders repeat across the branches: both dialects bind a numbered parameter wherever it appears.
+      const branches = chosen.map(
+        (kind, i) => `SELECT * FROM (${select(`e.kind = ${p.add(kind)}`)}) AS k${i}`,
+      );
+      return this.db.all<Row>(
+        `SELECT * FROM (${branches.join(' UNION ALL ')}) AS e ORDER BY e.seq LIMIT ${top}`,
+        p.values,
+      );
+    }
+    return this.db.all<Row>(select(chosen.length ? `e.kind IN (${p.list(chosen)})` : ''), p.values);
   }
 }

@@ -136,6 +136,57 @@ for (const kind of STORE_KINDS) {
       expect(page.items.map((e) => e.seq)).toEqual([996, 997, 998, 999, 1000, 1001]);
     });
 
+    it('lists several kinds of evidence page by page in chain order, as a walk of the trail finds them', async () => {
+      const scope = aCaller({ spaceId: aSpace() }).scope;
+      // Mostly meetings; a witness confirmation and feedback here and there, some of them for one partner.
+      const rare: Record<number, { kind: EvidenceDraft['kind']; partnerIds: string[] }> = {
+        3: { kind: 'witness.confirmed', partnerIds: [] },
+        5: { kind: 'feedback.received', partnerIds: ['ptn_north'] },
+        6: { kind: 'feedback.received', partnerIds: [] },
+        17: { kind: 'witness.confirmed', partnerIds: ['ptn_north'] },
+        25: { kind: 'feedback.received', partnerIds: ['ptn_north'] },
+        29: { kind: 'witness.confirmed', partnerIds: [] },
+      };
+      const drafts: EvidenceDraft[] = Array.from({ length: 30 }, (_, i) => ({
+        kind: 'meeting.logged',
+        partnerIds: ['ptn_north'],
+        ...rare[i + 1],
+        subject: { type: 'meeting', id: `mtg_${i}` },
+        actorId: 'per_kinds',
+        occurredAt: '2026-03-02T10:00:00.000Z',
+        snapshot: { title: `Item ${i + 1}` },
+      }));
+      const ledger = new EvidenceLedger({ clock: new FakeClock(), ids: new SequentialIds('kinds') });
+      await t.store.transaction((tx) => ledger.record(tx, scope, drafts));
+
+      const pages = async (query: EvidenceQuery) => {
+        const seqs: number[][] = [];
+        let after: string | undefined;
+        do {
+          const page = await t.store.read.evidence.list(scope, query, {
+            limit: 2,
+            after: after === undefined ? undefined : decodeCursor(after),
+          });
+          seqs.push(page.items.map((e) => e.seq));
+          after = page.nextCursor ?? undefined;
+        } while (after !== undefined);
+        return seqs;
+      };
+      const walked = async (query: EvidenceQuery) =>
+        (await collect(t.store.read.evidence.stream(scope, query))).map((e) => e.seq);
+
+      const both: EvidenceQuery = { kinds: ['witness.confirmed', 'feedback.received'] };
+      expect(await pages(both)).toEqual([
+        [3, 5],
+        [6, 17],
+        [25, 29],
+      ]);
+      expect((await pages(both)).flat()).toEqual(await walked(both));
+      const narrowed: EvidenceQuery = { ...both, partnerId: 'ptn_north', afterSeq: 4, untilSeq: 25 };
+      expect(await pages(narrowed)).toEqual([[5, 17], [25]]);
+      expect((await pages(narrowed)).flat()).toEqual(await walked(narrowed));
+    });
+
     it('outlines the same events as it streams, naming the people each snapshot names, stored or not', async () => {
       const caller = aCaller({ spaceId: aSpace() });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());
