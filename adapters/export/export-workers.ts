@@ -37,9 +37,10 @@ const LIMITS: SharingLimits = { window: 4, perHelper: 2 };
 
 /**
  * Worker threads that build the parts of JSON and CSV exports beside this thread, each with its own read
- * connection to the store, so a long export uses more than one core (what that gains depends on the machine:
- * see bench/README.md). Short exports (one part) are written here. The parts a failing worker held are built here instead, and a worker
- * that stopped is replaced at the next export.
+ * connection to the store, so a long export uses more than one core (what that gains depends on the machine
+ * and on whether the workers' code is compiled yet: see bench/README.md). Short exports (one part) are
+ * written here. The parts a failing worker held are built here instead, and a worker that stopped is replaced
+ * at the next export.
  */
 export class ExportWorkers implements PartRenderer {
   private readonly threads = new Set<PartThread>();
