@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,22 @@ export async function runPool(
   return latencies;
 }
 
+/**
+ * The commit the figures were measured on, and whether tracked files differed from it then: a figure is only
+ * as good as knowing which code produced it. Null outside a git work tree.
+ */
+export function codeVersion(): { commit: string; uncommittedChanges: boolean } | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: __dirname, encoding: 'utf8' }).trim();
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      uncommittedChanges: git('status', '--porcelain', '-uno') !== '',
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** Where results go: `bench/results/<name>.json`, with the machine it ran on. */
 export function writeResult(name: string, result: unknown): string {
   const dir = join(__dirname, 'results');
@@ -54,6 +71,7 @@ export function writeResult(name: string, result: unknown): string {
       memoryGb: round(totalmem() / 2 ** 30, 1),
       node: process.version,
     },
+    code: codeVersion(),
     result,
   };
   writeFileSync(file, `${JSON.stringify(payload, null, 2)}\n`);
