@@ -3,8 +3,12 @@
  *
  * Per store: N meetings logged through the real use case (meeting + evidence event + check-in, one
  * transaction each), against a baseline in the same run of N bare single-row INSERT transactions on the same
- * driver; then every meeting listed back through keyset pages of 100, and random point reads.
- * BENCH_MEETINGS (default 100000) sets N; BENCH_STORES (default "sqlite,postgres") the stores.
+ * driver; then every meeting listed back through keyset pages of 100; then random point reads: single meetings
+ * read by id in a repeatable random order, through the store (`meetings.get`) and through core (`meetings.view`,
+ * the meeting with its partners, actions and people, as a card or page shows it), against bare single-row
+ * SELECTs by primary key of the baseline's rows on the same driver, in the same order and concurrency.
+ * BENCH_MEETINGS (default 100000) sets N; BENCH_READS (default 20000) the point reads of each kind;
+ * BENCH_STORES (default "sqlite,postgres") the stores.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +22,11 @@ import { SystemClock } from '../../adapters/system/system-clock';
 import { UlidIds } from '../../adapters/system/ulid-ids';
 import { aCaller, aMeetingInput, aPartnerInput } from '../../tests/support/factories';
 import { nowMs, quantile, round, runPool, writeResult } from '../bench-kit';
+import { randomIndexes } from '../seeded-random';
+import { timePointReads } from './point-reads';
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 100_000);
+const READS = Number(process.env.BENCH_READS ?? 20_000);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** PostgreSQL writers to different spaces run in parallel; this many spaces and connections. */
@@ -29,6 +36,8 @@ interface Opened {
   store: Store;
   /** Runs one bare INSERT in its own transaction: the baseline. */
   bareInsert(i: number): Promise<void>;
+  /** Reads the baseline's row `i` back by primary key, failing if it is not there: the point-read baseline. */
+  bareSelect(i: number): Promise<void>;
   concurrency: number;
   spaces: number;
   close(): Promise<void>;
@@ -44,11 +53,15 @@ async function openSqlite(): Promise<Opened> {
   raw.pragma('synchronous = NORMAL');
   raw.exec('CREATE TABLE baseline (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
   const insert = raw.prepare('INSERT INTO baseline (id, body) VALUES (?, ?)');
+  const select = raw.prepare('SELECT id, body FROM baseline WHERE id = ?');
   return {
     store,
     concurrency: 1,
     spaces: 1,
     bareInsert: async (i) => void insert.run(`row-${i}`, 'x'.repeat(400)),
+    bareSelect: async (i) => {
+      if (!select.get(`row-${i}`)) throw new Error(`baseline row ${i} missing`);
+    },
     close: async () => {
       raw.close();
       await store.close();
@@ -72,6 +85,10 @@ async function openPostgres(): Promise<Opened> {
         `row-${i}`,
         'x'.repeat(400),
       ])),
+    bareSelect: async (i) => {
+      const found = await pool.query('SELECT id, body FROM baseline WHERE id = $1', [`row-${i}`]);
+      if (found.rowCount !== 1) throw new Error(`baseline row ${i} missing`);
+    },
     close: async () => {
       await pool.query(`DROP SCHEMA ${schema} CASCADE`);
       await pool.end();
@@ -92,14 +109,17 @@ async function benchStore(name: string, opened: Opened) {
   const baselineLatencies = await runPool(MEETINGS, opened.concurrency, opened.bareInsert);
   const baselineSeconds = (nowMs() - t0) / 1000;
 
+  // Meeting i is in space i % spaces; its id is kept for the point reads.
+  const meetingIds: string[] = new Array(MEETINGS);
   t0 = nowMs();
   const insertLatencies = await runPool(MEETINGS, opened.concurrency, async (i) => {
     const s = i % opened.spaces;
     const occurredAt = new Date(start + i * 60_000).toISOString();
-    await core.meetings.log(
+    const logged = await core.meetings.log(
       callers[s]!,
       aMeetingInput(partners[s]!, { occurredAt, actions: [], attendees: [] }),
     );
+    meetingIds[i] = logged.meeting.id;
   });
   const insertSeconds = (nowMs() - t0) / 1000;
 
@@ -126,6 +146,31 @@ async function benchStore(name: string, opened: Opened) {
   const verdict = await core.evidence.verify(callers[0]!.scope);
   const verifySeconds = (nowMs() - verifyStarted) / 1000;
 
+  // The same random rows for all three, so they differ only in what reads them.
+  const indexes = randomIndexes(READS, MEETINGS);
+  const scopeOf = (i: number) => callers[i % opened.spaces]!.scope;
+  const readBaseline = await timePointReads(
+    'bare single-row SELECT by primary key, same driver',
+    indexes,
+    opened.concurrency,
+    opened.bareSelect,
+  );
+  const readStore = await timePointReads(
+    'store meetings.get: one meeting by id',
+    indexes,
+    opened.concurrency,
+    async (i) => {
+      if (!(await opened.store.read.meetings.get(scopeOf(i), meetingIds[i]!)))
+        throw new Error(`meeting ${i} missing`);
+    },
+  );
+  const readView = await timePointReads(
+    'core meetings.view: one meeting by id with its partners, actions and people',
+    indexes,
+    opened.concurrency,
+    async (i) => void (await core.meetings.view(scopeOf(i), meetingIds[i]!)),
+  );
+
   return {
     store: name,
     meetings: MEETINGS,
@@ -151,6 +196,15 @@ async function benchStore(name: string, opened: Opened) {
       pages,
       pageP50Ms: round(quantile(pageLatencies, 0.5), 3),
       pageP99Ms: round(quantile(pageLatencies, 0.99), 3),
+    },
+    pointReads: {
+      concurrency: opened.concurrency,
+      baseline: readBaseline,
+      store: {
+        ...readStore,
+        ratioToBaseline: round(readStore.readsPerSecond / readBaseline.readsPerSecond, 3),
+      },
+      view: { ...readView, ratioToBaseline: round(readView.readsPerSecond / readBaseline.readsPerSecond, 3) },
     },
     verifyChain: {
       events: verdict.checked,
