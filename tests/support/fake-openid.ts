@@ -40,8 +40,8 @@ export class FakeOpenIdIssuer {
   baseUrl = '';
   /** The `iss` of its tokens and metadata. */
   issuer = '';
-  /** How often the metadata and keys were fetched (validators should cache them). */
-  fetches = 0;
+  /** The paths fetched from it, in order: the metadata, then the keys it names (validators should cache them). */
+  readonly fetched: string[] = [];
 
   private constructor(private readonly endorsements: readonly string[]) {}
 
@@ -58,8 +58,8 @@ export class FakeOpenIdIssuer {
   }
 
   private answer(url: string, res: ServerResponse): void {
-    this.fetches += 1;
     const path = new URL(url, 'http://localhost').pathname;
+    this.fetched.push(path);
     res.setHeader('content-type', 'application/json');
     if (path.endsWith('/.well-known/openid-configuration'))
       return void res.end(
