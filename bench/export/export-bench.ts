@@ -2,7 +2,8 @@
  * bench/export: how long each export format takes and how much memory it needs, for 10,000 and 100,000
  * items, against a baseline in the same run (the same events streamed from the store as JSON lines, no
  * rendering). Each measurement runs in a fresh process. BENCH_EXPORT_SIZES (default "10000,100000") sets the
- * trail sizes, BENCH_EXPORT_FORMATS (default all) the formats.
+ * trail sizes, BENCH_EXPORT_FORMATS (default all) the formats. Each row records the items counted back from the
+ * file written (`exportedItems`; a ZIP's from each file inside, `bundleItems`), not the trail size asked for.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { UlidIds } from '../../adapters/system/ulid-ids';
 import { createCore } from '../../core/core';
 import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../tests/support/factories';
 import { round, writeResult } from '../bench-kit';
+import { countBundleItems, countExportedItems, type BundleItems } from './count-items';
 
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? '10000,100000').split(',').map(Number);
 const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'baseline,csv,json,pdf,docx,zip').split(',');
@@ -54,6 +56,16 @@ async function seed(file: string, size: number): Promise<void> {
   await store.close();
 }
 
+/** The items in an export's output, counted from the file; for a ZIP, also those of each file inside. */
+async function exported(
+  out: string,
+  format: string,
+): Promise<{ exportedItems: number; bundleItems?: BundleItems }> {
+  if (format !== 'zip') return { exportedItems: await countExportedItems(out, format) };
+  const bundleItems = await countBundleItems(out);
+  return { exportedItems: bundleItems.json, bundleItems };
+}
+
 function measure(file: string, format: string, out: string, heapCapMb?: number) {
   const cap = heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [];
   const run = spawnSync(
@@ -76,6 +88,8 @@ function measure(file: string, format: string, out: string, heapCapMb?: number) 
 async function main(): Promise<void> {
   const rows: {
     items: number;
+    exportedItems: number;
+    bundleItems?: BundleItems;
     format: string;
     seconds: number;
     peakRssMb: number;
@@ -88,24 +102,31 @@ async function main(): Promise<void> {
       const file = join(dir, 'trail.sqlite');
       await seed(file, size);
       for (const format of FORMATS) {
-        const m = measure(file, format, join(dir, `out.${format}`));
+        const out = join(dir, `out.${format}`);
+        const m = measure(file, format, out);
         const row = {
           items: size,
           format,
+          ...(await exported(out, format)),
           seconds: round(m.seconds, 3),
           peakRssMb: round(m.peakRssMb, 1),
           megabytes: round(m.bytes / 2 ** 20, 2),
         };
+        rmSync(out);
         console.log(JSON.stringify(row));
         rows.push(row);
         if (HEAP_CAP_MB === undefined) continue;
-        const capped = measure(file, format, join(dir, `capped.${format}`), HEAP_CAP_MB);
+        const cappedOut = join(dir, `capped.${format}`);
+        const capped = measure(file, format, cappedOut, HEAP_CAP_MB);
         const cappedRow = {
           ...row,
+          ...(await exported(cappedOut, format)),
           seconds: round(capped.seconds, 3),
           peakRssMb: round(capped.peakRssMb, 1),
+          megabytes: round(capped.bytes / 2 ** 20, 2),
           heapCapMb: HEAP_CAP_MB,
         };
+        rmSync(cappedOut);
         console.log(JSON.stringify(cappedRow));
         rows.push(cappedRow);
       }
