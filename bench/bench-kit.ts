@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** Milliseconds since an arbitrary start, with sub-millisecond precision. */
@@ -70,6 +70,8 @@ export function writeResult(name: string, result: unknown): string {
       cpuModel: cpus()[0]?.model,
       memoryGb: round(totalmem() / 2 ** 30, 1),
       node: process.version,
+      // Other work on the machine moves the figures, tails most; 1, 5 and 15 minutes when the run ended.
+      loadAverage: loadavg().map((l) => round(l)),
     },
     code: codeVersion(),
     result,
