@@ -1,4 +1,8 @@
-/** `npm run bench`: runs every benchmark in turn, each in its own process so one cannot skew the next. */
+/**
+ * `npm run bench`: runs every benchmark in turn, each in its own process so one cannot skew the next;
+ * `npm run bench -- store` runs those whose path starts so. `npm run bench -- --figures` renders bench/README.md's
+ * figures from bench/results, `npm run bench -- --check` checks them (see readme-figures.ts).
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -10,9 +14,14 @@ const BENCHMARKS = [
   'reminders/reminder-bench.ts',
 ];
 
-const only = process.argv[2];
-for (const bench of BENCHMARKS.filter((b) => !only || b.startsWith(only))) {
-  console.log(`\n== bench/${bench}`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, bench)], { stdio: 'inherit' });
-  if (run.status !== 0) process.exitCode = 1;
+function run(script: string, args: string[] = []): void {
+  console.log(`\n== bench/${script}`);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], {
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) process.exitCode = 1;
 }
+
+const arg = process.argv[2];
+if (arg === '--figures' || arg === '--check') run('readme-figures.ts', [arg]);
+else for (const bench of BENCHMARKS.filter((b) => !arg || b.startsWith(arg))) run(bench);

@@ -1,0 +1,53 @@
+import type { FigureBlock } from './figure-block';
+import { num, pair, table } from './markdown';
+
+interface Side {
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+interface BotTurnResult {
+  turns: number;
+  rows: {
+    store: string;
+    concurrency: number;
+    echo: Side;
+    meetingSubmit: Side;
+    throughputRatio: number;
+    p99Ratio: number;
+  }[];
+}
+
+/** bench/bot-turn's meeting submit against the echo turn, per store and concurrency. */
+export const botTurn: FigureBlock = {
+  file: 'bot-turn',
+  render: (result) => {
+    const r = result as BotTurnResult;
+    return [
+      `${num(r.turns)} turns per measurement.`,
+      '',
+      table(
+        [
+          'store',
+          '>concurrency',
+          '>echo turns/s',
+          '>echo p50 / p99 ms',
+          '>submit turns/s',
+          '>submit p50 / p99 ms',
+          '>throughput ratio',
+          '>p99 ratio',
+        ],
+        r.rows.map((row) => [
+          row.store === 'postgres' ? 'PostgreSQL' : 'SQLite',
+          num(row.concurrency),
+          num(row.echo.turnsPerSecond),
+          pair(row.echo.p50Ms, row.echo.p99Ms, 1),
+          num(row.meetingSubmit.turnsPerSecond),
+          pair(row.meetingSubmit.p50Ms, row.meetingSubmit.p99Ms, 1),
+          num(row.throughputRatio, 2),
+          num(row.p99Ratio, 1),
+        ]),
+      ),
+    ].join('\n');
+  },
+};
