@@ -18,7 +18,7 @@ import { spaceIdOf } from '../../core/common/scope';
 import { buildTab, type TabBuild } from '../../scripts/build-tab';
 import { demoToday, seedDemoSpace } from '../../scripts/demo/demo-space';
 import { PLAYGROUND_IDENTITY } from '../../tab/api/local-identity';
-import { launchChromium } from '../../tests/tab/browser/browser';
+import { launchChromium } from '../../tests/support/chromium';
 import { aPartnerInput } from '../../tests/support/factories';
 import { startTestApp, type TestApp } from '../../tests/support/test-app';
 import { nowMs, quantile, round, runPool, writeResult } from '../bench-kit';

@@ -76,7 +76,7 @@ export class TeamsNotifier implements Notifier {
       } catch (err) {
         if (err instanceof LeaseRanOut)
           return { kind: 'retry', detail: 'Its turn under Teams’ rate limits came after its claim ran out' };
-        const failure = classifyFailure(err, Date.now());
+        const failure = classifyFailure(err, this.options.clock.now().getTime());
         if (failure.stale) {
           this.options.logger.info('conversation gone; trying the next route', {
             kind: route.kind,

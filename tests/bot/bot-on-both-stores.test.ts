@@ -1,11 +1,11 @@
-import { describeStore, STORE_KINDS } from '../support/test-stores';
+import { STORE_KINDS } from '../support/test-stores';
 import { PEOPLE } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
 import { addPartnerViaBot, storedCounts } from '../support/bot-steps';
 import { answeredCard, buttons, cardText, input, submitData } from '../support/card-reading';
 
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`the bot on ${kind.name}`, () => {
+  describe(`the bot on ${kind.name}`, () => {
     let t: TeamsTestClient;
 
     beforeAll(async () => {

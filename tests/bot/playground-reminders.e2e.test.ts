@@ -1,31 +1,22 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { silentLogger } from '../../adapters/logging/json-logger';
 import type { ReminderDispatcher } from '../../core/reminders/reminder-dispatcher';
 import { botAuthentication } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
+import { describeInChromium, launchChromium } from '../support/chromium';
 import { aPartnerInput } from '../support/factories';
-import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  CHROMIUM_AVAILABLE,
-  PLAYGROUND_TENANT,
-  PLAYGROUND_USERS,
-  startPlayground,
-  type Playground,
-} from '../support/playground';
+import { PLAYGROUND_TENANT, PLAYGROUND_USERS, startPlayground, type Playground } from '../support/playground';
 import { newestCard, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const ALEX = PLAYGROUND_USERS[0]!;
-const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
-
 /**
  * The reminder loop as a person sees it in Microsoft 365 Agents Playground: they installed the bot and own a
  * partner with a daily check-in; at their window one check-in card arrives, they snooze it from the card, and
  * it arrives again when the snooze ends. The server's clock is the test's; the dispatcher is the server's own.
  */
-describeWithChromium('reminders in Microsoft 365 Agents Playground', () => {
+describeInChromium('reminders in Microsoft 365 Agents Playground', () => {
   let app: TestApp;
   let browser: Browser;
   let playground: Playground;
@@ -34,10 +25,7 @@ describeWithChromium('reminders in Microsoft 365 Agents Playground', () => {
   const me = { scope: { tenantId: PLAYGROUND_TENANT }, user: alex };
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startTestApp(),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    ]);
+    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
     const config = loadConfig({});
     dispatcher = reminderDispatcher({
       config,

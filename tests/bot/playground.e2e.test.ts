@@ -1,8 +1,6 @@
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { describeInChromium, launchChromium } from '../support/chromium';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  CHROMIUM_AVAILABLE,
   PLAYGROUND_GROUP_CHAT,
   PLAYGROUND_TENANT,
   PLAYGROUND_USERS,
@@ -13,27 +11,19 @@ import { newestCard, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const [ALEX, MEGAN] = PLAYGROUND_USERS as [(typeof PLAYGROUND_USERS)[0], (typeof PLAYGROUND_USERS)[0]];
-const describeWithChromium = CHROMIUM_AVAILABLE ? describe : describe.skip;
-if (!CHROMIUM_AVAILABLE)
-  console.warn(
-    `\n!! ${CHROMIUM} is missing: the Microsoft 365 Agents Playground test is SKIPPED (apt-get install chromium)\n`,
-  );
 
 /**
  * A new user, in Microsoft 365 Agents Playground driven by headless Chromium: install, add a partner, log a
  * meeting with two agreed actions, mark one done from the card, propose an agreement, and acknowledge it as the
  * other party in a second Playground signed in as her. Waits are on visible text, never on time.
  */
-describeWithChromium('Microsoft 365 Agents Playground, as a new user would', () => {
+describeInChromium('Microsoft 365 Agents Playground, as a new user would', () => {
   let app: TestApp;
   let browser: Browser;
   const playgrounds: Playground[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startTestApp(),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    ]);
+    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
   });
   afterAll(async () => {
     await Promise.all(playgrounds.map((p) => p.stop()));

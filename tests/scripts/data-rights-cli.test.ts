@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteFileIn } from '../../adapters/store/open-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
+import { clockEnvironment } from '../support/clock-environment';
 import { seedEvidenceMonth } from '../support/evidence-month';
 import { testCore } from '../support/test-core';
 
@@ -29,7 +30,7 @@ describe('npm run data-rights', () => {
 
   const run = (...args: string[]) => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+      env: { PATH: process.env.PATH ?? '', ...clockEnvironment(), DATA_DIR: dataDir },
       encoding: 'utf8',
     });
     return { code: result.status, out: result.stdout, err: result.stderr };

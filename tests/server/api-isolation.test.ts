@@ -187,7 +187,7 @@ describe('API isolation between tenants and teams', () => {
   it('has a case for every identified route', () => {
     const services = {
       exports: exportServices(loadConfig({}), app.clock, silentLogger),
-      now: () => new Date(),
+      now: () => app.clock.now(),
     };
     const routes = apiRoutes(app.core, services).map((r) => `${r.method} ${r.path}`);
     const covered = new Set(

@@ -6,7 +6,7 @@ import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import type { Store } from '../../core/ports';
 import type { Reminder } from '../../core/reminders/reminder';
 import { FakeBotConnector } from '../support/fake-bot-connector';
-import { postgresAvailable, TEST_DATABASE_URL } from '../support/postgres';
+import { TEST_DATABASE_URL } from '../support/postgres';
 import { remindedIds, seedDueCheckIns, type SeededOwner } from '../support/reminder-seed';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { testCore } from '../support/test-core';
@@ -109,42 +109,38 @@ describe('reminders across server processes', () => {
     }
   }, 60_000);
 
-  (postgresAvailable() ? it : it.skip)(
-    'three servers sharing PostgreSQL split the work and deliver each reminder exactly once',
-    async () => {
-      const t = await openPostgresTestStore();
-      try {
-        const owners = await seedDueCheckIns(testCore(t.store, '2026-03-02T08:00:00Z').core, {
-          tenants: 3,
-          ownersPerTenant: 20,
-          partnersPerOwner: 5,
-          serviceUrl: connector.serviceUrl,
-        });
-        connector.latencyMs = 20;
-        const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${t.schema}`)}`;
-        const started = await Promise.all(
-          [1, 2, 3].map(() => startServerProcess({ DATABASE_URL: url, ...SCHEDULER })),
-        );
-        servers.push(...started);
-        await connector.waitFor(() => remindedIds(connector.posted()).length >= 300, 45_000);
-        // A little longer, for any duplicate that was still on its way.
-        await new Promise((r) => setTimeout(r, 1000));
-        for (const s of started) s.child.kill('SIGTERM');
-        await Promise.all(started.map((s) => s.exited));
+  it('three servers sharing PostgreSQL split the work and deliver each reminder exactly once', async () => {
+    const t = await openPostgresTestStore();
+    try {
+      const owners = await seedDueCheckIns(testCore(t.store, '2026-03-02T08:00:00Z').core, {
+        tenants: 3,
+        ownersPerTenant: 20,
+        partnersPerOwner: 5,
+        serviceUrl: connector.serviceUrl,
+      });
+      connector.latencyMs = 20;
+      const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${t.schema}`)}`;
+      const started = await Promise.all(
+        [1, 2, 3].map(() => startServerProcess({ DATABASE_URL: url, ...SCHEDULER })),
+      );
+      servers.push(...started);
+      await connector.waitFor(() => remindedIds(connector.posted()).length >= 300, 45_000);
+      // A little longer, for any duplicate that was still on its way.
+      await new Promise((r) => setTimeout(r, 1000));
+      for (const s of started) s.child.kill('SIGTERM');
+      await Promise.all(started.map((s) => s.exited));
 
-        const ids = remindedIds(connector.posted());
-        expect(ids).toHaveLength(300);
-        expect(duplicates(ids)).toBe(0);
-        const rows = await allReminders(t.store, owners);
-        expect(rows.filter((r) => r.status !== 'delivered')).toEqual([]);
-        // Every process took a share of the work.
-        const byWorker = new Map<string, number>();
-        for (const r of rows) byWorker.set(r.leaseOwner!, (byWorker.get(r.leaseOwner!) ?? 0) + 1);
-        expect(byWorker.size).toBe(3);
-      } finally {
-        await t.dispose();
-      }
-    },
-    90_000,
-  );
+      const ids = remindedIds(connector.posted());
+      expect(ids).toHaveLength(300);
+      expect(duplicates(ids)).toBe(0);
+      const rows = await allReminders(t.store, owners);
+      expect(rows.filter((r) => r.status !== 'delivered')).toEqual([]);
+      // Every process took a share of the work.
+      const byWorker = new Map<string, number>();
+      for (const r of rows) byWorker.set(r.leaseOwner!, (byWorker.get(r.leaseOwner!) ?? 0) + 1);
+      expect(byWorker.size).toBe(3);
+    } finally {
+      await t.dispose();
+    }
+  }, 90_000);
 });

@@ -251,7 +251,11 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
       name: 'export',
       card: renderExportCard({
         links: evidenceExportLinks(
-          { publicUrl: `https://${'h'.repeat(200)}.example`, secret: 's'.repeat(32), now: new Date() },
+          {
+            publicUrl: `https://${'h'.repeat(200)}.example`,
+            secret: 's'.repeat(32),
+            now: new Date('2026-03-02T09:00:00.000Z'),
+          },
           {
             scope,
             user: { aadObjectId: '00000000-0000-4000-8000-000000000001', displayName: 'A'.repeat(200) },

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { clockEnvironment } from './clock-environment';
+import { freePort } from './free-port';
 
 /** The Playground's tenant, as its default configuration has it. */
 export const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';
@@ -40,20 +41,6 @@ export interface Playground {
   readonly logs: string[];
   stop(): Promise<void>;
 }
-
-/** Debian's Chromium, which the Playground tests drive. */
-export const CHROMIUM = '/usr/bin/chromium';
-/** Whether Chromium is installed here. */
-export const CHROMIUM_AVAILABLE = existsSync(CHROMIUM);
-
-/** Chromium flags for a quiet headless run on a shared machine. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
 
 function userYaml(u: PlaygroundUser, indent: string): string {
   const [given, surname] = u.name.split(' ');
@@ -99,15 +86,6 @@ export function playgroundConfig(me: PlaygroundUser): string {
   ].join('\n');
 }
 
-/** A free loopback port (the Playground also falls back to another one if this is taken meanwhile). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /**
  * Starts the Playground CLI as `me`, pointed at a bot endpoint: telemetry off, no browser opened, its config
  * and log in a temporary folder. Resolves once it listens.
@@ -134,6 +112,7 @@ export async function startPlayground(botEndpoint: string, me: PlaygroundUser): 
       cwd: dir,
       env: {
         PATH: process.env.PATH ?? '',
+        ...clockEnvironment(),
         HOME: dir,
         TEAMSAPPTESTER_BROWSER: 'none',
         M365_AGENTS_PLAYGROUND_CONFIG_PATH: config,

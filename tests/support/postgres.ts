@@ -1,29 +1,30 @@
 import { Client } from 'pg';
 
-/** The PostgreSQL the tests use: CI and the dev machine run one on loopback with trust auth. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * The PostgreSQL the tests use: `TEST_DATABASE_URL`, else the one on loopback with trust auth that CI and the
+ * dev machine run. Where nothing answers there, the global setup starts a throwaway server and sets
+ * `TEST_DATABASE_URL` for every test worker.
+ */
+export const TEST_DATABASE_URL = configuredTestDatabaseUrl();
 
-/** Set by the global setup when PostgreSQL answered. */
-export const POSTGRES_AVAILABLE_ENV = 'PARTNER_CRM_TEST_POSTGRES';
+/** The URL the environment names now (the global setup reads it before and after it may start a server). */
+export function configuredTestDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
 
-/** Whether PostgreSQL answers within a second. */
-export async function postgresAnswers(): Promise<boolean> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 1000 });
+/** Whether PostgreSQL answers at `url` within a second. */
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
     return true;
   } catch {
-    // Unreachable or refused: the caller reports it loudly.
+    // Unreachable or refused: the global setup then starts its own server.
     return false;
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-/** Whether the global setup found PostgreSQL. */
-export function postgresAvailable(): boolean {
-  return process.env[POSTGRES_AVAILABLE_ENV] === '1';
 }
 
 /** A fresh schema name for one test file, so files can run in parallel on one database. */

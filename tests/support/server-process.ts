@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { clockEnvironment } from './clock-environment';
 
 /** A server started as its own process, as `npm start` does, from source through tsx. */
 export interface ServerProcess {
@@ -16,7 +17,7 @@ const MAIN = join(__dirname, '..', '..', 'server', 'main.ts');
 /** Starts `server/main.ts` with extra environment and waits for its "listening" line. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', ...clockEnvironment(), PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

@@ -5,7 +5,7 @@ import type { Store } from '../../core/ports';
 import type { ReaderLocation } from '../../adapters/store/open-store';
 import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
-import { dropSchema, freshSchemaName, postgresAvailable, TEST_DATABASE_URL } from './postgres';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from './postgres';
 
 /** A store opened for one test file, and how to throw it away. */
 export interface TestStore {
@@ -20,8 +20,6 @@ export interface TestStore {
 /** One kind of store the contract suites run against. */
 export interface StoreKind {
   readonly name: 'sqlite' | 'postgres';
-  /** False when PostgreSQL could not be reached (the global setup said so loudly). */
-  readonly available: boolean;
   open(): Promise<TestStore>;
 }
 
@@ -83,13 +81,8 @@ export async function openPostgresTestStore(): Promise<TestStore & { schema: str
   };
 }
 
-/** Both stores; suites use `describe.each` over this and skip PostgreSQL only when it is unreachable. */
+/** Both stores; suites run over this, so everything they check holds on both (PostgreSQL is never skipped). */
 export const STORE_KINDS: readonly StoreKind[] = [
-  { name: 'sqlite', available: true, open: openSqliteTestStore },
-  { name: 'postgres', available: postgresAvailable(), open: openPostgresTestStore },
+  { name: 'sqlite', open: openSqliteTestStore },
+  { name: 'postgres', open: openPostgresTestStore },
 ];
-
-/** `describe` for a store kind, or a loudly named skip when PostgreSQL is missing. */
-export function describeStore(kind: StoreKind): jest.Describe {
-  return kind.available ? describe : describe.skip;
-}

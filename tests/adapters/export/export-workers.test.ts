@@ -7,7 +7,7 @@ import { EvidenceExporter } from '../../../core/export/evidence-export';
 import type { Logger } from '../../../core/ports';
 import { seedEvidenceMonth, type EvidenceMonth } from '../../support/evidence-month';
 import { testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 async function written(writer: ExportWriter, document: ExportDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -29,7 +29,7 @@ function keptLog(): Logger & { lines: { message: string; fields?: Record<string,
 }
 
 describe.each(STORE_KINDS)('export workers on $name', (kind) => {
-  describeStore(kind)(`${ExportWorkers.name}: ${kind.name}`, () => {
+  describe(`${ExportWorkers.name}: ${kind.name}`, () => {
     let t: TestStore;
     let tc: TestCore;
     let month: EvidenceMonth;

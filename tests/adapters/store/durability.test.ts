@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Store } from '../../../core/ports';
 import { PostgresStore } from '../../../adapters/store/postgres/postgres-store';
 import { SqliteStore } from '../../../adapters/store/sqlite/sqlite-store';
-import { dropSchema, freshSchemaName, postgresAvailable, TEST_DATABASE_URL } from '../../support/postgres';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../../support/postgres';
 import { testCore } from '../../support/test-core';
 import { TENANT_A } from '../../support/factories';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -69,7 +69,7 @@ describe('acknowledged writes survive kill -9', () => {
     }
   });
 
-  (postgresAvailable() ? it : it.skip)('on PostgreSQL', async () => {
+  it('on PostgreSQL', async () => {
     const schema = freshSchemaName();
     try {
       const acked = await writeThenKill(['postgres', TEST_DATABASE_URL, schema]);

@@ -1,10 +1,10 @@
 import { aCaller, aMeetingInput, aPartnerInput } from '../../support/factories';
 import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 /** Tampering done straight in the database, as someone with access to the file or server would. */
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`evidence tamper detection: ${kind.name}`, () => {
+  describe(`evidence tamper detection: ${kind.name}`, () => {
     let t: TestStore;
     let tc: TestCore;
 

@@ -21,7 +21,7 @@ import {
   TENANT_B,
 } from '../../support/factories';
 import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -30,7 +30,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`store contract: ${kind.name}`, () => {
+  describe(`store contract: ${kind.name}`, () => {
     let t: TestStore;
     let tc: TestCore;
 

@@ -2,7 +2,7 @@ import { ConversationBook } from '../../../core/conversations/conversation-book'
 import { ValidationError } from '../../../core/errors';
 import { TENANT_A, TENANT_B } from '../../support/factories';
 import { testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 const MEGAN = '6E3B6C37-0B5D-4A3B-9C2F-1D2E3F4A5B6C';
 
@@ -21,7 +21,7 @@ function personalChat(overrides: Record<string, string> = {}) {
 }
 
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`${ConversationBook.name} on ${kind.name}`, () => {
+  describe(`${ConversationBook.name} on ${kind.name}`, () => {
     let t: TestStore;
     let tc: TestCore;
 

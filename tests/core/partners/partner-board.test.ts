@@ -1,10 +1,10 @@
 import { PartnerBoard } from '../../../core/partners/partner-board';
 import { aCaller, aMeetingInput, anSlaInput, aPartnerInput, aUser } from '../../support/factories';
 import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`${PartnerBoard.name} on ${kind.name}`, () => {
+  describe(`${PartnerBoard.name} on ${kind.name}`, () => {
     let t: TestStore;
     let tc: TestCore;
 

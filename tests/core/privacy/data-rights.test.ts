@@ -5,7 +5,7 @@ import { DataRetention } from '../../../core/privacy/data-retention';
 import { PERSONAL, seedEvidenceMonth, type EvidenceMonth } from '../../support/evidence-month';
 import { aCaller, aPartnerInput, aUser } from '../../support/factories';
 import { testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -42,7 +42,7 @@ async function dialectOf(store: TestStore): Promise<'sqlite' | 'postgres'> {
 }
 
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`data rights: ${kind.name}`, () => {
+  describe(`data rights: ${kind.name}`, () => {
     let store: TestStore;
     let tc: TestCore;
     let month: EvidenceMonth;

@@ -2,10 +2,10 @@ import { ReminderDispatcher } from '../../../core/reminders/reminder-dispatcher'
 import { aCaller, aPartnerInput, aUser } from '../../support/factories';
 import { RecordingNotifier } from '../../support/recording-notifier';
 import { testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`${ReminderDispatcher.name}: ${kind.name}`, () => {
+  describe(`${ReminderDispatcher.name}: ${kind.name}`, () => {
     let t: TestStore;
     let tc: TestCore;
     let notifier: RecordingNotifier;

@@ -9,10 +9,10 @@ import {
   TENANT_B,
 } from '../../support/factories';
 import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { describeStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 for (const kind of STORE_KINDS) {
-  describeStore(kind)(`${RecordSearch.name} on ${kind.name}`, () => {
+  describe(`${RecordSearch.name} on ${kind.name}`, () => {
     let t: TestStore;
     let tc: TestCore;
     const caller = aCaller({ spaceId: aSpace('search') });

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BOT_COMMANDS } from '../../../bot/command-list';
 import { projectRoot } from '../../../server/project-root';
+import { describeInChromium, launchChromium } from '../../support/chromium';
+import { clockEnvironment } from '../../support/clock-environment';
 
 /** The page's DOM, as far as the check that runs in the browser uses it (this project compiles without DOM types). */
 interface PageElement {
@@ -13,15 +15,6 @@ interface PageElement {
   querySelector(selector: string): unknown;
 }
 declare const document: { querySelectorAll(selector: string): ArrayLike<PageElement> };
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
 
 /** Runs `npm run playground`'s script as its own process and resolves with the address it announces. */
 function startPlayground(dataDir: string): {
@@ -34,7 +27,12 @@ function startPlayground(dataDir: string): {
     ['--import', 'tsx', join(projectRoot(), 'scripts', 'playground.ts')],
     {
       cwd: projectRoot(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), DATA_DIR: dataDir },
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...clockEnvironment(),
+        HOME: process.env.HOME ?? tmpdir(),
+        DATA_DIR: dataDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -59,12 +57,10 @@ function startPlayground(dataDir: string): {
   return { child, url, exited };
 }
 
-describe('npm run playground', () => {
+describeInChromium('npm run playground', () => {
   let dataDir: string;
   let browser: Browser | undefined;
   beforeAll(() => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run installs it for CI)`);
     dataDir = mkdtempSync(join(tmpdir(), 'playground-'));
   });
   afterAll(async () => {
@@ -76,7 +72,7 @@ describe('npm run playground', () => {
     const playground = startPlayground(dataDir);
     try {
       const url = await playground.url;
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       const page = await browser.newPage();
       await page.goto(url);
 

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { buildTab } from '../../../scripts/build-tab';
 import type { GraphFeatures } from '../../../tab/api/me-routes';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -17,25 +17,6 @@ export interface InPage {
     querySelector(selector: string): { getAttribute(name: string): string | null } | null;
   };
   readonly location: { hash: string };
-}
-
-/** Debian's Chromium, as `.ci/run` installs it. */
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Launches headless Chromium, or fails with what to install. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
 }
 
 /** An axe-core violation, as much of it as a failure message needs. */
@@ -81,14 +62,17 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 }
 
 /**
- * The real server with a freshly built tab (so the test sees the current source, whatever `dist/` holds), its
- * clock at the real today (the page judges "overdue" by the browser's clock).
+ * The instant the tab's browser tests live at: a fixed one, so the demo data, "overdue" and "due soon" read the
+ * same on any day the suite runs. A Wednesday in term time, mid-morning in London.
  */
+export const TAB_TEST_NOW = '2026-12-02T10:30:00.000Z';
+
+/** The real server with a freshly built tab (so the test sees the current source, whatever `dist/` holds). */
 export async function startTabApp(options: { graph?: GraphFeatures } = {}): Promise<TestApp> {
   const tabRoot = mkdtempSync(join(tmpdir(), 'tab-build-'));
   await buildTab(tabRoot);
   const app = await startTestApp({ tabRoot, ...options });
-  app.clock.set(new Date());
+  app.clock.set(TAB_TEST_NOW);
   return {
     ...app,
     close: async () => {
@@ -96,4 +80,18 @@ export async function startTabApp(options: { graph?: GraphFeatures } = {}): Prom
       rmSync(tabRoot, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A browser context whose pages read the app's clock, not the machine's: the tab judges "overdue" by the
+ * browser's today, which must be the server's today. Timers still run; only the date is fixed.
+ */
+export async function contextAt(
+  browser: Browser,
+  app: TestApp,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.setFixedTime(app.clock.now());
+  return context;
 }

@@ -7,7 +7,8 @@ import { projectRoot } from '../../../server/project-root';
 import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
 import type { TestApp } from '../../support/test-app';
-import { launchChromium, seriousAxeViolations, startTabApp, type InPage } from './browser';
+import { describeInChromium, launchChromium } from '../../support/chromium';
+import { contextAt, seriousAxeViolations, startTabApp, type InPage } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -21,7 +22,7 @@ const playground = {
   user: PLAYGROUND_IDENTITY.user,
 };
 
-describe('the tab in headless Chromium, standalone in local mode', () => {
+describeInChromium('the tab in headless Chromium, standalone in local mode', () => {
   let app: TestApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -31,7 +32,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
   beforeAll(async () => {
     // Graph connected for calendars but not for the directory, so the tab shows both what it adds and would add.
     app = await startTabApp({ graph: { calendar: true, people: false } });
-    await seedDemoSpace(app.core, playground, demoToday(new Date()));
+    await seedDemoSpace(app.core, playground, demoToday(app.clock.now()));
     browser = await launchChromium();
     mkdirSync(ARTEFACTS, { recursive: true });
   });
@@ -40,7 +41,10 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     await app?.close();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context = await contextAt(browser, app, {
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     // The tab runs under its Content-Security-Policy: anything it blocks is reported here and fails the test.
@@ -141,7 +145,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
       body: JSON.stringify({
         title: 'Spare-part shortage call',
         partnerIds: [fabrikam.id],
-        occurredAt: new Date().toISOString(),
+        occurredAt: app.clock.now().toISOString(),
         type: 'escalation',
         medium: 'phone',
         decisions: ['Fabrikam ships the January parts from their Leeds stock'],
@@ -185,16 +189,18 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
     // One check-in reminder failed as the scheduler records it: Teams answered 404 everywhere.
     const queue = app.store.store.queue;
     const [failing] = await queue.claimDue('2100-01-01T00:00:00.000Z', 1, '2100-01-01T00:05:00.000Z', 'w1');
+    // The soonest reminder of the demo space at TAB_TEST_NOW: says so plainly if a change to the seed moves it.
+    expect(failing).toMatchObject({ kind: 'checkin_due', spaceId: playground.scope.spaceId });
     await queue.finish(
       failing!,
       'w1',
       { status: 'failed', attempts: 1, error: 'Conversation not found (404)' },
-      new Date().toISOString(),
+      app.clock.now().toISOString(),
       {
         tenantId: failing!.tenantId,
         reminderId: failing!.id,
         attempt: 1,
-        at: new Date().toISOString(),
+        at: app.clock.now().toISOString(),
         outcome: 'stale',
         route: 'personal',
         statusCode: 404,
@@ -245,7 +251,7 @@ describe('the tab in headless Chromium, standalone in local mode', () => {
         scope(added!),
         added!.id,
         { eventId: 'AAMkAGI2TG93AAA=', ownerAadObjectId: PLAYGROUND_IDENTITY.user.aadObjectId },
-        new Date().toISOString(),
+        app.clock.now().toISOString(),
       );
       await tx.calendarSync.done(scope(added!), added!.id);
     });

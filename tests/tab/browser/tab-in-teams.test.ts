@@ -2,7 +2,8 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
 import { aPartnerInput } from '../../support/factories';
 import type { TestApp } from '../../support/test-app';
-import { launchChromium, startTabApp, type InPage } from './browser';
+import { describeInChromium, launchChromium } from '../../support/chromium';
+import { contextAt, startTabApp, type InPage } from './browser';
 import { fakeTeamsHostPage, type HostContext } from './fake-teams-host';
 
 jest.setTimeout(120_000);
@@ -16,7 +17,7 @@ const HOST_URL = 'https://teams.microsoft.com/_partner-crm-test-host';
 const TAB_ORIGIN = 'https://partner-crm.test';
 const TEAM_ID = '19:partner-board@thread.tacv2';
 
-describe('the tab inside a Teams host (teams-js postMessage protocol)', () => {
+describeInChromium('the tab inside a Teams host (teams-js postMessage protocol)', () => {
   let app: TestApp;
   let browser: Browser;
 
@@ -39,7 +40,7 @@ describe('the tab inside a Teams host (teams-js postMessage protocol)', () => {
     hash: string,
     overrides: Partial<HostContext> = {},
   ): Promise<{ host: Page; tab: Frame }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await contextAt(browser, app, { viewport: { width: 1280, height: 900 } });
     const host = await context.newPage();
     const hostContext: HostContext = {
       locale: 'en-GB',
