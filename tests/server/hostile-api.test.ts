@@ -8,6 +8,7 @@ import {
   aUser,
 } from '../support/factories';
 import { hostileBody, hostileLeaf, NASTY_TEXT } from '../support/hostile-input';
+import { propertySeed, replayable } from '../support/property-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Generated requests per run: bodies for every write route, queries for every read route. */
@@ -148,76 +149,87 @@ describe('hostile input to the API', () => {
     ['PUT', '/me/reminder-preferences', { timeZone: 'Europe/London', workdays: [1, 2, 3, 4, 5] }],
   ];
 
-  it('never answers a hostile body with a 5xx, an unclear message or a partial write', async () => {
-    const routes = writes();
-    const perRoute = Math.ceil(BODY_CASES / routes.length);
-    for (const [method, path, valid] of routes)
-      await fc.assert(
-        fc.asyncProperty(hostileBody(valid), async ({ text }) => {
-          await send(method, path, text);
-        }),
-        { numRuns: perRoute, seed: 20261122 },
+  it(
+    'never answers a hostile body with a 5xx, an unclear message or a partial write',
+    replayable(async () => {
+      const routes = writes();
+      const perRoute = Math.ceil(BODY_CASES / routes.length);
+      for (const [method, path, valid] of routes)
+        await fc.assert(
+          fc.asyncProperty(hostileBody(valid), async ({ text }) => {
+            await send(method, path, text);
+          }),
+          { numRuns: perRoute, seed: propertySeed },
+        );
+      expect(tally.serverErrors).toEqual([]);
+      expect(tally.partialWrites).toEqual([]);
+      expect(tally.unclear).toEqual([]);
+    }),
+    300_000,
+  );
+
+  it(
+    'never answers a hostile query or path with a 5xx',
+    replayable(async () => {
+      const reads = [
+        '/partners',
+        '/meetings',
+        '/actions',
+        '/agreements',
+        '/slas',
+        '/checkins',
+        '/evidence',
+        '/evidence/items',
+        '/evidence/coverage',
+        '/evidence/gaps',
+        '/evidence/export',
+        '/reminders',
+        '/me/evidence-requests',
+      ];
+      // Query and path stay under Node's 16 KB header limit (beyond it Node itself answers 431 before we see it).
+      const param = fc
+        .oneof(fc.constantFrom(...NASTY_TEXT), hostileLeaf.map(String))
+        .map((t) => t.slice(0, 200));
+      const query = fc.dictionary(
+        fc.constantFrom(
+          'limit',
+          'cursor',
+          'status',
+          'format',
+          'partnerId',
+          'from',
+          'to',
+          'kinds',
+          'criteria',
+          'include',
+          'q',
+          'mine',
+        ),
+        param,
+        { maxKeys: 3 },
       );
-    expect(tally.serverErrors).toEqual([]);
-    expect(tally.partialWrites).toEqual([]);
-    expect(tally.unclear).toEqual([]);
-  }, 300_000);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...reads), query, fc.option(param), async (path, q, id) => {
+          // Lone surrogates cannot be percent-encoded; a client would send U+FFFD in their place.
+          const withId = id === null ? path : `${path}/${encodeURIComponent(Buffer.from(id).toString())}`;
+          await send('GET', withId, undefined, new URLSearchParams(q));
+        }),
+        { numRuns: QUERY_CASES, seed: propertySeed },
+      );
+      expect(tally.serverErrors).toEqual([]);
+      expect(tally.partialWrites).toEqual([]);
+      expect(tally.unclear).toEqual([]);
+    }),
+    300_000,
+  );
 
-  it('never answers a hostile query or path with a 5xx', async () => {
-    const reads = [
-      '/partners',
-      '/meetings',
-      '/actions',
-      '/agreements',
-      '/slas',
-      '/checkins',
-      '/evidence',
-      '/evidence/items',
-      '/evidence/coverage',
-      '/evidence/gaps',
-      '/evidence/export',
-      '/reminders',
-      '/me/evidence-requests',
-    ];
-    // Query and path stay under Node's 16 KB header limit (beyond it Node itself answers 431 before we see it).
-    const param = fc
-      .oneof(fc.constantFrom(...NASTY_TEXT), hostileLeaf.map(String))
-      .map((t) => t.slice(0, 200));
-    const query = fc.dictionary(
-      fc.constantFrom(
-        'limit',
-        'cursor',
-        'status',
-        'format',
-        'partnerId',
-        'from',
-        'to',
-        'kinds',
-        'criteria',
-        'include',
-        'q',
-        'mine',
-      ),
-      param,
-      { maxKeys: 3 },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...reads), query, fc.option(param), async (path, q, id) => {
-        // Lone surrogates cannot be percent-encoded; a client would send U+FFFD in their place.
-        const withId = id === null ? path : `${path}/${encodeURIComponent(Buffer.from(id).toString())}`;
-        await send('GET', withId, undefined, new URLSearchParams(q));
-      }),
-      { numRuns: QUERY_CASES, seed: 20261122 },
-    );
-    expect(tally.serverErrors).toEqual([]);
-    expect(tally.partialWrites).toEqual([]);
-    expect(tally.unclear).toEqual([]);
-  }, 300_000);
-
-  it('keeps the evidence chain intact through everything it accepted', async () => {
-    expect(tally.accepted).toBeGreaterThan(50);
-    expect(tally.committed).toBeGreaterThan(50);
-    const verdict = await app.core.evidence.verify(caller.scope);
-    expect(verdict).toMatchObject({ intact: true });
-  });
+  it(
+    'keeps the evidence chain intact through everything it accepted',
+    replayable(async () => {
+      expect(tally.accepted).toBeGreaterThan(50);
+      expect(tally.committed).toBeGreaterThan(50);
+      const verdict = await app.core.evidence.verify(caller.scope);
+      expect(verdict).toMatchObject({ intact: true });
+    }),
+  );
 });
