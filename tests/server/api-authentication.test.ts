@@ -1,6 +1,6 @@
 import { ENTRA_APP, entraEnv } from '../support/entra-app';
 import { FakeBotConnector } from '../support/fake-bot-connector';
-import { FakeOpenIdIssuer, type TokenOptions } from '../support/fake-openid';
+import { FakeOpenIdIssuer, tokenNow, type TokenOptions } from '../support/fake-openid';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const { appId: APP_ID, tenantId: TENANT } = ENTRA_APP;
@@ -93,10 +93,7 @@ describe('API authentication and space access', () => {
       () => bearer({ claims: alexClaims({ aud: '9f8e7d6c-0000-4000-8000-000000000000' }) }),
     ],
     ['an expired token (beyond 5 minutes)', () => bearer({ expiresIn: -6 * 60 })],
-    [
-      'a token not valid yet',
-      () => bearer({ claims: alexClaims({ nbf: Math.floor(Date.now() / 1000) + 3600 }) }),
-    ],
+    ['a token not valid yet', () => bearer({ claims: alexClaims({ nbf: tokenNow() + 3600 }) })],
     ['a token signed by an unpublished key', () => bearer({ unknownKey: true })],
     ['a token with an altered signature', () => bearer({ badSignature: true })],
     [

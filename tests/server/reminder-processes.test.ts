@@ -33,9 +33,9 @@ async function allReminders(store: Store, owners: readonly SeededOwner[]): Promi
 
 /** Resolves once `check` holds, polling; fails after `timeoutMs`. */
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    if (performance.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

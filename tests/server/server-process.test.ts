@@ -10,12 +10,12 @@ describe('the server process', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts in local mode, creates its SQLite file, answers /healthz and stops cleanly on SIGTERM', async () => {
-    const started = Date.now();
+    const started = performance.now();
     const server = await startServerProcess({ DATA_DIR: dataDir });
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
     await expect(health.json()).resolves.toEqual({ status: 'ok' });
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(existsSync(join(dataDir, 'partner-crm.sqlite'))).toBe(true);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 

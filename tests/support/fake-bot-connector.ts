@@ -233,7 +233,8 @@ export class FakeBotConnector {
     if (i >= 0) return this.faults.splice(i, 1)[0];
     if (!this.limits || !conversationId) return undefined;
     const tenant = body?.conversation?.tenantId ?? body?.channelData?.tenant?.id ?? 'unknown';
-    const now = Date.now();
+    // Teams counts its windows in real elapsed time, whatever the app's clock says.
+    const now = performance.now();
     const over = (key: string, windows: ConnectorLimits['perConversation']) => {
       const times = (this.sentAt.get(key) ?? []).filter(
         (t) => t > now - Math.max(...windows.map((w) => w.perMs)),

@@ -20,6 +20,9 @@ export interface GraphFault {
   readonly lostAnswer?: boolean;
 }
 
+/** The `innerError.date` of the recorded error bodies (Graph stamps its errors; nothing reads the stamp). */
+const RECORDED_AT = '2026-03-02T09:00:04';
+
 /** Graph's error bodies for the statuses the fake can answer with (shapes from Graph's documentation). */
 const ERRORS: Record<GraphFault['status'], { code: string; message: string }> = {
   403: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' },
@@ -194,7 +197,7 @@ export class FakeGraph {
     this.send(
       res,
       fault.status,
-      { error: { ...ERRORS[fault.status], innerError: { date: new Date().toISOString() } } },
+      { error: { ...ERRORS[fault.status], innerError: { date: RECORDED_AT } } },
       headers,
     );
   }
