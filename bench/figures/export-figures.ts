@@ -60,14 +60,17 @@ export const exportHeapCap: FigureBlock = {
     const rows = (result as ExportResult).rows.filter((row) => row.heapCapMb !== undefined);
     const sizes = [...new Set(rows.map((row) => row.items))].sort((a, b) => a - b);
     const formats = [...new Set(rows.map((row) => row.format))];
-    const cell = (row?: ExportRow) =>
-      row
-        ? `${num(row.seconds, 1)} / ${num(row.peakRssMb, 1)}${row.exportedItems === undefined ? ' (items not counted)' : ''}`
-        : '';
+    const cell = (row?: ExportRow) => (row ? `${num(row.seconds, 1)} / ${num(row.peakRssMb, 1)}` : '');
     const first = sizes[0]!;
     const last = sizes[sizes.length - 1]!;
+    const short = rows.filter((row) => row.exportedItems !== row.items);
+    const complete = rows.some((row) => row.exportedItems === undefined)
+      ? 'The items in these files were not counted.'
+      : short.length
+        ? `Not every capped export held its whole trail: ${short.map((row) => `${formatName(row.format)} at ${num(row.items)}`).join(', ')}.`
+        : 'Every capped export finished, and its file held every item of the trail.';
     return [
-      `Old space capped at ${num(rows[0]?.heapCapMb ?? 0)} MB.`,
+      `Old space capped at ${num(rows[0]?.heapCapMb ?? 0)} MB. ${complete}`,
       '',
       table(
         [
