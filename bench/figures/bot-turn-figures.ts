@@ -1,5 +1,5 @@
 import type { FigureBlock } from './figure-block';
-import { num, pair, table } from './markdown';
+import { met, num, pair, table } from './markdown';
 
 interface Side {
   turnsPerSecond: number;
@@ -23,6 +23,8 @@ export const botTurn: FigureBlock = {
   file: 'bot-turn',
   render: (result) => {
     const r = result as BotTurnResult;
+    const sqlite = r.rows.filter((row) => row.store === 'sqlite');
+    const ok = sqlite.length > 0 && sqlite.every((row) => row.throughputRatio >= 0.6 && row.p99Ratio <= 2);
     return [
       `${num(r.turns)} turns per measurement.`,
       '',
@@ -48,6 +50,8 @@ export const botTurn: FigureBlock = {
           num(row.p99Ratio, 1),
         ]),
       ),
+      '',
+      `Target, on SQLite at every concurrency at least 0.6 times the echo turn's throughput with p99 within 2 times its p99: ${met(ok)}.`,
     ].join('\n');
   },
 };

@@ -1,5 +1,5 @@
 import type { FigureBlock } from './figure-block';
-import { num, table } from './markdown';
+import { met, num, table } from './markdown';
 
 interface ExportRow {
   items: number;
@@ -25,6 +25,28 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 const formatName = (f: string) => FORMAT_NAMES[f] ?? f;
 
+/** The issue's targets at 10,000 items: seconds per format, and memory flat from 10,000 to 100,000. */
+function targets(r: ExportResult): string[] {
+  const at = (format: string) =>
+    r.rows.find((row) => row.format === format && row.items === 10_000 && row.heapCapMb === undefined);
+  const lines = (
+    [
+      ['pdf', 5],
+      ['docx', 5],
+      ['csv', 0.5],
+      ['json', 0.5],
+    ] as const
+  ).map(([format, limit]) => {
+    const row = at(format);
+    const verdict = row ? `${met(row.seconds < limit)} (${num(row.seconds, 3)} s)` : 'not measured';
+    return `- ${formatName(format)} of 10,000 items under ${num(limit, 1)} s: ${verdict}.`;
+  });
+  const ratios = Object.entries(r.memoryRatios).filter(([f, v]) => f !== 'baseline' && v !== null);
+  const flat = ratios.length > 0 && ratios.every(([, v]) => v! <= 1.5);
+  lines.push(`- Peak memory at 100,000 items at most 1.5 times that at 10,000, every format: ${met(flat)}.`);
+  return ['Targets, in this run:', '', ...lines];
+}
+
 /** Runs without a heap cap, one per trail size and format, then peak memory at the largest size over the smallest. */
 export const exportRuns: FigureBlock = {
   file: 'export',
@@ -49,6 +71,8 @@ export const exportRuns: FigureBlock = {
       ),
       '',
       `Peak RSS at the largest trail over the smallest: ${ratios.join(', ')}.`,
+      '',
+      ...targets(r),
     ].join('\n');
   },
 };

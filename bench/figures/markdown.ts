@@ -33,6 +33,11 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   ].join('\n');
 }
 
+/** A target's verdict, in bold so a reader finds it: "**met**" or "**not met**". */
+export function met(ok: boolean): string {
+  return ok ? '**met**' : '**not met**';
+}
+
 /** Where a block's figures come from: the file, when, on what, from which code. */
 export function provenance(name: string, file: ResultFile<unknown>): string {
   const m = file.machine;

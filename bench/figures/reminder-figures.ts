@@ -1,5 +1,5 @@
 import type { FigureBlock } from './figure-block';
-import { num, table } from './markdown';
+import { met, num, table } from './markdown';
 
 interface ReminderResult {
   reminders: number;
@@ -46,6 +46,10 @@ export const reminders: FigureBlock = {
           ],
         ],
       ),
+      '',
+      `Target, the scheduler within 1.15 times the floor: ${met(r.scheduler.ratioToFloor <= 1.15)}` +
+        ` (${num(r.scheduler.ratioToFloor, 2)}), every reminder delivered once: ` +
+        `${met(r.scheduler.delivered === r.reminders && r.scheduler.duplicates === 0)}.`,
     ].join('\n');
   },
 };
