@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, as `.ci/run` installs it; playwright-core drives it (it never downloads a browser). */
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The Chromium the tests drive through playwright-core (which never downloads a browser): Debian's, as
+ * `.ci/run` installs it, or CHROMIUM_PATH where another machine keeps it elsewhere.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Chromium flags for a quiet headless run on a shared machine. */
 export const CHROMIUM_ARGS = [
