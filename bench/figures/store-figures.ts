@@ -20,9 +20,10 @@ interface StoreRow {
   verifyChain: { events: number; eventsPerSecond: number };
 }
 
-function storeName(r: StoreRow): string {
-  const writers = `${r.concurrency} writer${r.concurrency === 1 ? '' : 's'}`;
-  return `${r.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (${writers})`;
+/** "SQLite (1 writer)", "PostgreSQL (16 readers)": the store and how many worked on it at once. */
+function storeName(r: StoreRow, role: 'writer' | 'reader' = 'writer'): string {
+  const many = `${r.concurrency} ${role}${r.concurrency === 1 ? '' : 's'}`;
+  return `${r.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (${many})`;
 }
 
 /** bench/store's writes: meetings logged through core against bare INSERTs. */
@@ -59,10 +60,10 @@ export const storeReads: FigureBlock = {
       ['store', 'read by id', '>reads', '>reads/s', '>p50 / p99 ms', '>× baseline'],
       (result as StoreRow[]).flatMap((r) => {
         const p = r.pointReads;
-        if (!p) return [[storeName(r), 'not measured in this run', '', '', '', '']];
+        if (!p) return [[storeName(r, 'reader'), 'not measured in this run', '', '', '', '']];
         return [
           [
-            storeName(r),
+            storeName(r, 'reader'),
             'baseline: bare `SELECT` by key',
             num(p.baseline.reads),
             num(p.baseline.readsPerSecond),
@@ -70,7 +71,7 @@ export const storeReads: FigureBlock = {
             '1',
           ],
           [
-            storeName(r),
+            storeName(r, 'reader'),
             'store `meetings.get`',
             num(p.baseline.reads),
             num(p.store.readsPerSecond),
@@ -78,7 +79,7 @@ export const storeReads: FigureBlock = {
             num(p.store.ratioToBaseline, 3),
           ],
           [
-            storeName(r),
+            storeName(r, 'reader'),
             'core `meetings.view`',
             num(p.baseline.reads),
             num(p.view.readsPerSecond),
