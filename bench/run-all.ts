@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark in turn, each in its own process so one cannot skew the next;
- * `npm run bench -- store` runs those whose path starts so. `npm run bench -- --figures` renders bench/README.md's
- * figures from bench/results, `npm run bench -- --check` checks them (see readme-figures.ts).
+ * `npm run bench -- store` runs those whose path starts so. Afterwards, or alone with `npm run bench -- --figures`,
+ * bench/README.md's figures are rendered from bench/results; `npm run bench -- --check` checks them (see
+ * readme-figures.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -24,4 +25,8 @@ function run(script: string, args: string[] = []): void {
 
 const arg = process.argv[2];
 if (arg === '--figures' || arg === '--check') run('readme-figures.ts', [arg]);
-else for (const bench of BENCHMARKS.filter((b) => !arg || b.startsWith(arg))) run(bench);
+else {
+  for (const bench of BENCHMARKS.filter((b) => !arg || b.startsWith(arg))) run(bench);
+  // New result files and the README's figures go together; rendering them here keeps them from drifting.
+  run('readme-figures.ts', ['--figures']);
+}
