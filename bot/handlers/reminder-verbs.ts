@@ -1,7 +1,7 @@
 import { parseInput } from '../../core/common/parse';
-import { formatDate } from '../cards/labels';
-import { renderNoticeCard } from '../cards/notice-card';
-import { ReminderDoneData, SnoozeReminderData, StopRemindersData } from '../cards/reminder-card';
+import { formatDate } from '../../cards/labels';
+import { renderNoticeCard } from '../../cards/notice-card';
+import { ReminderDoneData, SnoozeReminderData, StopRemindersData } from '../../cards/reminder-card';
 import type { Turn } from '../turn';
 import type { VerbOutcome } from './verbs';
 

@@ -13,8 +13,8 @@ import type {
   ReminderNotice,
   SendOutcome,
 } from '../../core/reminders/reminder-notice';
-import type { AdaptiveCard } from '../cards/card-kit';
-import { renderReminderCard } from '../cards/reminder-card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { renderReminderCard } from '../../cards/reminder-card';
 import { classifyFailure, type ConnectorFailure } from './connector-failure';
 import type { ConnectorClients } from './connector-clients';
 import type { RateLimiter } from './rate-limiter';

@@ -1,7 +1,7 @@
 import { AppTokenProvider } from '../../../adapters/graph/app-token';
 import { GraphCalendar } from '../../../adapters/graph/graph-calendar';
 import { createGraphClient } from '../../../adapters/graph/graph-client';
-import { renderCheckInListCard } from '../../../bot/cards/check-in-list-card';
+import { renderCheckInListCard } from '../../../cards/check-in-list-card';
 import { CalendarSync } from '../../../core/checkins/calendar-sync';
 import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
 import { FakeGraph } from '../../support/fake-graph';

@@ -1,6 +1,6 @@
-import type { EvidenceKind } from '../../core/evidence/evidence-event';
-import type { EvidenceSummary } from '../../core/evidence/evidence-summary';
-import { UNIT } from '../../core/criteria/cfacsb9';
+import type { EvidenceKind } from '../core/evidence/evidence-event';
+import type { EvidenceSummary } from '../core/evidence/evidence-summary';
+import { UNIT } from '../core/criteria/cfacsb9';
 import {
   adaptiveCard,
   banner,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CardRecordId } from './card-data';
-import type { Page } from '../../core/common/paging';
-import { pendingParties, type PriorityAgreement } from '../../core/agreements/priority-agreement';
+import type { Page } from '../core/common/paging';
+import { pendingParties, type PriorityAgreement } from '../core/agreements/priority-agreement';
 import {
   actionSet,
   adaptiveCard,

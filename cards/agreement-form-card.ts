@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AgreementInput } from '../../core/agreements/priority-agreement';
-import type { PersonRef } from '../../core/people/person';
+import type { AgreementInput } from '../core/agreements/priority-agreement';
+import type { PersonRef } from '../core/people/person';
 import {
   adaptiveCard,
   banner,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CardRecordId } from './card-data';
-import type { AgreementView } from '../../core/agreements/agreement-book';
-import { pendingParties, type AgreementParty } from '../../core/agreements/priority-agreement';
+import type { AgreementView } from '../core/agreements/agreement-book';
+import { pendingParties, type AgreementParty } from '../core/agreements/priority-agreement';
 import {
   actionSet,
   adaptiveCard,

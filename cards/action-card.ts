@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CardRecordId } from './card-data';
-import type { ActionView } from '../../core/actions/action-tracker';
-import { OPEN_STATUSES } from '../../core/actions/agreed-action';
+import type { ActionView } from '../core/actions/action-tracker';
+import { OPEN_STATUSES } from '../core/actions/agreed-action';
 import {
   adaptiveCard,
   banner,

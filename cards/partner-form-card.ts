@@ -4,7 +4,7 @@ import {
   COMMUNICATION_STYLES,
   PARTNER_KINDS,
   type PartnerInput,
-} from '../../core/partners/partner';
+} from '../core/partners/partner';
 import {
   adaptiveCard,
   banner,

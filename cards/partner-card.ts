@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CardRecordId } from './card-data';
-import type { PartnerView } from '../../core/partners/partner-directory';
-import { describeCadence } from '../../core/checkins/cadence';
+import type { PartnerView } from '../core/partners/partner-directory';
+import { describeCadence } from '../core/checkins/cadence';
 import {
   adaptiveCard,
   banner,

@@ -1,9 +1,9 @@
-import type { CheckInsWithCalendar } from '../../core/checkins/check-in-board';
-import type { CheckInSchedule } from '../../core/checkins/check-in-schedule';
-import type { CalendarState } from '../../core/checkins/calendar-sync-repository';
-import { describeCadence } from '../../core/checkins/cadence';
-import type { Partner } from '../../core/partners/partner';
-import type { PageWithPeople } from '../../core/people/people-resolver';
+import type { CheckInsWithCalendar } from '../core/checkins/check-in-board';
+import type { CheckInSchedule } from '../core/checkins/check-in-schedule';
+import type { CalendarState } from '../core/checkins/calendar-sync-repository';
+import { describeCadence } from '../core/checkins/cadence';
+import type { Partner } from '../core/partners/partner';
+import type { PageWithPeople } from '../core/people/people-resolver';
 import {
   actionSet,
   adaptiveCard,

@@ -1,7 +1,7 @@
-import type { ActionStatus } from '../../core/actions/agreed-action';
-import type { AgreementStatus } from '../../core/agreements/priority-agreement';
-import type { MEETING_MEDIA, MEETING_TYPES } from '../../core/meetings/meeting';
-import type { COMMUNICATION_STYLES, CONTACT_CHANNELS, PartnerKind } from '../../core/partners/partner';
+import type { ActionStatus } from '../core/actions/agreed-action';
+import type { AgreementStatus } from '../core/agreements/priority-agreement';
+import type { MEETING_MEDIA, MEETING_TYPES } from '../core/meetings/meeting';
+import type { COMMUNICATION_STYLES, CONTACT_CHANNELS, PartnerKind } from '../core/partners/partner';
 
 /** Words for partner kinds, as a supervisor would say them. */
 export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../core/errors';
+import type { FieldIssue } from '../core/errors';
 
 /** What a form shows besides its defaults: the values someone submitted and what was wrong with them. */
 export interface FormState {

@@ -1,6 +1,6 @@
-import type { Page } from '../../core/common/paging';
-import type { PartnerStanding } from '../../core/partners/partner-standings';
-import type { PeopleIndex } from '../../core/people/people-resolver';
+import type { Page } from '../core/common/paging';
+import type { PartnerStanding } from '../core/partners/partner-standings';
+import type { PeopleIndex } from '../core/people/people-resolver';
 import {
   actionSet,
   adaptiveCard,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CardRecordId } from './card-data';
-import type { MeetingView } from '../../core/meetings/meeting-log';
-import { pendingParties } from '../../core/agreements/priority-agreement';
-import { OPEN_STATUSES } from '../../core/actions/agreed-action';
+import type { MeetingView } from '../core/meetings/meeting-log';
+import { pendingParties } from '../core/agreements/priority-agreement';
+import { OPEN_STATUSES } from '../core/actions/agreed-action';
 import {
   adaptiveCard,
   banner,

@@ -1,8 +1,13 @@
-import type { BotCommand } from '../command-list';
 import { adaptiveCard, commandButton, facts, heading, text, type AdaptiveCard } from './card-kit';
 
+/** A command as the help card lists it (the bot's command list passes its own entries). */
+export interface HelpCommand {
+  readonly title: string;
+  readonly description: string;
+}
+
 /** Every command with what it does; the usual first steps as buttons. */
-export function renderHelpCard(commands: readonly BotCommand[]): AdaptiveCard {
+export function renderHelpCard(commands: readonly HelpCommand[]): AdaptiveCard {
   return adaptiveCard(
     [
       ...heading(

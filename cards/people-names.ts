@@ -1,4 +1,4 @@
-import type { PeopleIndex } from '../../core/people/people-resolver';
+import type { PeopleIndex } from '../core/people/people-resolver';
 import { clip } from './card-kit';
 
 /** Longest name a card shows. */

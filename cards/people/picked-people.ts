@@ -1,8 +1,8 @@
 import type { TenantScope } from '../../core/common/scope';
 import type { Person, PersonRef, TeamsUser } from '../../core/people/person';
-import { isPersonId } from '../cards/card-data';
+import { isPersonId } from '../card-data';
 import { AadObjectId } from '../../core/people/person';
-import type { PickedPeople } from '../cards/people-choices';
+import type { PickedPeople } from '../people-choices';
 import type { Roster } from './roster';
 
 /** Where picked people are looked up: the caller, the conversation, then colleagues met before. */

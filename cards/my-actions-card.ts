@@ -1,5 +1,5 @@
-import type { AgreedAction } from '../../core/actions/agreed-action';
-import type { PageWithPeople } from '../../core/people/people-resolver';
+import type { AgreedAction } from '../core/actions/agreed-action';
+import type { PageWithPeople } from '../core/people/people-resolver';
 import {
   adaptiveCard,
   banner,

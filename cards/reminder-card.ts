@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { SpaceId } from '../../core/common/scope';
-import type { ReminderItem } from '../../core/reminders/reminder-notice';
-import type { ReminderKind } from '../../core/reminders/reminder';
-import { familyOf } from '../../core/reminders/reminder';
-import { REMINDER_FAMILIES } from '../../core/reminders/reminder-preferences';
+import { SpaceId } from '../core/common/scope';
+import type { ReminderItem } from '../core/reminders/reminder-notice';
+import type { ReminderKind } from '../core/reminders/reminder';
+import { familyOf } from '../core/reminders/reminder';
+import { REMINDER_FAMILIES } from '../core/reminders/reminder-preferences';
 import { CardRecordId } from './card-data';
 import {
   actionSet,

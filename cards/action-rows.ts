@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SpaceId } from '../../core/common/scope';
+import { SpaceId } from '../core/common/scope';
 import { CardRecordId } from './card-data';
-import { OPEN_STATUSES, type AgreedAction } from '../../core/actions/agreed-action';
-import type { PeopleIndex } from '../../core/people/people-resolver';
+import { OPEN_STATUSES, type AgreedAction } from '../core/actions/agreed-action';
+import type { PeopleIndex } from '../core/people/people-resolver';
 import { actionSet, clip, container, literal, plain, styled, verbAction, type CardElement } from './card-kit';
 import { ACTION_STATUS_LABELS, formatDate } from './labels';
 import { nameOf } from './people-names';

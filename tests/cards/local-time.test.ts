@@ -1,4 +1,4 @@
-import { instantOf, knownTimeZone, wallClockIn } from '../../../bot/cards/local-time';
+import { instantOf, knownTimeZone, wallClockIn } from '../../cards/local-time';
 
 describe('local time', () => {
   it('turns a wall-clock time in the user’s zone into the instant, across summer time', () => {

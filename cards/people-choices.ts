@@ -1,4 +1,4 @@
-import type { PersonRef } from '../../core/people/person';
+import type { PersonRef } from '../core/people/person';
 
 /** A person a picker offers without searching: the caller, colleagues in the chat, a partner's contacts. */
 export interface PersonChoice {

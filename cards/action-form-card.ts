@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionInput } from '../../core/actions/agreed-action';
+import type { ActionInput } from '../core/actions/agreed-action';
 import {
   adaptiveCard,
   banner,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDate } from '../../core/common/dates';
-import { MEETING_MEDIA, MEETING_TYPES, type MeetingInput } from '../../core/meetings/meeting';
-import type { PersonRef } from '../../core/people/person';
+import { IsoDate } from '../core/common/dates';
+import { MEETING_MEDIA, MEETING_TYPES, type MeetingInput } from '../core/meetings/meeting';
+import type { PersonRef } from '../core/people/person';
 import {
   adaptiveCard,
   banner,
