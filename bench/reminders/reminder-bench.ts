@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteFileIn } from '../../adapters/store/open-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
-import type { RateWindow } from '../../bot/notifier/rate-limiter';
+import type { RateWindow } from '../../core/common/rate-window';
 import { loadConfig } from '../../server/config';
 import { FakeBotConnector } from '../../tests/support/fake-bot-connector';
 import { remindedIds, seedDueCheckIns } from '../../tests/support/reminder-seed';

@@ -1,21 +1,5 @@
-/** At most `count` sends per `perMs` milliseconds. */
-export interface RateWindow {
-  readonly count: number;
-  readonly perMs: number;
-}
-
-/** Parses "7/1s,8/2s,60/30s,1800/1h" into windows; throws on anything else. */
-export function parseRateWindows(text: string): RateWindow[] {
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  return text.split(',').map((part) => {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*(ms|s|m|h)\s*$/.exec(part);
-    if (!m) throw new Error(`"${part}" is not a rate like 7/1s`);
-    return { count: Number(m[1]), perMs: Number(m[2]) * units[m[3]!]! };
-  });
-}
-
-/** A send counted against some keys; `done` when its answer came back. */
-export type Release = () => void;
+import type { RateLimiter, Release } from '../../core/common/rate-limiter';
+import type { RateWindow } from '../../core/common/rate-window';
 
 /** One send as a window sees it: from when it was let go until its answer (or still on the wire). */
 interface Send {
@@ -34,7 +18,7 @@ const IN_FLIGHT_POLL_MS = 5;
  * which lies somewhere in between, so counting at the end can never undercount. Sends still on the wire count
  * as now. This keeps a busy process from provoking 429s through network jitter without a fixed safety margin.
  */
-export class RateLimiter {
+export class SlidingWindowRateLimiter implements RateLimiter {
   private readonly sends = new Map<string, Send[]>();
 
   constructor(

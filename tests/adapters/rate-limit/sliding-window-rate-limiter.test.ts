@@ -1,10 +1,11 @@
-import { parseRateWindows, RateLimiter } from '../../../bot/notifier/rate-limiter';
+import { SlidingWindowRateLimiter } from '../../../adapters/rate-limit/sliding-window-rate-limiter';
+import { parseRateWindows } from '../../../core/common/rate-window';
 
 /** A limiter on a hand-moved clock: `sleep` moves the clock, so waits are exact and instant. */
 function limiterAt(windows: string) {
   let now = 0;
   const slept: number[] = [];
-  const limiter = new RateLimiter(
+  const limiter = new SlidingWindowRateLimiter(
     () => parseRateWindows(windows),
     () => now,
     async (ms) => {
@@ -17,7 +18,7 @@ function limiterAt(windows: string) {
   return { limiter, slept, now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-describe(RateLimiter.name, () => {
+describe(SlidingWindowRateLimiter.name, () => {
   it('parses Teams-style rates and refuses anything else', () => {
     expect(parseRateWindows('7/1s, 8/2s,60/30s,1800/1h')).toEqual([
       { count: 7, perMs: 1000 },
