@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { EXPORT_WRITERS } from '../../adapters/export/export-writers';
 import type { Caller } from '../../core/common/caller';
-import type { ExportHeader } from '../../core/export/export-document';
+import type { ExportHeader } from '../../core/export/export-layout';
 import type { ExportRequest } from '../../core/export/export-request';
 import { aCaller, aMeetingInput, anAgreementInput, anSlaInput, aPartnerInput, aUser } from './factories';
 import type { TestCore } from './test-core';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { verifyExportFile } from '../../../adapters/export/verify-file';
 import { CSV_COLUMNS } from '../../../adapters/export/csv-row';
-import type { ExportItem } from '../../../core/export/export-document';
+import type { ExportItem } from '../../../core/export/export-layout';
 import { parseCsv } from '../../support/csv-parse';
 import {
   exportToBuffer,
