@@ -9,7 +9,7 @@ import { silentLogger } from '../../adapters/logging/json-logger';
 import { SlidingWindowRateLimiter } from '../../adapters/rate-limit/sliding-window-rate-limiter';
 import { createBotAdapter } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
-import { seededOwnerAddress } from '../../tests/support/reminder-seed';
+import { seededOwnerAddress } from '../../testkit/reminder-seed';
 import { nowMs, round, runPool } from '../bench-kit';
 
 const serviceUrl = process.env.BENCH_SERVICE_URL!;

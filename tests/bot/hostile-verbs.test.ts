@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { aCaller, aMeetingInput, anAgreementInput } from '../support/factories';
+import { aCaller, aMeetingInput, anAgreementInput } from '../../testkit/factories';
 import { hostileBody } from '../support/hostile-input';
 import { PEOPLE, PLACES } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';

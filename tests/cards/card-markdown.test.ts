@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { literal } from '../../cards/card-kit';
 import { worstCaseSamples, type CardSample } from '../support/card-samples';
-import { testCore } from '../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../support/test-stores';
+import { testCore } from '../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../testkit/test-stores';
 
 /** What CommonMark shows for escaped text: each backslash-escaped punctuation mark as itself. */
 function shown(markdown: string): string {

@@ -1,8 +1,8 @@
 import { cardBytes } from '../../cards/card-kit';
 import { EXTENSION_CARD_LIMIT_BYTES, MESSAGE_CARD_LIMIT_BYTES } from '../../cards/card-limits';
 import { cjkSamples, worstCaseSamples, type CardSample } from '../support/card-samples';
-import { testCore } from '../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../support/test-stores';
+import { testCore } from '../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../testkit/test-stores';
 
 // The SDK's Node entry point: parsing and validation need no DOM.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

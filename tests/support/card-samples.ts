@@ -26,8 +26,8 @@ import { BOT_COMMANDS } from '../../bot/command-list';
 import { evidenceExportLinks } from '../../bot/export-links';
 import { OPEN_STATUSES } from '../../core/actions/agreed-action';
 import type { Caller } from '../../core/common/caller';
-import { aCaller, aUser } from './factories';
-import { aSpace } from './test-core';
+import { aCaller, aUser } from '../../testkit/factories';
+import { aSpace } from '../../testkit/test-core';
 
 /** Mixed scripts and widths: Latin with accents, typographic punctuation, CJK and an emoji (4 UTF-8 bytes). */
 const UNICODE_PATTERN = 'Zoë’s café – 東京 delivery 😀 ';

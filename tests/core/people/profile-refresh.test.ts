@@ -5,10 +5,10 @@ import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { ProfileRefresh } from '../../../core/people/profile-refresh';
 import { renderMeetingSummaryCard } from '../../../cards/meeting-summary-card';
 import { renderPartnerCard } from '../../../cards/partner-card';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
 import { FakeGraph } from '../../support/fake-graph';
-import { testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 const DAY = 24 * 60 * 60 * 1000;
 

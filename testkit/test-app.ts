@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Core } from '../../core/core';
-import { silentLogger } from '../../adapters/logging/json-logger';
-import { PartnerBot } from '../../bot/partner-bot';
-import { apiAccess } from '../../server/api-access';
-import { createApp } from '../../server/app';
-import type { GraphFeatures } from '../../tab/api/me-routes';
-import { botAuthentication, createBotAdapter } from '../../server/bot-adapter';
-import { exportServices } from '../../server/export-services';
-import { loadConfig } from '../../server/config';
-import { projectRoot } from '../../server/project-root';
+import type { Core } from '../core/core';
+import { silentLogger } from '../adapters/logging/json-logger';
+import { PartnerBot } from '../bot/partner-bot';
+import { apiAccess } from '../server/api-access';
+import { createApp } from '../server/app';
+import type { GraphFeatures } from '../tab/api/me-routes';
+import { botAuthentication, createBotAdapter } from '../server/bot-adapter';
+import { exportServices } from '../server/export-services';
+import { loadConfig } from '../server/config';
+import { projectRoot } from '../server/project-root';
 import { openSqliteTestStore, type TestStore } from './test-stores';
 import { testCore, type TestCore } from './test-core';
 

@@ -1,5 +1,5 @@
-import { createCore, type Core } from '../../core/core';
-import type { Store } from '../../core/ports';
+import { createCore, type Core } from '../core/core';
+import type { Store } from '../core/ports';
 import { FakeClock } from './fake-clock';
 import { SequentialIds } from './sequential-ids';
 

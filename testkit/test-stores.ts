@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '../../core/ports';
-import type { ReaderLocation } from '../../adapters/store/open-store';
-import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
-import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
+import type { Store } from '../core/ports';
+import type { ReaderLocation } from '../adapters/store/open-store';
+import { PostgresStore } from '../adapters/store/postgres/postgres-store';
+import { SqliteStore } from '../adapters/store/sqlite/sqlite-store';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from './postgres';
 
 /** A store opened for one test file, and how to throw it away. */

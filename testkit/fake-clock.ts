@@ -1,4 +1,4 @@
-import type { Clock } from '../../core/ports';
+import type { Clock } from '../core/ports';
 
 /** A clock tests set and move by hand. */
 export class FakeClock implements Clock {

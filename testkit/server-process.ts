@@ -12,7 +12,7 @@ export interface ServerProcess {
   readonly exited: Promise<number | string | null>;
 }
 
-const MAIN = join(__dirname, '..', '..', 'server', 'main.ts');
+const MAIN = join(__dirname, '..', 'server', 'main.ts');
 
 /** Starts `server/main.ts` with extra environment and waits for its "listening" line. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {

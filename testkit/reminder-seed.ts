@@ -1,5 +1,5 @@
-import type { Core } from '../../core/core';
-import type { TeamsUser } from '../../core/people/person';
+import type { Core } from '../core/core';
+import type { TeamsUser } from '../core/people/person';
 import { aPartnerInput } from './factories';
 
 /** How many due reminders to make, for whom. */

@@ -1,4 +1,4 @@
-import type { IdPrefix, Ids } from '../../core/ports';
+import type { IdPrefix, Ids } from '../core/ports';
 
 /** Predictable ids for tests: `mtg_000001`, `mtg_000002`, … (one counter for all prefixes, so ids sort by creation). */
 export class SequentialIds implements Ids {

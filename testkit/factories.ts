@@ -1,9 +1,9 @@
-import type { AgreementInput } from '../../core/agreements/priority-agreement';
-import type { Caller } from '../../core/common/caller';
-import type { MeetingInput } from '../../core/meetings/meeting';
-import type { PartnerInput } from '../../core/partners/partner';
-import type { TeamsUser } from '../../core/people/person';
-import type { SlaInput } from '../../core/slas/service-level-agreement';
+import type { AgreementInput } from '../core/agreements/priority-agreement';
+import type { Caller } from '../core/common/caller';
+import type { MeetingInput } from '../core/meetings/meeting';
+import type { PartnerInput } from '../core/partners/partner';
+import type { TeamsUser } from '../core/people/person';
+import type { SlaInput } from '../core/slas/service-level-agreement';
 
 /** Tenants tests use. */
 export const TENANT_A = '11111111-1111-4111-8111-111111111111';
