@@ -1,17 +1,5 @@
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from '../core/export/export-formats';
 import { adaptiveCard, heading, openUrl, text, type AdaptiveCard } from './card-kit';
-
-/** The formats the evidence export offers, in the order the card lists them. */
-export const EXPORT_FORMATS = ['pdf', 'docx', 'csv', 'json', 'zip'] as const;
-/** An evidence export format. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-const FORMAT_LABELS: Record<ExportFormat, string> = {
-  pdf: 'PDF',
-  docx: 'Word',
-  csv: 'CSV',
-  json: 'JSON',
-  zip: 'ZIP bundle',
-};
 
 /** What the export card shows: one download link per format. */
 export interface ExportCardModel {
@@ -33,6 +21,6 @@ export function renderExportCard(m: ExportCardModel): AdaptiveCard {
         },
       ),
     ],
-    EXPORT_FORMATS.map((f) => openUrl(FORMAT_LABELS[f], m.links[f])),
+    EXPORT_FORMATS.map((f) => openUrl(EXPORT_FORMAT_LABELS[f], m.links[f])),
   );
 }
