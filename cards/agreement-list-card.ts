@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CardRecordId } from './card-data';
-import type { Page } from '../core/common/paging';
+import type { Page } from '../core/common/page';
 import { pendingParties, type PriorityAgreement } from '../core/agreements/priority-agreement';
 import {
   actionSet,

@@ -1,4 +1,4 @@
-import type { Page } from '../core/common/paging';
+import type { Page } from '../core/common/page';
 import type { PartnerStanding } from '../core/partners/partner-standings';
 import type { PeopleIndex } from '../core/people/people-resolver';
 import {
