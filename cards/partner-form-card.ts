@@ -8,6 +8,7 @@ import {
 import {
   adaptiveCard,
   banner,
+  columns,
   heading,
   section,
   verbAction,
@@ -59,6 +60,21 @@ export function renderPartnerFormCard(m: PartnerFormModel): AdaptiveCard {
       'A department, supplier, contractor or agency you serve customers with.',
     ),
     ...(s.general.length ? [banner(s.general.join('\n'))] : []),
+    ...partnerFields(m),
+    section('Main contact'),
+    ...contactFields(s),
+    section('Authority and notes'),
+    ...authorityFields(s),
+  ];
+  return adaptiveCard(body, [
+    verbAction(m.surface, 'Add partner', ADD_PARTNER_VERB, { formId: m.formId }, { style: 'positive' }),
+  ]);
+}
+
+/** The partner itself: name, kind, place in the chain, owner and check-in cadence. */
+function partnerFields(m: PartnerFormModel): CardElement[] {
+  const s = m.state;
+  return [
     ...textField(s, {
       id: 'name',
       label: 'Name',
@@ -74,39 +90,28 @@ export function renderPartnerFormCard(m: PartnerFormModel): AdaptiveCard {
       errorMessage: 'Choose the kind of partner',
       choices: choicesOf(PARTNER_KIND_LABELS),
     }),
-    {
-      type: 'ColumnSet',
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: choiceField(s, {
-            id: 'direction',
-            label: 'In the service chain they',
-            required: true,
-            errorMessage: 'Say whether they supply you or stand between you and the customer',
-            choices: [
-              { title: 'supply us (upstream)', value: 'upstream' },
-              { title: 'serve the customer after us (downstream)', value: 'downstream' },
-            ],
-            initial: 'upstream',
-          }),
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: numberField(s, {
-            id: 'stage',
-            label: 'Steps away from us',
-            min: 1,
-            max: 20,
-            required: true,
-            errorMessage: 'A whole number from 1 to 20',
-            initial: '1',
-          }),
-        },
-      ],
-    },
+    columns(
+      choiceField(s, {
+        id: 'direction',
+        label: 'In the service chain they',
+        required: true,
+        errorMessage: 'Say whether they supply you or stand between you and the customer',
+        choices: [
+          { title: 'supply us (upstream)', value: 'upstream' },
+          { title: 'serve the customer after us (downstream)', value: 'downstream' },
+        ],
+        initial: 'upstream',
+      }),
+      numberField(s, {
+        id: 'stage',
+        label: 'Steps away from us',
+        min: 1,
+        max: 20,
+        required: true,
+        errorMessage: 'A whole number from 1 to 20',
+        initial: '1',
+      }),
+    ),
     ...peopleField(s, {
       id: 'ownerId',
       label: 'Relationship owner',
@@ -116,37 +121,31 @@ export function renderPartnerFormCard(m: PartnerFormModel): AdaptiveCard {
       searchScope: m.searchScope,
       initial: m.me,
     }),
-    {
-      type: 'ColumnSet',
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: numberField(s, {
-            id: 'cadenceEvery',
-            label: 'Check in every',
-            min: 1,
-            max: 365,
-            errorMessage: 'A whole number from 1 to 365',
-          }),
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: choiceField(s, {
-            id: 'cadenceUnit',
-            label: 'Unit',
-            choices: [
-              { title: 'days', value: 'day' },
-              { title: 'weeks', value: 'week' },
-              { title: 'months', value: 'month' },
-            ],
-            initial: 'week',
-          }),
-        },
-      ],
-    },
-    section('Main contact'),
+    columns(
+      numberField(s, {
+        id: 'cadenceEvery',
+        label: 'Check in every',
+        min: 1,
+        max: 365,
+        errorMessage: 'A whole number from 1 to 365',
+      }),
+      choiceField(s, {
+        id: 'cadenceUnit',
+        label: 'Unit',
+        choices: [
+          { title: 'days', value: 'day' },
+          { title: 'weeks', value: 'week' },
+          { title: 'months', value: 'month' },
+        ],
+        initial: 'week',
+      }),
+    ),
+  ];
+}
+
+/** The main contact: who, how to reach them, how they like to work and what they may decide. */
+function contactFields(s: FormState): CardElement[] {
+  return [
     ...textField(s, { id: 'contactName', label: 'Name', max: L.text }),
     ...textField(s, { id: 'contactRole', label: 'Role', max: L.text, placeholder: 'Account manager' }),
     ...textField(s, {
@@ -163,36 +162,22 @@ export function renderPartnerFormCard(m: PartnerFormModel): AdaptiveCard {
       regex: PHONE_REGEX,
       errorMessage: 'Use digits, spaces and + ( ) - only',
     }),
-    {
-      type: 'ColumnSet',
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: choiceField(s, {
-            id: 'contactStyle',
-            label: 'Communication style',
-            choices: choicesOf(STYLE_LABELS),
-          }),
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: choiceField(s, {
-            id: 'contactChannel',
-            label: 'Prefers',
-            choices: choicesOf(CHANNEL_LABELS),
-          }),
-        },
-      ],
-    },
+    columns(
+      choiceField(s, { id: 'contactStyle', label: 'Communication style', choices: choicesOf(STYLE_LABELS) }),
+      choiceField(s, { id: 'contactChannel', label: 'Prefers', choices: choicesOf(CHANNEL_LABELS) }),
+    ),
     ...toggleField(s, {
       id: 'contactDecisionMaker',
       label: 'Authority',
       title: 'Makes decisions for the partner',
     }),
     ...toggleField(s, { id: 'contactEscalation', label: 'Escalation', title: 'Is the escalation contact' }),
-    section('Authority and notes'),
+  ];
+}
+
+/** Where authority sits, notes, and where information about the partner comes from. */
+function authorityFields(s: FormState): CardElement[] {
+  return [
     ...textField(s, {
       id: 'authorityNotes',
       label: 'Who decides what (power and authority in the chain)',
@@ -214,9 +199,6 @@ export function renderPartnerFormCard(m: PartnerFormModel): AdaptiveCard {
       errorMessage: 'Use a web address starting with https://',
     }),
   ];
-  return adaptiveCard(body, [
-    verbAction(m.surface, 'Add partner', ADD_PARTNER_VERB, { formId: m.formId }, { style: 'positive' }),
-  ]);
 }
 
 /** The `data` a partner form submits. */
