@@ -5,6 +5,7 @@ import type { PersonRef } from '../core/people/person';
 import {
   adaptiveCard,
   banner,
+  columns,
   container,
   heading,
   section,
@@ -89,12 +90,31 @@ function attendeeValue(ref: NonNullable<Partial<MeetingInput>['attendees']>[numb
 /** The meeting form: partner, when, who, what was decided, and up to six agreed actions. */
 export function renderMeetingFormCard(m: MeetingFormModel): AdaptiveCard {
   const s = m.state;
-  const zone = knownTimeZone(m.timeZone);
-  const when = wallClockIn(m.draft?.occurredAt ? new Date(m.draft.occurredAt) : m.now, zone);
-  const today = wallClockIn(m.now, zone).date;
+  const today = wallClockIn(m.now, knownTimeZone(m.timeZone)).date;
   const body: CardElement[] = [
     ...heading('Log a partner meeting', 'Who met, what was decided and who does what by when.'),
     ...(s.general.length ? [banner(s.general.join('\n'))] : []),
+    ...meetingFields(m),
+    ...outcomeFields(m),
+    section('Agreed actions'),
+    ...Array.from({ length: ACTION_ROWS }, (_, n) => actionRowElement(m, n + 1, today)),
+  ];
+  const hiddenRows = Array.from(
+    { length: ACTION_ROWS - VISIBLE_ACTION_ROWS },
+    (_, n) => `actionRow${n + 1 + VISIBLE_ACTION_ROWS}`,
+  );
+  return adaptiveCard(body, [
+    toggle('More actions', hiddenRows),
+    verbAction(m.surface, 'Log meeting', LOG_MEETING_VERB, meetingFormData(m), { style: 'positive' }),
+  ]);
+}
+
+/** The meeting itself: title, partners, when (in the user's zone) and how long, who came, its type and medium. */
+function meetingFields(m: MeetingFormModel): CardElement[] {
+  const s = m.state;
+  const zone = knownTimeZone(m.timeZone);
+  const when = wallClockIn(m.draft?.occurredAt ? new Date(m.draft.occurredAt) : m.now, zone);
+  return [
     ...textField(s, {
       id: 'title',
       label: 'Title',
@@ -114,45 +134,30 @@ export function renderMeetingFormCard(m: MeetingFormModel): AdaptiveCard {
       searchDataset: PARTNER_SEARCH_DATASET,
       initial: m.draft?.partnerIds?.join(','),
     }),
-    {
-      type: 'ColumnSet',
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: dateField(s, {
-            id: 'date',
-            label: 'Date',
-            required: true,
-            errorMessage: 'Say when you met',
-            initial: when.date,
-          }),
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: timeField(s, {
-            id: 'time',
-            label: `Time (${zone})`,
-            required: true,
-            errorMessage: 'Say what time you met',
-            initial: when.time,
-          }),
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: numberField(s, {
-            id: 'durationMinutes',
-            label: 'Minutes long',
-            min: 1,
-            max: 1440,
-            errorMessage: 'A length from 1 to 1440 minutes',
-            initial: m.draft?.durationMinutes?.toString(),
-          }),
-        },
-      ],
-    },
+    columns(
+      dateField(s, {
+        id: 'date',
+        label: 'Date',
+        required: true,
+        errorMessage: 'Say when you met',
+        initial: when.date,
+      }),
+      timeField(s, {
+        id: 'time',
+        label: `Time (${zone})`,
+        required: true,
+        errorMessage: 'Say what time you met',
+        initial: when.time,
+      }),
+      numberField(s, {
+        id: 'durationMinutes',
+        label: 'Minutes long',
+        min: 1,
+        max: 1440,
+        errorMessage: 'A length from 1 to 1440 minutes',
+        initial: m.draft?.durationMinutes?.toString(),
+      }),
+    ),
     ...peopleField(s, {
       id: 'attendees',
       label: 'Attendees',
@@ -162,35 +167,31 @@ export function renderMeetingFormCard(m: MeetingFormModel): AdaptiveCard {
       // A draft's attendees (e.g. everyone in a meeting that just ended), else the person filling the form.
       initial: m.draft?.attendees?.length ? m.draft.attendees.map(attendeeValue).join(',') : m.me,
     }),
-    {
-      type: 'ColumnSet',
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: choiceField(s, {
-            id: 'type',
-            label: 'Type',
-            required: true,
-            errorMessage: 'Choose the kind of meeting',
-            choices: choicesOf(MEETING_TYPE_LABELS),
-            initial: m.draft?.type ?? 'check_in',
-          }),
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: choiceField(s, {
-            id: 'medium',
-            label: 'How you met',
-            required: true,
-            errorMessage: 'Choose how you met',
-            choices: choicesOf(MEETING_MEDIUM_LABELS),
-            initial: m.draft?.medium ?? 'teams_meeting',
-          }),
-        },
-      ],
-    },
+    columns(
+      choiceField(s, {
+        id: 'type',
+        label: 'Type',
+        required: true,
+        errorMessage: 'Choose the kind of meeting',
+        choices: choicesOf(MEETING_TYPE_LABELS),
+        initial: m.draft?.type ?? 'check_in',
+      }),
+      choiceField(s, {
+        id: 'medium',
+        label: 'How you met',
+        required: true,
+        errorMessage: 'Choose how you met',
+        choices: choicesOf(MEETING_MEDIUM_LABELS),
+        initial: m.draft?.medium ?? 'teams_meeting',
+      }),
+    ),
+  ];
+}
+
+/** What came of it: minutes, decisions, issues, the effect on the end customer and the agreement it refers to. */
+function outcomeFields(m: MeetingFormModel): CardElement[] {
+  const s = m.state;
+  return [
     ...textField(s, {
       id: 'minutes',
       label: 'Minutes',
@@ -227,17 +228,7 @@ export function renderMeetingFormCard(m: MeetingFormModel): AdaptiveCard {
           choices: m.agreements.map((a) => ({ title: a.title, value: a.id })),
         })
       : []),
-    section('Agreed actions'),
-    ...Array.from({ length: ACTION_ROWS }, (_, n) => actionRowElement(m, n + 1, today)),
   ];
-  const hiddenRows = Array.from(
-    { length: ACTION_ROWS - VISIBLE_ACTION_ROWS },
-    (_, n) => `actionRow${n + 1 + VISIBLE_ACTION_ROWS}`,
-  );
-  return adaptiveCard(body, [
-    toggle('More actions', hiddenRows),
-    verbAction(m.surface, 'Log meeting', LOG_MEETING_VERB, meetingFormData(m), { style: 'positive' }),
-  ]);
 }
 
 function actionRowElement(m: MeetingFormModel, i: number, today: string): CardElement {
