@@ -17,7 +17,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.ts', 'testkit/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       // A test that reads the machine's date passes on one day and fails on another (npm run test:clock).

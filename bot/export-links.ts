@@ -1,6 +1,6 @@
 import type { Caller } from '../core/common/caller';
 import { DOWNLOAD_LINK_MINUTES, signDownload } from '../core/export/download-link';
-import { EXPORT_FORMATS, type ExportFormat } from './cards/export-card';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export/export-formats';
 
 /** Where signed links point and how they are signed. */
 export interface LinkSigning {

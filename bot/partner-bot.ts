@@ -20,10 +20,10 @@ import type { ConversationKind } from '../core/conversations/conversation-refere
 import { DomainError, ValidationError } from '../core/errors';
 import type { Clock, Logger } from '../core/ports';
 import { invokeRejection, userMessageOf, type CardInvokeAnswer } from './bot-errors';
-import type { AdaptiveCard } from './cards/card-kit';
-import { EXTENSION_CARD_LIMIT_BYTES, MESSAGE_CARD_LIMIT_BYTES, withinLimit } from './cards/card-limits';
-import { renderSuggestionCard } from './cards/suggestion-card';
-import { renderWelcomeCard } from './cards/welcome-card';
+import type { AdaptiveCard } from '../cards/card-kit';
+import { EXTENSION_CARD_LIMIT_BYTES, MESSAGE_CARD_LIMIT_BYTES, withinLimit } from '../cards/card-limits';
+import { renderSuggestionCard } from '../cards/suggestion-card';
+import { renderWelcomeCard } from '../cards/welcome-card';
 import { parseCommand } from './commands/command-parser';
 import { callerOf, placeOf, type ConversationPlace } from './conversation-space';
 import { referencesOf } from './conversation-references';
@@ -33,7 +33,7 @@ import { endedMeetingForm } from './handlers/meeting-end';
 import { openLogFromMessage, searchRecords, submitLogFromMessage } from './handlers/message-extension';
 import { runVerb } from './handlers/verbs';
 import { searchPartnerChoices } from './handlers/partner-search';
-import { knownTimeZone, wallClockIn } from './cards/local-time';
+import { knownTimeZone, wallClockIn } from '../cards/local-time';
 import { TeamsRoster } from './people/teams-roster';
 import type { Turn } from './turn';
 

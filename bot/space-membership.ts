@@ -1,5 +1,5 @@
 import type { Core } from '../core/core';
-import type { SpaceRoster } from '../tab/api/space-access';
+import type { SpaceRoster } from '../core/people/space-roster';
 import type { ConnectorClients } from './notifier/connector-clients';
 
 /**

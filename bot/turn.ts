@@ -1,7 +1,7 @@
 import type { Caller } from '../core/common/caller';
 import type { Core } from '../core/core';
 import type { ConversationPlace } from './conversation-space';
-import type { Roster } from './people/roster';
+import type { Roster } from '../cards/people/roster';
 
 /** What a handler knows about the turn it answers. Built per activity by the bot; no botbuilder inside. */
 export interface Turn {

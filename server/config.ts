@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { parseRateWindows, type RateWindow } from '../bot/notifier/rate-limiter';
+import { parseRateWindows, type RateWindow } from '../core/common/rate-window';
 
 const PORT_MESSAGE = 'a whole number from 0 to 65535 (0 picks a free port)';
 

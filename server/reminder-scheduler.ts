@@ -5,7 +5,7 @@ import type { Clock, Logger, Store } from '../core/ports';
 import { ReminderDispatcher } from '../core/reminders/reminder-dispatcher';
 import { DEFAULT_RETRY } from '../core/reminders/retry-policy';
 import { ConnectorClients } from '../bot/notifier/connector-clients';
-import { RateLimiter } from '../bot/notifier/rate-limiter';
+import { SlidingWindowRateLimiter } from '../adapters/rate-limit/sliding-window-rate-limiter';
 import { TeamsNotifier } from '../bot/notifier/teams-notifier';
 import type { Config } from './config';
 
@@ -75,7 +75,7 @@ export interface ReminderParts {
 export function reminderDispatcher(parts: ReminderParts): ReminderDispatcher {
   const { config, core, store, clock, auth, logger } = parts;
   const limits = config.reminders;
-  const limiter = new RateLimiter((key) =>
+  const limiter = new SlidingWindowRateLimiter((key) =>
     key.startsWith('tenant:') ? limits.tenantLimits : limits.conversationLimits,
   );
   const notifier = new TeamsNotifier({

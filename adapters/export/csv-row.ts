@@ -1,4 +1,4 @@
-import type { ExportItem } from '../../core/export/export-document';
+import type { ExportItem } from '../../core/export/export-layout';
 
 /** The columns, in order: one row per item. */
 export const CSV_COLUMNS = [

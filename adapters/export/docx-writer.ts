@@ -1,4 +1,5 @@
-import type { ExportDocument, ExportItem, ExportWriter } from '../../core/export/export-document';
+import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
+import type { ExportItem } from '../../core/export/export-layout';
 import { day, describeFilters, describeRedaction, HOW_TO_VERIFY, when } from './readable-text';
 import { BatchedOut } from './stream-out';
 import { ZipStream } from './zip-stream';

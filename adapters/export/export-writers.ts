@@ -1,5 +1,5 @@
 import type { ExportWriter } from '../../core/export/export-document';
-import type { ExportFormat } from '../../core/export/export-request';
+import type { ExportFormat } from '../../core/export/export-formats';
 import { csvWriter } from './csv-writer';
 import { docxWriter } from './docx-writer';
 import { jsonWriter } from './json-writer';

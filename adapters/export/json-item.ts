@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { canonicalJson } from '../../core/evidence/json';
-import type { ExportItem } from '../../core/export/export-document';
+import type { ExportItem } from '../../core/export/export-layout';
 import type { PartBytes } from './part-bytes';
 
 /** What comes before each item in the JSON file's `items` array; the first item's comma is left out. */

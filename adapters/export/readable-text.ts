@@ -1,5 +1,5 @@
 import type { ExportFilters } from '../../core/export/export-request';
-import type { ExportHeader } from '../../core/export/export-document';
+import type { ExportHeader } from '../../core/export/export-layout';
 
 /**
  * Month names as en-GB's medium date style writes them. Dates are formatted by hand: every item shows two

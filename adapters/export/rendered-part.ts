@@ -1,4 +1,4 @@
-import type { ExportItem } from '../../core/export/export-document';
+import type { ExportItem } from '../../core/export/export-layout';
 import { csvRow } from './csv-row';
 import { writeJsonItem } from './json-item';
 import { PartBytes } from './part-bytes';

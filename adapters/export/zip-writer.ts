@@ -1,5 +1,5 @@
 import type { ExportDocument, ExportWriter } from '../../core/export/export-document';
-import { EXPORT_LAYOUT } from '../../core/export/export-document';
+import { EXPORT_LAYOUT } from '../../core/export/export-layout';
 import { ZipStream } from './zip-stream';
 
 /** The writers of a bundle's files. */

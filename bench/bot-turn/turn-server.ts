@@ -24,7 +24,7 @@ import { createBotAdapter } from '../../server/bot-adapter';
 import { exportServices } from '../../server/export-services';
 import { botEndpoint } from '../../server/bot-endpoint';
 import { loadConfig } from '../../server/config';
-import { aPartnerInput } from '../../tests/support/factories';
+import { aPartnerInput } from '../../testkit/factories';
 import { BENCH_TENANT, benchUser } from './turn-activities';
 
 /** The baseline: botbuilder's ActivityHandler answering the same invoke with a fixed message, no work at all. */

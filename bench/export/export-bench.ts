@@ -13,7 +13,7 @@ import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import { SystemClock } from '../../adapters/system/system-clock';
 import { UlidIds } from '../../adapters/system/ulid-ids';
 import { createCore } from '../../core/core';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../tests/support/factories';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../testkit/factories';
 import { round, writeResult } from '../bench-kit';
 import { countBundleItems, countExportedItems, type BundleItems } from './count-items';
 

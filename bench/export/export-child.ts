@@ -13,8 +13,8 @@ import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import { SystemClock } from '../../adapters/system/system-clock';
 import { UlidIds } from '../../adapters/system/ulid-ids';
 import { createCore } from '../../core/core';
-import type { ExportFormat } from '../../core/export/export-request';
-import { aUser, TENANT_A } from '../../tests/support/factories';
+import type { ExportFormat } from '../../core/export/export-formats';
+import { aUser, TENANT_A } from '../../testkit/factories';
 import { nowMs } from '../bench-kit';
 
 async function main(): Promise<void> {

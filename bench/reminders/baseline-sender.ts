@@ -6,10 +6,10 @@
  */
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { silentLogger } from '../../adapters/logging/json-logger';
-import { RateLimiter } from '../../bot/notifier/rate-limiter';
+import { SlidingWindowRateLimiter } from '../../adapters/rate-limit/sliding-window-rate-limiter';
 import { createBotAdapter } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
-import { seededOwnerAddress } from '../../tests/support/reminder-seed';
+import { seededOwnerAddress } from '../../testkit/reminder-seed';
 import { nowMs, round, runPool } from '../bench-kit';
 
 const serviceUrl = process.env.BENCH_SERVICE_URL!;
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   );
   const limits = config.reminders;
   const adapter = createBotAdapter(config, silentLogger);
-  const limiter = new RateLimiter((key) =>
+  const limiter = new SlidingWindowRateLimiter((key) =>
     key.startsWith('tenant:') ? limits.tenantLimits : limits.conversationLimits,
   );
   const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [] });

@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteFileIn } from '../../adapters/store/open-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
-import type { RateWindow } from '../../bot/notifier/rate-limiter';
+import type { RateWindow } from '../../core/common/rate-window';
 import { loadConfig } from '../../server/config';
-import { FakeBotConnector } from '../../tests/support/fake-bot-connector';
-import { remindedIds, seedDueCheckIns } from '../../tests/support/reminder-seed';
-import { startServerProcess } from '../../tests/support/server-process';
-import { testCore } from '../../tests/support/test-core';
+import { FakeBotConnector } from '../../testkit/fake-bot-connector';
+import { remindedIds, seedDueCheckIns } from '../../testkit/reminder-seed';
+import { startServerProcess } from '../../testkit/server-process';
+import { testCore } from '../../testkit/test-core';
 import { nowMs, round, writeResult } from '../bench-kit';
 
 const TENANTS = Number(process.env.BENCH_REMINDER_TENANTS ?? 10);

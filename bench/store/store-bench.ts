@@ -20,7 +20,7 @@ import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import { SystemClock } from '../../adapters/system/system-clock';
 import { UlidIds } from '../../adapters/system/ulid-ids';
-import { aCaller, aMeetingInput, aPartnerInput } from '../../tests/support/factories';
+import { aCaller, aMeetingInput, aPartnerInput } from '../../testkit/factories';
 import { nowMs, quantile, round, runPool, writeResult } from '../bench-kit';
 import { randomIndexes } from '../seeded-random';
 import { timePointReads } from './point-reads';

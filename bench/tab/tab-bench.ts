@@ -18,9 +18,9 @@ import { spaceIdOf } from '../../core/common/scope';
 import { buildTab, type TabBuild } from '../../scripts/build-tab';
 import { demoToday, seedDemoSpace } from '../../scripts/demo/demo-space';
 import { PLAYGROUND_IDENTITY } from '../../tab/api/local-identity';
-import { launchChromium } from '../../tests/support/chromium';
-import { aPartnerInput } from '../../tests/support/factories';
-import { startTestApp, type TestApp } from '../../tests/support/test-app';
+import { launchChromium } from '../../testkit/chromium';
+import { aPartnerInput } from '../../testkit/factories';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 import { nowMs, quantile, round, runPool, writeResult } from '../bench-kit';
 
 const RECORDS = Number(process.env.BENCH_TAB_RECORDS ?? 100_000);

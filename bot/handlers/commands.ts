@@ -1,9 +1,9 @@
 import { BOT_COMMANDS, type BotCommand } from '../command-list';
-import type { AdaptiveCard } from '../cards/card-kit';
-import { renderEvidenceCard } from '../cards/evidence-card';
-import { renderExportCard } from '../cards/export-card';
-import { renderHelpCard } from '../cards/help-card';
-import { renderNoticeCard } from '../cards/notice-card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { renderEvidenceCard } from '../../cards/evidence-card';
+import { renderExportCard } from '../../cards/export-card';
+import { renderHelpCard } from '../../cards/help-card';
+import { renderNoticeCard } from '../../cards/notice-card';
 import { evidenceExportLinks } from '../export-links';
 import type { Turn } from '../turn';
 import { openActionForm, openAgreementForm, openMeetingForm, openPartnerForm } from './forms';

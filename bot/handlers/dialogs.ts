@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseInput } from '../../core/common/parse';
 import { ValidationError } from '../../core/errors';
-import type { AdaptiveCard } from '../cards/card-kit';
-import { ACTION_DIALOG_VERB, MEETING_DIALOG_VERB, PartnerDialogData } from '../cards/partner-card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { ACTION_DIALOG_VERB, MEETING_DIALOG_VERB, PartnerDialogData } from '../../cards/partner-card';
 import type { Turn } from '../turn';
 import { openActionForm, openMeetingForm } from './forms';
 import { FORM_VERBS } from './verbs';

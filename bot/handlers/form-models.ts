@@ -1,11 +1,11 @@
 import type { MeetingInput } from '../../core/meetings/meeting';
-import type { ActionFormModel } from '../cards/action-form-card';
-import type { AgreementFormModel } from '../cards/agreement-form-card';
-import type { CardSurface } from '../cards/card-kit';
-import type { FormState } from '../cards/form-state';
-import type { MeetingFormModel } from '../cards/meeting-form-card';
-import type { PartnerFormModel } from '../cards/partner-form-card';
-import { pickerChoices, type PersonChoice } from '../cards/people-choices';
+import type { ActionFormModel } from '../../cards/action-form-card';
+import type { AgreementFormModel } from '../../cards/agreement-form-card';
+import type { CardSurface } from '../../cards/card-kit';
+import type { FormState } from '../../cards/form-state';
+import type { MeetingFormModel } from '../../cards/meeting-form-card';
+import type { PartnerFormModel } from '../../cards/partner-form-card';
+import { pickerChoices, type PersonChoice } from '../../cards/people-choices';
 import { searchScopeOf, type Turn } from '../turn';
 
 /** Colleagues a picker offers up front, besides the caller; Teams' search finds the rest. */

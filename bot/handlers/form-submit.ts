@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { toFieldIssues } from '../../core/common/parse';
 import { DomainError, ValidationError, type FieldIssue } from '../../core/errors';
-import { FormId } from '../cards/card-data';
-import type { AdaptiveCard } from '../cards/card-kit';
-import { formWithIssues, type FormState } from '../cards/form-state';
-import type { PickedPeople } from '../cards/people-choices';
+import { FormId } from '../../cards/card-data';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { formWithIssues, type FormState } from '../../cards/form-state';
+import type { PickedPeople } from '../../cards/people-choices';
 import { userMessageOf } from '../bot-errors';
-import { resolvePickedPeople } from '../people/picked-people';
+import { resolvePickedPeople } from '../../cards/people/picked-people';
 import { submitKeyOf, type Turn } from '../turn';
 
 /** What submitting a form came to: the stored record's cards, or the form again with what was wrong. */

@@ -4,16 +4,16 @@ import {
   actionInputIdOf,
   renderActionFormCard,
   toActionInput,
-} from '../cards/action-form-card';
+} from '../../cards/action-form-card';
 import {
   AgreementFormData,
   agreementInputIdOf,
   peopleInAgreementForm,
   renderAgreementFormCard,
   toAgreementInput,
-} from '../cards/agreement-form-card';
-import type { AdaptiveCard, CardSurface } from '../cards/card-kit';
-import { EMPTY_FORM } from '../cards/form-state';
+} from '../../cards/agreement-form-card';
+import type { AdaptiveCard, CardSurface } from '../../cards/card-kit';
+import { EMPTY_FORM } from '../../cards/form-state';
 import {
   filledActionRows,
   MeetingFormData,
@@ -21,15 +21,15 @@ import {
   peopleInMeetingForm,
   renderMeetingFormCard,
   toMeetingInput,
-} from '../cards/meeting-form-card';
+} from '../../cards/meeting-form-card';
 import {
   PartnerFormData,
   partnerInputIdOf,
   renderPartnerFormCard,
   toPartnerInput,
-} from '../cards/partner-form-card';
-import { renderPartnerCard } from '../cards/partner-card';
-import type { PersonChoice } from '../cards/people-choices';
+} from '../../cards/partner-form-card';
+import { renderPartnerCard } from '../../cards/partner-card';
+import type { PersonChoice } from '../../cards/people-choices';
 import type { Turn } from '../turn';
 import { actionFormModel, agreementFormModel, meetingFormModel, partnerFormModel } from './form-models';
 import { submitForm, type FormResult } from './form-submit';

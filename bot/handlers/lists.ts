@@ -1,12 +1,12 @@
 import { OPEN_STATUSES } from '../../core/actions/agreed-action';
 import { PageQuery } from '../../core/common/paging';
 import { parseInput } from '../../core/common/parse';
-import { renderAgreementListCard } from '../cards/agreement-list-card';
-import type { AdaptiveCard } from '../cards/card-kit';
-import { renderCheckInListCard } from '../cards/check-in-list-card';
-import { LIST_PAGE_SIZE, type ListKind } from '../cards/list-paging';
-import { renderMyActionsCard } from '../cards/my-actions-card';
-import { renderPartnerListCard } from '../cards/partner-list-card';
+import { renderAgreementListCard } from '../../cards/agreement-list-card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { renderCheckInListCard } from '../../cards/check-in-list-card';
+import { LIST_PAGE_SIZE, type ListKind } from '../../cards/list-paging';
+import { renderMyActionsCard } from '../../cards/my-actions-card';
+import { renderPartnerListCard } from '../../cards/partner-list-card';
 import type { Turn } from '../turn';
 import type { Notice } from './record-cards';
 

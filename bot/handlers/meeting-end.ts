@@ -1,6 +1,6 @@
 import type { MeetingInput } from '../../core/meetings/meeting';
 import type { TeamsUser } from '../../core/people/person';
-import type { AdaptiveCard } from '../cards/card-kit';
+import type { AdaptiveCard } from '../../cards/card-kit';
 import type { Turn } from '../turn';
 import { openMeetingForm } from './forms';
 

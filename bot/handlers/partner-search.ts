@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../../core/common/parse';
-import { PARTNER_SEARCH_DATASET } from '../cards/meeting-form-card';
+import { PARTNER_SEARCH_DATASET } from '../../cards/meeting-form-card';
 import type { Turn } from '../turn';
 
 /** Matches one type-ahead answer lists. */

@@ -2,10 +2,10 @@ import type { ActionView } from '../../core/actions/action-tracker';
 import type { AgreementView } from '../../core/agreements/agreement-book';
 import type { MeetingView } from '../../core/meetings/meeting-log';
 import type { PeopleIndex } from '../../core/people/people-resolver';
-import { renderActionCard } from '../cards/action-card';
-import { renderAgreementCard } from '../cards/agreement-card';
-import type { AdaptiveCard } from '../cards/card-kit';
-import { renderMeetingSummaryCard } from '../cards/meeting-summary-card';
+import { renderActionCard } from '../../cards/action-card';
+import { renderAgreementCard } from '../../cards/agreement-card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { renderMeetingSummaryCard } from '../../cards/meeting-summary-card';
 import type { Turn } from '../turn';
 
 /** A record's card for the person acting, and the card everyone else in the conversation sees. */

@@ -1,9 +1,9 @@
 import { parseInput } from '../../core/common/parse';
-import { formatDate } from '../cards/labels';
-import { renderNoticeCard } from '../cards/notice-card';
-import { ReminderDoneData, SnoozeReminderData, StopRemindersData } from '../cards/reminder-card';
+import { formatDate } from '../../cards/labels';
+import { renderNoticeCard } from '../../cards/notice-card';
+import { ReminderDoneData, SnoozeReminderData, StopRemindersData } from '../../cards/reminder-card';
 import type { Turn } from '../turn';
-import type { VerbOutcome } from './verbs';
+import type { VerbOutcome } from './verb-outcome';
 
 /** The caller in their tenant: reminders belong to a person, whatever space the card arrived in. */
 function person(turn: Turn) {

@@ -1,38 +1,30 @@
 import { parseInput } from '../../core/common/parse';
 import { ValidationError } from '../../core/errors';
-import { ActionRefreshData } from '../cards/action-card';
-import { CREATE_ACTION_VERB } from '../cards/action-form-card';
-import { MARK_DONE_VERB, MarkDoneData } from '../cards/action-rows';
+import { ActionRefreshData } from '../../cards/action-card';
+import { CREATE_ACTION_VERB } from '../../cards/action-form-card';
+import { MARK_DONE_VERB, MarkDoneData } from '../../cards/action-rows';
 import {
   ACKNOWLEDGE_VERB,
   AcknowledgeData,
   AGREEMENT_REFRESH_VERB,
   AgreementRefreshData,
-} from '../cards/agreement-card';
-import { PROPOSE_AGREEMENT_VERB } from '../cards/agreement-form-card';
-import { OPEN_AGREEMENT_VERB, OpenAgreementData } from '../cards/agreement-list-card';
-import { ACTION_REFRESH_VERB } from '../cards/action-card';
-import type { AdaptiveCard, CardSurface } from '../cards/card-kit';
-import { LIST_PAGE_VERB, ListPageData } from '../cards/list-paging';
-import { LOG_MEETING_VERB } from '../cards/meeting-form-card';
-import { MEETING_REFRESH_VERB, MeetingRefreshData } from '../cards/meeting-summary-card';
-import { ADD_PARTNER_VERB } from '../cards/partner-form-card';
-import { REMINDER_DONE_VERB, SNOOZE_REMINDER_VERB, STOP_REMINDERS_VERB } from '../cards/reminder-card';
+} from '../../cards/agreement-card';
+import { PROPOSE_AGREEMENT_VERB } from '../../cards/agreement-form-card';
+import { OPEN_AGREEMENT_VERB, OpenAgreementData } from '../../cards/agreement-list-card';
+import { ACTION_REFRESH_VERB } from '../../cards/action-card';
+import type { CardSurface } from '../../cards/card-kit';
+import { LIST_PAGE_VERB, ListPageData } from '../../cards/list-paging';
+import { LOG_MEETING_VERB } from '../../cards/meeting-form-card';
+import { MEETING_REFRESH_VERB, MeetingRefreshData } from '../../cards/meeting-summary-card';
+import { ADD_PARTNER_VERB } from '../../cards/partner-form-card';
+import { REMINDER_DONE_VERB, SNOOZE_REMINDER_VERB, STOP_REMINDERS_VERB } from '../../cards/reminder-card';
 import type { Turn } from '../turn';
 import { submitActionForm, submitAgreementForm, submitMeetingForm, submitPartnerForm } from './forms';
 import type { FormResult } from './form-submit';
 import { listCard } from './lists';
 import { reminderDone, snoozeReminder, stopReminders } from './reminder-verbs';
 import { actionCards, agreementCards, meetingCards, type CardPair } from './record-cards';
-
-/** What a card button comes to: the presser's card, and the card everyone sees when it changed for all. */
-export interface VerbOutcome {
-  readonly card: AdaptiveCard;
-  readonly shared?: AdaptiveCard;
-}
-
-/** Runs one verb with the button's data; refusals are thrown as domain errors. */
-export type VerbHandler = (turn: Turn, data: unknown) => Promise<VerbOutcome>;
+import type { VerbHandler, VerbOutcome } from './verb-outcome';
 
 /** A form's result as a verb outcome: the record's cards, or the form with its problems for the presser only. */
 function fromForm(result: FormResult<CardPair>): VerbOutcome {

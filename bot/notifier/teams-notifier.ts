@@ -13,11 +13,11 @@ import type {
   ReminderNotice,
   SendOutcome,
 } from '../../core/reminders/reminder-notice';
-import type { AdaptiveCard } from '../cards/card-kit';
-import { renderReminderCard } from '../cards/reminder-card';
+import type { AdaptiveCard } from '../../cards/card-kit';
+import { renderReminderCard } from '../../cards/reminder-card';
 import { classifyFailure, type ConnectorFailure } from './connector-failure';
 import type { ConnectorClients } from './connector-clients';
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimiter } from '../../core/common/rate-limiter';
 
 /** What the Teams notifier needs. */
 export interface TeamsNotifierOptions {

@@ -1,7 +1,7 @@
 import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../core/ports';
 import { AadObjectId, type TeamsUser } from '../../core/people/person';
-import type { Roster } from './roster';
+import type { Roster } from '../../cards/people/roster';
 
 /** The conversation's members through the Bot Connector (`/v3/conversations/{id}/pagedmembers`, `/members/{id}`). */
 export class TeamsRoster implements Roster {

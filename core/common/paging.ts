@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Page } from './page';
 
 /** Most items one page may hold, whatever the caller asks. */
 export const MAX_PAGE_SIZE = 100;
@@ -15,12 +16,6 @@ export interface Cursor {
 export interface PageRequest {
   readonly limit: number;
   readonly after?: Cursor;
-}
-
-/** One page of results and the cursor of the next page, if there is one. */
-export interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
 }
 
 /** Encodes a cursor as an opaque URL-safe token. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Caller } from '../common/caller';
 import { utcDateOf } from '../common/dates';
-import type { Page, PageRequest } from '../common/paging';
+import type { PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import { parseInput } from '../common/parse';
 import type { Scope } from '../common/scope';
 import { isCriterionCode, type CriterionCode } from '../criteria/cfacsb9';

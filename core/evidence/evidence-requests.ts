@@ -1,5 +1,6 @@
 import type { Caller } from '../common/caller';
-import type { Page, PageRequest } from '../common/paging';
+import type { PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import { parseInput } from '../common/parse';
 import type { Scope, TenantScope } from '../common/scope';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';

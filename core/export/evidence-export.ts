@@ -9,14 +9,8 @@ import { verifyChain, type ChainVerdict } from '../evidence/hash-chain';
 import { PeopleResolver, visiblePeople } from '../people/people-resolver';
 import type { Clock, Ids, Store } from '../ports';
 import { ExportCode } from './export-code';
-import {
-  EXPORT_LAYOUT,
-  type ExportDocument,
-  type ExportHeader,
-  type ExportItem,
-  type ExportParts,
-  type ItemGroup,
-} from './export-document';
+import { type ExportDocument, type ExportParts, type ItemGroup } from './export-document';
+import { EXPORT_LAYOUT, type ExportHeader, type ExportItem } from './export-layout';
 import { PartCutter, type SeqRange } from './export-parts';
 import { PlannedItems, type ExportPlan } from './export-plan';
 import type { ExportRecord } from './export-record';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sha256Hex } from '../common/sha256';
 import { canonicalJson } from '../evidence/json';
-import type { ExportItem } from './export-document';
+import type { ExportItem } from './export-layout';
 import type { ExportFilters } from './export-request';
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

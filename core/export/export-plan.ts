@@ -5,7 +5,7 @@ import type { EvidenceEvent } from '../evidence/evidence-event';
 import type { HashInput } from '../evidence/hash-chain';
 import type { Person } from '../people/person';
 import type { StoreReaders } from '../ports';
-import type { ExportHeader, ExportItem } from './export-document';
+import type { ExportHeader, ExportItem } from './export-layout';
 import type { SeqRange } from './export-parts';
 import type { ExportFilters, RedactionOptions } from './export-request';
 import { Selection } from './export-selection';

@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../common/dates';
 import { isCriterionCode } from '../criteria/cfacsb9';
 import { EVIDENCE_KINDS } from '../evidence/evidence-event';
-
-/** The formats a trail exports to. */
-export const EXPORT_FORMATS = ['pdf', 'docx', 'csv', 'json', 'zip'] as const;
-/** A format a trail exports to. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, MAX_EXPORT_PARTNERS } from './export-formats';
 
 /** Which part of a space's trail an export holds. Stored with the export, so its code can be re-checked. */
 export const ExportFilters = z
@@ -14,7 +10,7 @@ export const ExportFilters = z
     /** First and last business date, inclusive. */
     from: IsoDate.optional(),
     to: IsoDate.optional(),
-    partnerIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+    partnerIds: z.array(z.string().min(1).max(64)).max(MAX_EXPORT_PARTNERS).default([]),
     criteria: z
       .array(z.string().refine(isCriterionCode, 'Not a criterion of the unit (P1–P14, K1–K12)'))
       .max(26)

@@ -6,7 +6,7 @@ import type { EvidenceOutline } from '../evidence/evidence-outline';
 import type { EvidenceQuery } from '../evidence/evidence-repository';
 import { involvedIdsOf } from '../evidence/person-ids';
 import type { StoreReaders } from '../ports';
-import type { ExportItem } from './export-document';
+import type { ExportItem } from './export-layout';
 import type { SeqRange } from './export-parts';
 import type { ExportFilters } from './export-request';
 

@@ -4,7 +4,7 @@ import { describeEvent } from '../evidence/describe-event';
 import type { EvidenceEvent } from '../evidence/evidence-event';
 import { hashOf, type HashInput } from '../evidence/hash-chain';
 import { DocumentDigest, ExportCode, itemDigest } from './export-code';
-import { EXPORT_LAYOUT, type DigestedItem, type ExportHeader, type ExportItem } from './export-document';
+import { EXPORT_LAYOUT, type DigestedItem, type ExportHeader, type ExportItem } from './export-layout';
 import { nameFrom } from './shown-names';
 
 /** Why an export failed verification. */

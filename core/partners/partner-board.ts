@@ -1,5 +1,6 @@
 import { utcDateOf } from '../common/dates';
-import type { Page, PageRequest } from '../common/paging';
+import type { PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import type { Scope } from '../common/scope';
 import type { Clock, Store } from '../ports';
 import { indexPeople, type PeopleIndex } from '../people/people-resolver';

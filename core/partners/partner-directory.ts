@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Caller } from '../common/caller';
-import type { Page, PageRequest } from '../common/paging';
+import type { PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import { parseInput } from '../common/parse';
 import type { Scope } from '../common/scope';
 import { ConflictError, NotFoundError } from '../errors';

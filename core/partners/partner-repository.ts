@@ -1,4 +1,5 @@
-import type { Page, PageRequest } from '../common/paging';
+import type { PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import type { Scope } from '../common/scope';
 import type { Partner } from './partner';
 

@@ -1,6 +1,7 @@
 import { OPEN_STATUSES } from '../actions/agreed-action';
 import type { CheckInSchedule } from '../checkins/check-in-schedule';
-import { MAX_PAGE_SIZE, type Page, type PageRequest } from '../common/paging';
+import { MAX_PAGE_SIZE, type PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import type { Scope } from '../common/scope';
 import { indexPeople, type PeopleIndex } from '../people/people-resolver';
 import type { StoreReaders } from '../ports';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors';
-import type { Page } from '../common/paging';
+import type { Page } from '../common/page';
 import type { Scope, TenantScope } from '../common/scope';
 import type { Ids, Repositories, StoreReaders } from '../ports';
 import type { Person, PersonRef, TeamsUser } from './person';

@@ -1,4 +1,5 @@
-import { decodeCursor, type Page, type PageRequest } from '../common/paging';
+import { decodeCursor, type PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import type { TenantScope } from '../common/scope';
 import { NotFoundError } from '../errors';
 import type { AgreedAction } from '../actions/agreed-action';

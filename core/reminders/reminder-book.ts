@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { addDays } from '../common/dates';
 import type { Caller } from '../common/caller';
-import type { Page, PageRequest } from '../common/paging';
+import type { PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import { parseInput } from '../common/parse';
 import type { TenantScope } from '../common/scope';
 import { NotFoundError } from '../errors';

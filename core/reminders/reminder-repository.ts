@@ -1,4 +1,5 @@
-import type { Page, PageRequest } from '../common/paging';
+import type { PageRequest } from '../common/paging';
+import type { Page } from '../common/page';
 import type { Scope, TenantScope } from '../common/scope';
 import type { DeliveryAttempt, Reminder, ReminderStatus, ReminderSubjectType } from './reminder';
 import type { ReminderPreferences } from './reminder-preferences';

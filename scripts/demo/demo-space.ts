@@ -2,7 +2,7 @@ import { addDays, utcDateOf } from '../../core/common/dates';
 import type { Caller } from '../../core/common/caller';
 import type { Core } from '../../core/core';
 import { ConflictError } from '../../core/errors';
-import type { PartnerInput } from '../../core/partners/partner';
+import type { Partner, PartnerInput } from '../../core/partners/partner';
 import type { TeamsUser } from '../../core/people/person';
 
 /** Colleagues in the demo team besides the person seeding it. */
@@ -46,6 +46,26 @@ function contact(
   };
 }
 
+/** What each step of the demo works with: core, who seeds it, and dates relative to `today`. */
+interface DemoContext {
+  readonly core: Core;
+  readonly caller: Caller;
+  readonly today: string;
+  readonly me: TeamsUser;
+  /** The seeder's space, as another colleague. */
+  as(user: TeamsUser): Caller;
+  /** The business date `offset` days from today. */
+  day(offset: number): string;
+  /** An instant on that date (UTC). */
+  at(offset: number, time?: string): string;
+}
+
+/** The demo's partners, by the name the later steps refer to them with. */
+type DemoPartners = Record<
+  'northwind' | 'fabrikam' | 'warehouse' | 'finance' | 'engineers' | 'tailspin',
+  Partner
+>;
+
 /**
  * Fills a space with a month of realistic partner work for a contact-centre supervisor, through the same use
  * cases the bot and tab call (so every item is also on the evidence trail): partners across the chain, meetings,
@@ -56,11 +76,25 @@ export async function seedDemoSpace(core: Core, caller: Caller, today: string): 
   const existing = await core.partners.list(caller.scope, {}, { limit: 1 });
   if (existing.items.length > 0)
     throw new ConflictError(`Space ${caller.scope.spaceId} already has partners; seed an empty space`);
-  const me = caller.user;
-  const as = (user: TeamsUser): Caller => ({ scope: caller.scope, user });
-  const day = (offset: number) => addDays(today, offset);
-  const at = (offset: number, time = '10:00') => `${day(offset)}T${time}:00Z`;
+  const ctx: DemoContext = {
+    core,
+    caller,
+    today,
+    me: caller.user,
+    as: (user) => ({ scope: caller.scope, user }),
+    day: (offset) => addDays(today, offset),
+    at: (offset, time = '10:00') => `${addDays(today, offset)}T${time}:00Z`,
+  };
+  // Each step builds on the partners; the order is the order the records (and their evidence) are written.
+  const partners = await addDemoPartners(ctx);
+  await logDemoMeetings(ctx, partners);
+  await agreeDemoPriorities(ctx, partners);
+  await measureDemoSlas(ctx, partners);
+  return { partners: 6, meetings: 4, actions: 7, agreements: 3, slas: 3 };
+}
 
+/** Six partners across the service chain, upstream and downstream, owned by three colleagues. */
+async function addDemoPartners({ core, caller, me }: DemoContext): Promise<DemoPartners> {
   const add = async (input: Omit<PartnerInput, 'relationshipOwner'>, owner: TeamsUser = me) =>
     (await core.partners.add(caller, { ...input, relationshipOwner: { user: owner } })).partner;
   const northwind = await add({
@@ -122,7 +156,12 @@ export async function seedDemoSpace(core: Core, caller: Caller, today: string): 
       { label: 'Tailspin on LinkedIn', url: 'https://www.linkedin.com/company/tailspin-example' },
     ],
   });
+  return { northwind, fabrikam, warehouse, finance, engineers, tailspin };
+}
 
+/** Four meetings with their decisions and actions, one action done, and one action on its own. */
+async function logDemoMeetings({ core, caller, me, day, at }: DemoContext, p: DemoPartners): Promise<void> {
+  const { northwind, fabrikam, warehouse, finance, engineers, tailspin } = p;
   const review = await core.meetings.log(caller, {
     title: 'Monthly delivery review',
     partnerIds: [northwind.id],
@@ -191,7 +230,11 @@ export async function seedDemoSpace(core: Core, caller: Caller, today: string): 
     dueDate: day(6),
     partnerId: fabrikam.id,
   });
+}
 
+/** The peak-season agreement (a version and its acknowledged successor) and one awaiting acknowledgement. */
+async function agreeDemoPriorities({ core, caller, as, day }: DemoContext, p: DemoPartners): Promise<void> {
+  const { finance, engineers } = p;
   const peakV1 = await core.agreements.propose(caller, {
     title: 'Peak-season priority between refunds and new orders',
     parties: [{ name: 'Customer Service team' }, { partnerId: finance.id }],
@@ -237,7 +280,11 @@ export async function seedDemoSpace(core: Core, caller: Caller, today: string): 
     effectiveFrom: day(0),
     reviewDate: day(90),
   });
+}
 
+/** Three SLAs with readings that met and missed their targets. */
+async function measureDemoSlas({ core, caller, today, day }: DemoContext, p: DemoPartners): Promise<void> {
+  const { northwind, warehouse, finance } = p;
   const onTime = await core.slas.define(caller, {
     partnerId: northwind.id,
     metric: 'on_time_delivery',
@@ -284,8 +331,6 @@ export async function seedDemoSpace(core: Core, caller: Caller, today: string): 
     periodEnd: day(-1),
     value: 1.6,
   });
-
-  return { partners: 6, meetings: 4, actions: 7, agreements: 3, slas: 3 };
 }
 
 /** Today's date as the seed script sees it. */

@@ -1,4 +1,4 @@
-import type { RateWindow } from '../../bot/notifier/rate-limiter';
+import type { RateWindow } from '../../core/common/rate-window';
 import { HttpProblem } from '../../tab/api/api-errors';
 
 /** Callers tracked at once; beyond this, windows that have ended are swept out. */

@@ -9,7 +9,8 @@ import { CRITERIA } from '../../core/criteria/cfacsb9';
 import { EVIDENCE_KINDS } from '../../core/evidence/evidence-event';
 import { DOWNLOAD_LINK_MINUTES, readDownload, signDownload } from '../../core/export/download-link';
 import type { ExportFileVerifier, ExportWriter } from '../../core/export/export-document';
-import { EXPORT_FORMATS, ExportRequest, type ExportFormat } from '../../core/export/export-request';
+import { EXPORT_FORMATS, MAX_EXPORT_PARTNERS, type ExportFormat } from '../../core/export/export-formats';
+import { ExportRequest } from '../../core/export/export-request';
 import { HttpProblem } from './api-errors';
 import { created, ok, type ApiResponse, type ApiRoute } from './api-route';
 import { callerOf, csvOf, parseBody, parseQuery, RecordId } from './request-parsing';
@@ -38,7 +39,7 @@ const ExportQuery = z.object({
     .string()
     .max(2000)
     .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(RecordId).max(50))
+    .pipe(z.array(RecordId).max(MAX_EXPORT_PARTNERS))
     .optional(),
   criteria: csvOf(CODES).optional(),
   kind: csvOf(EVIDENCE_KINDS).optional(),

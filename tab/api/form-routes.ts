@@ -3,7 +3,7 @@ import type { Core } from '../../core/core';
 import { NotFoundError, ValidationError } from '../../core/errors';
 import type { ApiRequest, ApiRoute } from './api-route';
 import { toErrorResponse } from './api-errors';
-import { knownTimeZone } from '../../bot/cards/local-time';
+import { knownTimeZone } from '../../cards/local-time';
 import { renderRecordCard, type CardTime } from './cards/card-renderers';
 import type { CardForm, FormContext } from './forms/card-form';
 import { CARD_FORMS } from './forms/forms';

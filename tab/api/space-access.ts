@@ -1,13 +1,8 @@
 import { SpaceId } from '../../core/common/scope';
 import { rememberNewest } from '../../core/common/newest-first-cache';
+import type { SpaceRoster } from '../../core/people/space-roster';
 import type { ApiIdentity } from './api-route';
 import { HttpProblem } from './api-errors';
-
-/** Who belongs to a team's or a group chat's space, as Teams knows it. */
-export interface SpaceRoster {
-  /** Whether the person is a member of the space's team or chat; false when the bot has never been there. */
-  isMember(tenantId: string, spaceId: string, aadObjectId: string): Promise<boolean>;
-}
 
 /** How long a membership answer is trusted: a removed member loses access within this time. */
 export const ROSTER_CACHE_MS = 60_000;

@@ -1,4 +1,4 @@
-import { STORE_KINDS } from '../support/test-stores';
+import { STORE_KINDS } from '../../testkit/test-stores';
 import { PEOPLE } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
 import { addPartnerViaBot, storedCounts } from '../support/bot-steps';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { aCaller, aMeetingInput, anAgreementInput } from '../support/factories';
+import { aCaller, aMeetingInput, anAgreementInput } from '../../testkit/factories';
 import { hostileBody } from '../support/hostile-input';
 import { propertySeed, replayable } from '../support/property-seed';
 import { PEOPLE, PLACES } from '../support/teams-activities';

@@ -1,4 +1,4 @@
-import { aCaller, aPartnerInput } from '../support/factories';
+import { aCaller, aPartnerInput } from '../../testkit/factories';
 import { TeamsTestClient, memberOf } from '../support/bot-client';
 import { filledInputs, input, submitData } from '../support/card-reading';
 import { PEOPLE, PLACES, teamsActivity } from '../support/teams-activities';

@@ -1,7 +1,7 @@
 import { PEOPLE, PLACES } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
 import { addPartnerViaBot, storedCounts } from '../support/bot-steps';
-import { UNRESOLVED_PERSON } from '../../bot/cards/people-choices';
+import { UNRESOLVED_PERSON } from '../../cards/people-choices';
 import { answeredCard, buttons, cardText, input, inputError, submitData } from '../support/card-reading';
 
 describe('logging a partner meeting from chat', () => {

@@ -2,7 +2,7 @@ import { PEOPLE } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
 import { addPartnerViaBot, storedCounts } from '../support/bot-steps';
 import { cardText, input, inputError } from '../support/card-reading';
-import { cardBytes } from '../../bot/cards/card-kit';
+import { cardBytes } from '../../cards/card-kit';
 
 describe('the message extension', () => {
   let t: TeamsTestClient;

@@ -4,11 +4,11 @@ import type { ReminderDispatcher } from '../../core/reminders/reminder-dispatche
 import { botAuthentication } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
-import { describeInChromium, launchChromium } from '../support/chromium';
-import { aPartnerInput } from '../support/factories';
+import { describeInChromium, launchChromium } from '../../testkit/chromium';
+import { aPartnerInput } from '../../testkit/factories';
 import { PLAYGROUND_TENANT, PLAYGROUND_USERS, startPlayground, type Playground } from '../support/playground';
 import { newestCard, step } from '../support/playground-page';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const ALEX = PLAYGROUND_USERS[0]!;
 /**

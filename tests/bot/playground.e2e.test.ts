@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { describeInChromium, launchChromium } from '../support/chromium';
+import { describeInChromium, launchChromium } from '../../testkit/chromium';
 import {
   PLAYGROUND_GROUP_CHAT,
   PLAYGROUND_TENANT,
@@ -8,7 +8,7 @@ import {
   type Playground,
 } from '../support/playground';
 import { newestCard, step } from '../support/playground-page';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const [ALEX, MEGAN] = PLAYGROUND_USERS as [(typeof PLAYGROUND_USERS)[0], (typeof PLAYGROUND_USERS)[0]];
 

@@ -6,7 +6,7 @@ import { botAuthentication } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
 import { TeamsTestClient } from '../support/bot-client';
-import { aPartnerInput } from '../support/factories';
+import { aPartnerInput } from '../../testkit/factories';
 import { PEOPLE, PLACES } from '../support/teams-activities';
 
 /**

@@ -1,4 +1,4 @@
-import { aCaller, aMeetingInput, anAgreementInput, aPartnerInput, TENANT_B } from '../support/factories';
+import { aCaller, aMeetingInput, anAgreementInput, aPartnerInput, TENANT_B } from '../../testkit/factories';
 import { PEOPLE, PLACES } from '../support/teams-activities';
 import { TeamsTestClient } from '../support/bot-client';
 import { addPartnerViaBot, formSubmitsViaBot, storedCounts } from '../support/bot-steps';

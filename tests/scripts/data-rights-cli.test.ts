@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteFileIn } from '../../adapters/store/open-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
-import { clockEnvironment } from '../support/clock-environment';
+import { clockEnvironment } from '../../testkit/clock-environment';
 import { seedEvidenceMonth } from '../support/evidence-month';
-import { testCore } from '../support/test-core';
+import { testCore } from '../../testkit/test-core';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'data-rights.ts');
 

@@ -1,8 +1,8 @@
 import { ConflictError } from '../../core/errors';
 import { seedDemoSpace } from '../../scripts/demo/demo-space';
-import { aCaller } from '../support/factories';
-import { aSpace, testCore, type TestCore } from '../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../support/test-stores';
+import { aCaller } from '../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../testkit/test-stores';
 
 describe(seedDemoSpace.name, () => {
   let t: TestStore;

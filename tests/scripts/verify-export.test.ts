@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportToBuffer, seedEvidenceMonth } from '../support/evidence-month';
-import { testCore } from '../support/test-core';
-import { openSqliteTestStore } from '../support/test-stores';
+import { testCore } from '../../testkit/test-core';
+import { openSqliteTestStore } from '../../testkit/test-stores';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'verify-export.ts');
 

@@ -1,7 +1,7 @@
 import { ENTRA_APP, entraEnv } from '../support/entra-app';
-import { FakeBotConnector } from '../support/fake-bot-connector';
+import { FakeBotConnector } from '../../testkit/fake-bot-connector';
 import { FakeOpenIdIssuer, tokenNow, type TokenOptions } from '../support/fake-openid';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const { appId: APP_ID, tenantId: TENANT } = ENTRA_APP;
 const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';

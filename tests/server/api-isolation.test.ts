@@ -10,9 +10,9 @@ import {
   aPartnerInput,
   aUser,
   TENANT_B,
-} from '../support/factories';
+} from '../../testkit/factories';
 import { seedEvidenceMonth, type EvidenceMonth } from '../support/evidence-month';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 /** What a route must answer an intruder: exactly "not found", or its own (empty) data with nothing of ours. */
 type Expect = 'not_found' | 'nothing_of_theirs';

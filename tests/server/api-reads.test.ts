@@ -1,7 +1,7 @@
 import { spaceIdOf } from '../../core/common/scope';
 import { PLAYGROUND_IDENTITY } from '../../tab/api/local-identity';
-import { aMeetingInput, anAgreementInput, anSlaInput, aPartnerInput } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aMeetingInput, anAgreementInput, anSlaInput, aPartnerInput } from '../../testkit/factories';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 /** The Playground user's own space: where their personal chat with the bot logs, and the API's default. */
 const playground = {

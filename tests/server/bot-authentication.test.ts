@@ -1,8 +1,8 @@
 import { ENTRA_APP, entraEnv } from '../support/entra-app';
-import { FakeBotConnector } from '../support/fake-bot-connector';
+import { FakeBotConnector } from '../../testkit/fake-bot-connector';
 import { FakeOpenIdIssuer, type TokenOptions } from '../support/fake-openid';
 import { PEOPLE, fromPerson, teamsActivity } from '../support/teams-activities';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const { appId: APP_ID, tenantId: TENANT } = ENTRA_APP;
 

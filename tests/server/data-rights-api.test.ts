@@ -1,5 +1,5 @@
 import { seedEvidenceMonth, type EvidenceMonth } from '../support/evidence-month';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 /** The data-rights routes: a person downloads what is held about them; a space member erases a contact. */
 describe('data rights through the API', () => {

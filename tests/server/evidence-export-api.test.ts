@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { PLAYGROUND_IDENTITY } from '../../tab/api/local-identity';
 import { spaceIdOf } from '../../core/common/scope';
 import { seedEvidenceMonth } from '../support/evidence-month';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 describe('evidence exports over HTTP', () => {
   let app: TestApp;

@@ -5,11 +5,11 @@ import { sqliteFileIn } from '../../adapters/store/open-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import { loadConfig, ConfigError } from '../../server/config';
 import { ENTRA_APP, entraEnv } from '../support/entra-app';
-import { aCaller, aPartnerInput, aUser } from '../support/factories';
+import { aCaller, aPartnerInput, aUser } from '../../testkit/factories';
 import { FakeGraph } from '../support/fake-graph';
 import { FakeOpenIdIssuer } from '../support/fake-openid';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { testCore } from '../support/test-core';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
+import { testCore } from '../../testkit/test-core';
 
 /**
  * The server as deployed with GRAPH_CALENDAR and GRAPH_PEOPLE on: its own process puts a stored check-in in

@@ -6,10 +6,10 @@ import {
   anSlaInput,
   aPartnerInput,
   aUser,
-} from '../support/factories';
+} from '../../testkit/factories';
 import { hostileBody, hostileLeaf, NASTY_TEXT } from '../support/hostile-input';
 import { propertySeed, replayable } from '../support/property-seed';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 /** Generated requests per run: bodies for every write route, queries for every read route. */
 const BODY_CASES = 5_400;

@@ -1,6 +1,6 @@
 import { DEV_HEADERS, PLAYGROUND_IDENTITY } from '../../tab/api/local-identity';
-import { aPartnerInput, aUser } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aPartnerInput, aUser } from '../../testkit/factories';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 /** The tab's reminder API in local mode, as the Playground's default user. */
 describe('/api/v1 reminders and reminder preferences', () => {

@@ -5,12 +5,12 @@ import { sqliteFileIn } from '../../adapters/store/open-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import type { Store } from '../../core/ports';
 import type { Reminder } from '../../core/reminders/reminder';
-import { FakeBotConnector } from '../support/fake-bot-connector';
-import { TEST_DATABASE_URL } from '../support/postgres';
-import { remindedIds, seedDueCheckIns, type SeededOwner } from '../support/reminder-seed';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { testCore } from '../support/test-core';
-import { openPostgresTestStore } from '../support/test-stores';
+import { FakeBotConnector } from '../../testkit/fake-bot-connector';
+import { TEST_DATABASE_URL } from '../../testkit/postgres';
+import { remindedIds, seedDueCheckIns, type SeededOwner } from '../../testkit/reminder-seed';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
+import { testCore } from '../../testkit/test-core';
+import { openPostgresTestStore } from '../../testkit/test-stores';
 
 /** Scheduler settings for the servers: quick rounds, small batches, the shortest lease config allows. */
 const SCHEDULER = {

@@ -1,6 +1,6 @@
 import { DATA_CSP, TAB_CSP } from '../../server/http/security-headers';
-import { aUser } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aUser } from '../../testkit/factories';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 describe('security headers and per-caller limits', () => {
   let app: TestApp;

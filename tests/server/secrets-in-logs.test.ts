@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENTRA_APP, entraEnv } from '../support/entra-app';
 import { FakeOpenIdIssuer } from '../support/fake-openid';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 const { appId: APP_ID, tenantId: TENANT } = ENTRA_APP;
 const PASSWORD = 'Pw~cl1ent-secret-that-must-never-be-logged';

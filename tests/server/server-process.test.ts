@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServerProcess } from '../support/server-process';
+import { startServerProcess } from '../../testkit/server-process';
 
 describe('the server process', () => {
   let dataDir: string;

@@ -1,4 +1,4 @@
-import { FakeBotConnector, type ConnectorMember } from './fake-bot-connector';
+import { FakeBotConnector, type ConnectorMember } from '../../testkit/fake-bot-connector';
 import {
   PEOPLE,
   PLACES,
@@ -7,8 +7,8 @@ import {
   type ActivityFixture,
   type TeamsPerson,
 } from './teams-activities';
-import { startTestApp, type TestApp } from './test-app';
-import type { TestStore } from './test-stores';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
+import type { TestStore } from '../../testkit/test-stores';
 
 /** Where a test talks to the bot. */
 export type Where = 'personal' | 'groupChat' | 'channel';

@@ -8,7 +8,7 @@ import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
 import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import { SystemClock } from '../../adapters/system/system-clock';
 import { UlidIds } from '../../adapters/system/ulid-ids';
-import { aCaller, aPartnerInput } from './factories';
+import { aCaller, aPartnerInput } from '../../testkit/factories';
 
 async function open(): Promise<Store> {
   const [kind, location, schema] = process.argv.slice(2);

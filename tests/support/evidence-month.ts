@@ -1,11 +1,18 @@
 import { Writable } from 'node:stream';
 import { EXPORT_WRITERS } from '../../adapters/export/export-writers';
 import type { Caller } from '../../core/common/caller';
-import type { ExportHeader } from '../../core/export/export-document';
+import type { ExportHeader } from '../../core/export/export-layout';
 import type { ExportRequest } from '../../core/export/export-request';
-import { aCaller, aMeetingInput, anAgreementInput, anSlaInput, aPartnerInput, aUser } from './factories';
-import type { TestCore } from './test-core';
-import { aSpace } from './test-core';
+import {
+  aCaller,
+  aMeetingInput,
+  anAgreementInput,
+  anSlaInput,
+  aPartnerInput,
+  aUser,
+} from '../../testkit/factories';
+import type { TestCore } from '../../testkit/test-core';
+import { aSpace } from '../../testkit/test-core';
 
 /** Personal data the month mentions, which a redacted export must not show in any format. */
 export const PERSONAL = {

@@ -1,5 +1,5 @@
-import { CHROMIUM, CHROMIUM_PACKAGE, chromiumInstalled } from './chromium';
-import { configuredTestDatabaseUrl, postgresAnswers } from './postgres';
+import { CHROMIUM, CHROMIUM_PACKAGE, chromiumInstalled } from '../../testkit/chromium';
+import { configuredTestDatabaseUrl, postgresAnswers } from '../../testkit/postgres';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 /** Where the global setup keeps the server it started, for the global teardown (jest runs both in one process). */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { clockEnvironment } from './clock-environment';
+import { clockEnvironment } from '../../testkit/clock-environment';
 import { freePort } from './free-port';
 
 /** The Playground's tenant, as its default configuration has it. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aUser, TENANT_A } from './factories';
+import { aUser, TENANT_A } from '../../testkit/factories';
 
 /** Recorded Teams activity shapes in `teams-activities/`, by file name. */
 export type ActivityFixture =

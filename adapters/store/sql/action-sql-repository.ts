@@ -4,7 +4,8 @@ import type {
   ActionRepository,
   PartnerActionCounts,
 } from '../../../core/actions/action-repository';
-import type { Page, PageRequest } from '../../../core/common/paging';
+import type { PageRequest } from '../../../core/common/paging';
+import type { Page } from '../../../core/common/page';
 import type { Scope, TenantScope } from '../../../core/common/scope';
 import { nullable, optional } from './columns';
 import { containsPattern } from './like-pattern';

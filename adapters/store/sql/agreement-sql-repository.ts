@@ -1,6 +1,7 @@
 import type { AgreementListQuery, AgreementRepository } from '../../../core/agreements/agreement-repository';
 import type { Acknowledgement, PriorityAgreement } from '../../../core/agreements/priority-agreement';
-import type { Page, PageRequest } from '../../../core/common/paging';
+import type { PageRequest } from '../../../core/common/paging';
+import type { Page } from '../../../core/common/page';
 import type { Scope } from '../../../core/common/scope';
 import { fromJson, nullable, optional, toJson } from './columns';
 import { pageOfRows } from './row-page';

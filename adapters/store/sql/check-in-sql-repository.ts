@@ -1,6 +1,7 @@
 import type { CheckInRepository } from '../../../core/checkins/check-in-repository';
 import type { CheckInSchedule } from '../../../core/checkins/check-in-schedule';
-import type { Page, PageRequest } from '../../../core/common/paging';
+import type { PageRequest } from '../../../core/common/paging';
+import type { Page } from '../../../core/common/page';
 import type { Scope, TenantScope } from '../../../core/common/scope';
 import { fromFlag, nullable, optional, toFlag } from './columns';
 import { pageOfRows } from './row-page';

@@ -1,4 +1,5 @@
-import type { Page, PageRequest } from '../../../core/common/paging';
+import type { PageRequest } from '../../../core/common/paging';
+import type { Page } from '../../../core/common/page';
 import type { Scope, TenantScope } from '../../../core/common/scope';
 import type { EvidenceRequest, EvidenceRequestStatus } from '../../../core/evidence/evidence-request';
 import type { EvidenceRequestRepository } from '../../../core/evidence/evidence-request-repository';

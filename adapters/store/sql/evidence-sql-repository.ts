@@ -1,4 +1,5 @@
-import type { Page, PageRequest } from '../../../core/common/paging';
+import type { PageRequest } from '../../../core/common/paging';
+import type { Page } from '../../../core/common/page';
 import type { Scope } from '../../../core/common/scope';
 import type { EvidenceEvent } from '../../../core/evidence/evidence-event';
 import type { EvidenceQuery, EvidenceRepository } from '../../../core/evidence/evidence-repository';

@@ -1,4 +1,5 @@
-import { pageOf, type Cursor, type Page } from '../../../core/common/paging';
+import { pageOf, type Cursor } from '../../../core/common/paging';
+import type { Page } from '../../../core/common/page';
 
 /**
  * A page from `limit + 1` fetched rows: the cursor comes from the last row's sort columns, the items are

@@ -1,4 +1,5 @@
-import type { Page, PageRequest } from '../../../core/common/paging';
+import type { PageRequest } from '../../../core/common/paging';
+import type { Page } from '../../../core/common/page';
 import type { Scope } from '../../../core/common/scope';
 import type { ServiceLevelAgreement, SlaReading } from '../../../core/slas/service-level-agreement';
 import type { SlaLatestResult, SlaRepository } from '../../../core/slas/sla-repository';

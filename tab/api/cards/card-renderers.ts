@@ -1,9 +1,9 @@
 import type { ActionView } from '../../../core/actions/action-tracker';
 import type { MeetingView } from '../../../core/meetings/meeting-log';
-import { renderActionCard } from '../../../bot/cards/action-card';
-import { renderMeetingSummaryCard } from '../../../bot/cards/meeting-summary-card';
-import { wallClockIn } from '../../../bot/cards/local-time';
-import type { AdaptiveCard } from '../../../bot/cards/card-kit';
+import { renderActionCard } from '../../../cards/action-card';
+import { renderMeetingSummaryCard } from '../../../cards/meeting-summary-card';
+import { wallClockIn } from '../../../cards/local-time';
+import type { AdaptiveCard } from '../../../cards/card-kit';
 
 /** The time a record's card is drawn for: the page's zone, and now. */
 export interface CardTime {

@@ -3,8 +3,8 @@ import {
   actionInputIdOf,
   renderActionFormCard,
   toActionInput,
-} from '../../../bot/cards/action-form-card';
-import { renderActionCard } from '../../../bot/cards/action-card';
+} from '../../../cards/action-form-card';
+import { renderActionCard } from '../../../cards/action-card';
 import { botCardForm, peopleChoices, todayIn } from './bot-card-form';
 
 /** The bot's "new agreed action" form in the tab. */

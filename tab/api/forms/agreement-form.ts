@@ -4,8 +4,8 @@ import {
   peopleInAgreementForm,
   renderAgreementFormCard,
   toAgreementInput,
-} from '../../../bot/cards/agreement-form-card';
-import { renderAgreementCard } from '../../../bot/cards/agreement-card';
+} from '../../../cards/agreement-form-card';
+import { renderAgreementCard } from '../../../cards/agreement-card';
 import { botCardForm, peopleChoices, todayIn } from './bot-card-form';
 
 /** The bot's conflict-priority agreement form in the tab. */

@@ -2,7 +2,7 @@ import type { Caller } from '../../../core/common/caller';
 import type { Core } from '../../../core/core';
 import type { FieldIssue } from '../../../core/errors';
 import type { TeamsUser } from '../../../core/people/person';
-import type { AdaptiveCard } from '../../../bot/cards/card-kit';
+import type { AdaptiveCard } from '../../../cards/card-kit';
 
 /** What a form needs to offer choices: the space's partners and people, and who is filling it in. */
 export interface FormContext {

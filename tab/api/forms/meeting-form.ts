@@ -5,8 +5,8 @@ import {
   peopleInMeetingForm,
   renderMeetingFormCard,
   toMeetingInput,
-} from '../../../bot/cards/meeting-form-card';
-import { renderMeetingSummaryCard } from '../../../bot/cards/meeting-summary-card';
+} from '../../../cards/meeting-form-card';
+import { renderMeetingSummaryCard } from '../../../cards/meeting-summary-card';
 import { botCardForm, peopleChoices, todayIn } from './bot-card-form';
 
 /** The bot's meeting form in the tab: partners, attendees, decisions and up to six agreed actions. */

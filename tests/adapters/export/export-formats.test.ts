@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { verifyExportFile } from '../../../adapters/export/verify-file';
 import { CSV_COLUMNS } from '../../../adapters/export/csv-row';
-import type { ExportItem } from '../../../core/export/export-document';
+import type { ExportItem } from '../../../core/export/export-layout';
 import { parseCsv } from '../../support/csv-parse';
 import {
   exportToBuffer,
@@ -13,9 +13,9 @@ import {
   seedEvidenceMonth,
   type EvidenceMonth,
 } from '../../support/evidence-month';
-import { aCaller, aMeetingInput, aPartnerInput } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, aPartnerInput } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-'));

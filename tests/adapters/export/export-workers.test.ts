@@ -6,8 +6,8 @@ import type { ExportDocument, ExportWriter } from '../../../core/export/export-d
 import { EvidenceExporter } from '../../../core/export/evidence-export';
 import type { Logger } from '../../../core/ports';
 import { seedEvidenceMonth, type EvidenceMonth } from '../../support/evidence-month';
-import { testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 async function written(writer: ExportWriter, document: ExportDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];

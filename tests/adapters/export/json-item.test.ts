@@ -1,7 +1,7 @@
 import { JSON_ITEM_SEPARATOR, writeJsonItem } from '../../../adapters/export/json-item';
 import { PartBytes } from '../../../adapters/export/part-bytes';
 import { itemDigest } from '../../../core/export/export-code';
-import type { DigestedItem, ExportItem } from '../../../core/export/export-document';
+import type { DigestedItem, ExportItem } from '../../../core/export/export-layout';
 
 /** An item with text of every UTF-8 length (1 to 4 bytes a character) where the digest is taken. */
 function anItem(seq: number, minutes: string): ExportItem {

@@ -4,9 +4,9 @@ import { createInterface } from 'node:readline';
 import type { Store } from '../../../core/ports';
 import { PostgresStore } from '../../../adapters/store/postgres/postgres-store';
 import { SqliteStore } from '../../../adapters/store/sqlite/sqlite-store';
-import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../../support/postgres';
-import { testCore } from '../../support/test-core';
-import { TENANT_A } from '../../support/factories';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../../../testkit/postgres';
+import { testCore } from '../../../testkit/test-core';
+import { TENANT_A } from '../../../testkit/factories';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 

@@ -1,6 +1,6 @@
-import { aCaller, aMeetingInput, aPartnerInput } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, aPartnerInput } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 /** Tampering done straight in the database, as someone with access to the file or server would. */
 for (const kind of STORE_KINDS) {

@@ -7,8 +7,8 @@ import type { EvidenceOutline } from '../../../core/evidence/evidence-outline';
 import type { EvidenceQuery } from '../../../core/evidence/evidence-repository';
 import { involvedIdsOf, personIdsOf } from '../../../core/evidence/person-ids';
 import { EMPTY_HEAD } from '../../../core/evidence/hash-chain';
-import { FakeClock } from '../../support/fake-clock';
-import { SequentialIds } from '../../support/sequential-ids';
+import { FakeClock } from '../../../testkit/fake-clock';
+import { SequentialIds } from '../../../testkit/sequential-ids';
 import { decodeCursor } from '../../../core/common/paging';
 import {
   aCaller,
@@ -19,9 +19,9 @@ import {
   aUser,
   TENANT_A,
   TENANT_B,
-} from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+} from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

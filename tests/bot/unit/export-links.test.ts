@@ -1,6 +1,6 @@
 import { evidenceExportLink, evidenceExportLinks } from '../../../bot/export-links';
 import { readDownload } from '../../../core/export/download-link';
-import { aCaller } from '../../support/factories';
+import { aCaller } from '../../../testkit/factories';
 
 describe(evidenceExportLink.name, () => {
   const caller = aCaller({ spaceId: 'team:19:abc@thread.tacv2' });

@@ -1,12 +1,12 @@
 import { AppTokenProvider } from '../../../adapters/graph/app-token';
 import { GraphCalendar } from '../../../adapters/graph/graph-calendar';
 import { createGraphClient } from '../../../adapters/graph/graph-client';
-import { renderCheckInListCard } from '../../../bot/cards/check-in-list-card';
+import { renderCheckInListCard } from '../../../cards/check-in-list-card';
 import { CalendarSync } from '../../../core/checkins/calendar-sync';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
 import { FakeGraph } from '../../support/fake-graph';
-import { testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 const ALEX = aUser(1, 'Alex Wilber');
 

@@ -1,7 +1,7 @@
 import { CheckInBoard } from '../../../core/checkins/check-in-board';
-import { aCaller, aMeetingInput, anAgreementInput, aPartnerInput } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, anAgreementInput, aPartnerInput } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(CheckInBoard.name, () => {
   let t: TestStore;

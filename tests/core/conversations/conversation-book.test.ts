@@ -1,8 +1,8 @@
 import { ConversationBook } from '../../../core/conversations/conversation-book';
 import { ValidationError } from '../../../core/errors';
-import { TENANT_A, TENANT_B } from '../../support/factories';
-import { testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { TENANT_A, TENANT_B } from '../../../testkit/factories';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 const MEGAN = '6E3B6C37-0B5D-4A3B-9C2F-1D2E3F4A5B6C';
 

@@ -1,7 +1,7 @@
 import { EvidenceTrail } from '../../../core/evidence/evidence-trail';
-import { aCaller, aMeetingInput, aPartnerInput } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, aPartnerInput } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(`${EvidenceTrail.name}.summary`, () => {
   let t: TestStore;

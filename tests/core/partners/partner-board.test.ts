@@ -1,7 +1,7 @@
 import { PartnerBoard } from '../../../core/partners/partner-board';
-import { aCaller, aMeetingInput, anSlaInput, aPartnerInput, aUser } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, anSlaInput, aPartnerInput, aUser } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 for (const kind of STORE_KINDS) {
   describe(`${PartnerBoard.name} on ${kind.name}`, () => {

@@ -1,7 +1,7 @@
 import { PartnerDirectory } from '../../../core/partners/partner-directory';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(`${PartnerDirectory.name}.standings`, () => {
   let t: TestStore;

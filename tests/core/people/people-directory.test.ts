@@ -1,7 +1,7 @@
 import { PeopleDirectory } from '../../../core/people/people-directory';
-import { aCaller, aPartnerInput, aUser, TENANT_B } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aPartnerInput, aUser, TENANT_B } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(PeopleDirectory.name, () => {
   let t: TestStore;

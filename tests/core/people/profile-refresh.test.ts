@@ -3,12 +3,12 @@ import { createGraphClient } from '../../../adapters/graph/graph-client';
 import { GraphDirectory } from '../../../adapters/graph/graph-directory';
 import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { ProfileRefresh } from '../../../core/people/profile-refresh';
-import { renderMeetingSummaryCard } from '../../../bot/cards/meeting-summary-card';
-import { renderPartnerCard } from '../../../bot/cards/partner-card';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
+import { renderMeetingSummaryCard } from '../../../cards/meeting-summary-card';
+import { renderPartnerCard } from '../../../cards/partner-card';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
 import { FakeGraph } from '../../support/fake-graph';
-import { testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 const DAY = 24 * 60 * 60 * 1000;
 

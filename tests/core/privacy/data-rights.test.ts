@@ -3,9 +3,9 @@ import { EXPORT_WRITERS } from '../../../adapters/export/export-writers';
 import { verifyChain } from '../../../core/evidence/hash-chain';
 import { DataRetention } from '../../../core/privacy/data-retention';
 import { PERSONAL, seedEvidenceMonth, type EvidenceMonth } from '../../support/evidence-month';
-import { aCaller, aPartnerInput, aUser } from '../../support/factories';
-import { testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { aCaller, aPartnerInput, aUser } from '../../../testkit/factories';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 const DAY = 24 * 60 * 60 * 1000;
 

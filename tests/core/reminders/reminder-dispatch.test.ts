@@ -1,8 +1,8 @@
 import { ReminderDispatcher } from '../../../core/reminders/reminder-dispatcher';
-import { aCaller, aPartnerInput, aUser } from '../../support/factories';
+import { aCaller, aPartnerInput, aUser } from '../../../testkit/factories';
 import { RecordingNotifier } from '../../support/recording-notifier';
-import { testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 for (const kind of STORE_KINDS) {
   describe(`${ReminderDispatcher.name}: ${kind.name}`, () => {

@@ -1,8 +1,8 @@
 import { ReminderPlanner } from '../../../core/reminders/reminder-planner';
 import { NotFoundError } from '../../../core/errors';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
-import { testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
+import { testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(ReminderPlanner.name, () => {
   let t: TestStore;

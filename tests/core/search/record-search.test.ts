@@ -7,9 +7,9 @@ import {
   aPartnerInput,
   aUser,
   TENANT_B,
-} from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { STORE_KINDS, type TestStore } from '../../support/test-stores';
+} from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
 
 for (const kind of STORE_KINDS) {
   describe(`${RecordSearch.name} on ${kind.name}`, () => {

@@ -1,8 +1,8 @@
 import { ActionTracker } from '../../../core/actions/action-tracker';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../core/errors';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(ActionTracker.name, () => {
   let t: TestStore;

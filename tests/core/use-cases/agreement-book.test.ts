@@ -1,8 +1,8 @@
 import { AgreementBook } from '../../../core/agreements/agreement-book';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../core/errors';
-import { aCaller, anAgreementInput, aPartnerInput, aUser } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, anAgreementInput, aPartnerInput, aUser } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(AgreementBook.name, () => {
   let t: TestStore;

@@ -1,9 +1,9 @@
 import { EvidenceCuration } from '../../../core/evidence/evidence-curation';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../core/errors';
-import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../support/factories';
+import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
 import { seedEvidenceMonth } from '../../support/evidence-month';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(EvidenceCuration.name, () => {
   let t: TestStore;

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../../../core/errors';
 import { PartnerDirectory } from '../../../core/partners/partner-directory';
-import { aCaller, aPartnerInput } from '../../support/factories';
-import { aSpace, testCore, type TestCore } from '../../support/test-core';
-import { openSqliteTestStore, type TestStore } from '../../support/test-stores';
+import { aCaller, aPartnerInput } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
 
 describe(PartnerDirectory.name, () => {
   let t: TestStore;

@@ -6,8 +6,8 @@ import { createInterface } from 'node:readline';
 import type { Browser } from 'playwright-core';
 import { BOT_COMMANDS } from '../../../bot/command-list';
 import { projectRoot } from '../../../server/project-root';
-import { describeInChromium, launchChromium } from '../../support/chromium';
-import { clockEnvironment } from '../../support/clock-environment';
+import { describeInChromium, launchChromium } from '../../../testkit/chromium';
+import { clockEnvironment } from '../../../testkit/clock-environment';
 
 /** The page's DOM, as far as the check that runs in the browser uses it (this project compiles without DOM types). */
 interface PageElement {

@@ -1,8 +1,14 @@
 import { spaceIdOf } from '../../../core/common/scope';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
-import { aMeetingInput, anAgreementInput, anSlaInput, aPartnerInput, aUser } from '../../support/factories';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import { aSpace } from '../../support/test-core';
+import {
+  aMeetingInput,
+  anAgreementInput,
+  anSlaInput,
+  aPartnerInput,
+  aUser,
+} from '../../../testkit/factories';
+import { startTestApp, type TestApp } from '../../../testkit/test-app';
+import { aSpace } from '../../../testkit/test-core';
 
 const me = { user: PLAYGROUND_IDENTITY.user };
 

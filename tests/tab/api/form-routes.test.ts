@@ -1,8 +1,8 @@
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
-import { aMeetingInput, aPartnerInput } from '../../support/factories';
+import { aMeetingInput, aPartnerInput } from '../../../testkit/factories';
 import { input, inputError, submitData } from '../../support/card-reading';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import { aSpace } from '../../support/test-core';
+import { startTestApp, type TestApp } from '../../../testkit/test-app';
+import { aSpace } from '../../../testkit/test-core';
 import { cardProblems } from './adaptive-card-check';
 
 const me = { user: PLAYGROUND_IDENTITY.user };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { buildTab } from '../../../scripts/build-tab';
 import type { GraphFeatures } from '../../../tab/api/me-routes';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { startTestApp, type TestApp } from '../../../testkit/test-app';
 
 /**
  * The page's globals as functions run in the browser see them (Node's types have no DOM). Functions passed to

@@ -6,8 +6,8 @@ import { demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
 import { projectRoot } from '../../../server/project-root';
 import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
-import type { TestApp } from '../../support/test-app';
-import { describeInChromium, launchChromium } from '../../support/chromium';
+import type { TestApp } from '../../../testkit/test-app';
+import { describeInChromium, launchChromium } from '../../../testkit/chromium';
 import { contextAt, seriousAxeViolations, startTabApp, type InPage } from './browser';
 
 jest.setTimeout(120_000);

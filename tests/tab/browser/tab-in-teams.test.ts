@@ -1,8 +1,8 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
-import { aPartnerInput } from '../../support/factories';
-import type { TestApp } from '../../support/test-app';
-import { describeInChromium, launchChromium } from '../../support/chromium';
+import { aPartnerInput } from '../../../testkit/factories';
+import type { TestApp } from '../../../testkit/test-app';
+import { describeInChromium, launchChromium } from '../../../testkit/chromium';
 import { contextAt, startTabApp, type InPage } from './browser';
 import { fakeTeamsHostPage, type HostContext } from './fake-teams-host';
 

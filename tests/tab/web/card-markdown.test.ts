@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { literal } from '../../../bot/cards/card-kit';
+import { literal } from '../../../cards/card-kit';
 import { cardMarkdownToHtml } from '../../../tab/web/src/components/card-markdown';
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Everything the evidence screens ask the API, in one module.
  */
+import type { ExportFormat } from '../../../../core/export/export-formats';
 import type { ApiClient } from './api-client';
 import type { EvidenceEvent, Page } from './api-types';
 
@@ -64,11 +65,6 @@ export type ChainVerdict =
 export function verifyChain(api: ApiClient): Promise<ChainVerdict> {
   return api.call<ChainVerdict>('/evidence/verify');
 }
-
-/** The export formats of the product contract. */
-export const EXPORT_FORMATS = ['pdf', 'docx', 'csv', 'json', 'zip'] as const;
-/** An export format. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** An export's progress: bytes so far and the total when the server says it. */
 export interface ExportProgress {

@@ -9,13 +9,8 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../api/api-client';
-import {
-  EXPORT_FORMATS,
-  exportTrail,
-  type ExportFormat,
-  type ExportProgress,
-  type TrailFilters,
-} from '../api/evidence-client';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../../core/export/export-formats';
+import { exportTrail, type ExportProgress, type TrailFilters } from '../api/evidence-client';
 import { useServices } from '../services';
 
 const useStyles = makeStyles({

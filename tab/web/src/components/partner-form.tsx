@@ -44,7 +44,7 @@ export function PartnerForm(props: {
   const styles = useStyles();
   const existing = props.existing?.partner;
   const [name, setName] = useState(existing?.name ?? '');
-  const [kind, setKind] = useState(existing?.kind ?? 'external_supplier');
+  const [kind, setKind] = useState<string>(existing?.kind ?? 'external_supplier');
   const [direction, setDirection] = useState(existing?.chain.direction ?? 'upstream');
   const [stage, setStage] = useState(String(existing?.chain.stage ?? 1));
   const [every, setEvery] = useState(
