@@ -6,7 +6,8 @@
  * driver; then every meeting listed back through keyset pages of 100; then random point reads: single meetings
  * read by id in a repeatable random order, through the store (`meetings.get`) and through core (`meetings.view`,
  * the meeting with its partners, actions and people, as a card or page shows it), against bare single-row
- * SELECTs by primary key of the baseline's rows on the same driver, in the same order and concurrency.
+ * SELECTs by primary key of the baseline's rows on the same driver, in the same order and concurrency, the
+ * three taking turns in rounds of 500.
  * BENCH_MEETINGS (default 100000) sets N; BENCH_READS (default 20000) the point reads of each kind;
  * BENCH_STORES (default "sqlite,postgres") the stores.
  */
@@ -23,7 +24,7 @@ import { UlidIds } from '../../adapters/system/ulid-ids';
 import { aCaller, aMeetingInput, aPartnerInput } from '../../testkit/factories';
 import { nowMs, quantile, round, runPool, writeResult } from '../bench-kit';
 import { randomIndexes } from '../seeded-random';
-import { timePointReads } from './point-reads';
+import { timePointReads, type PointReadFigures } from './point-reads';
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 100_000);
 const READS = Number(process.env.BENCH_READS ?? 20_000);
@@ -149,27 +150,24 @@ async function benchStore(name: string, opened: Opened) {
   // The same random rows for all three, so they differ only in what reads them.
   const indexes = randomIndexes(READS, MEETINGS);
   const scopeOf = (i: number) => callers[i % opened.spaces]!.scope;
-  const readBaseline = await timePointReads(
-    'bare single-row SELECT by primary key, same driver',
+  const [readBaseline, readStore, readView] = (await timePointReads(
+    [
+      { what: 'bare single-row SELECT by primary key, same driver', read: opened.bareSelect },
+      {
+        what: 'store meetings.get: one meeting by id',
+        read: async (i) => {
+          if (!(await opened.store.read.meetings.get(scopeOf(i), meetingIds[i]!)))
+            throw new Error(`meeting ${i} missing`);
+        },
+      },
+      {
+        what: 'core meetings.view: one meeting by id with its partners, actions and people',
+        read: async (i) => void (await core.meetings.view(scopeOf(i), meetingIds[i]!)),
+      },
+    ],
     indexes,
     opened.concurrency,
-    opened.bareSelect,
-  );
-  const readStore = await timePointReads(
-    'store meetings.get: one meeting by id',
-    indexes,
-    opened.concurrency,
-    async (i) => {
-      if (!(await opened.store.read.meetings.get(scopeOf(i), meetingIds[i]!)))
-        throw new Error(`meeting ${i} missing`);
-    },
-  );
-  const readView = await timePointReads(
-    'core meetings.view: one meeting by id with its partners, actions and people',
-    indexes,
-    opened.concurrency,
-    async (i) => void (await core.meetings.view(scopeOf(i), meetingIds[i]!)),
-  );
+  )) as [PointReadFigures, PointReadFigures, PointReadFigures];
 
   return {
     store: name,
