@@ -40,7 +40,13 @@ async function main(): Promise<void> {
     .catch((err: unknown) => logger.warn('Export workers did not start', { error: String(err) }));
   const clock = new SystemClock();
   const ids = new UlidIds();
-  const core = createCore({ store, clock, ids, calendarConnected: config.graph?.calendar ?? false });
+  const core = createCore({
+    store,
+    clock,
+    ids,
+    calendarConnected: config.graph?.calendar ?? false,
+    localPickerIds: config.localMode,
+  });
   const retention = new DataRetention({ store, clock, ids }, config.retention);
   const jobs = [
     new PeriodicJob(
