@@ -12,6 +12,7 @@ import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
 import { DataRetention } from '../core/privacy/data-retention';
 import { graphJobs } from './graph-jobs';
+import { userDirectory } from './user-directory';
 import { ownProfileOnTabOpen } from './own-profile';
 import { PeriodicJob } from './periodic-job';
 import { exportServices } from './export-services';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     ids,
     calendarConnected: config.graph?.calendar ?? false,
     localPickerIds: config.localMode,
+    directory: userDirectory(config, logger),
   });
   const retention = new DataRetention({ store, clock, ids }, config.retention);
   const jobs = [
