@@ -88,6 +88,7 @@ export class PartnerBot extends TeamsActivityHandler {
     if (!isRemoval(context)) await this.rememberConversation(context);
     await super.run(context);
     await this.noteTimeZone(context);
+    await this.noteSender(context);
   }
 
   /** `adaptiveCard/action` (Action.Execute and card refresh) is answered here; other invokes go to Teams' routing. */
@@ -334,6 +335,18 @@ export class PartnerBot extends TeamsActivityHandler {
       await this.core.reminders.noteTimeZone(place, callerOf(context.activity, place).user, zone);
     } catch (err) {
       this.logger.warn('time zone not noted', { error: String(err) });
+    }
+  }
+
+  /** Someone picked before anything could name them is named by their first activity (and their Teams id kept). */
+  private async noteSender(context: TurnContext): Promise<void> {
+    if (!context.activity.from?.aadObjectId || isRemoval(context)) return;
+    try {
+      const place = placeOf(context.activity);
+      const user = callerOf(context.activity, place).user;
+      await this.core.people.noteUser({ tenantId: place.tenantId }, user, context.activity.from.id);
+    } catch (err) {
+      this.logger.warn('sender not noted', { error: String(err) });
     }
   }
 

@@ -84,7 +84,7 @@ export interface MeetingFormModel {
 
 /** An attendee as the people picker holds them: Teams users by Entra object id, contacts by person id. */
 function attendeeValue(ref: NonNullable<Partial<MeetingInput>['attendees']>[number]): string {
-  return 'user' in ref ? ref.user.aadObjectId : ref.personId;
+  return 'user' in ref ? ref.user.aadObjectId : 'pending' in ref ? ref.pending : ref.personId;
 }
 
 /** The meeting form: partner, when, who, what was decided, and up to six agreed actions. */

@@ -8,11 +8,10 @@ export interface PersonChoice {
 }
 
 /**
- * What a form says about a picked person the bot could not look up. Until the product reads the directory
- * (Microsoft Graph), it knows the conversation's members and the people who have used it.
+ * What a form says about a picked id that cannot be anyone's: anyone a Teams people picker offers is accepted
+ * (named from the roster, known people or the directory, else kept pending), so this means a malformed id.
  */
-export const UNRESOLVED_PERSON =
-  'We could not look this person up: pick someone in this conversation, or someone who has used Partner CRM';
+export const UNRESOLVED_PERSON = 'This is not someone Teams knows: pick the person again from the list';
 
 /** Who each picked id is, as core takes it; ids missing from the map could not be resolved. */
 export type PickedPeople = ReadonlyMap<string, PersonRef>;

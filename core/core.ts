@@ -12,6 +12,7 @@ import { PartnerDirectory } from './partners/partner-directory';
 import { PeopleDirectory } from './people/people-directory';
 import { PersonDataExport } from './privacy/person-data-export';
 import { PersonErasure } from './privacy/person-erasure';
+import type { UserDirectory } from './people/user-directory';
 import type { Clock, Ids, Store } from './ports';
 import { RecordSearch } from './search/record-search';
 import { ReminderBook } from './reminders/reminder-book';
@@ -24,6 +25,10 @@ export interface CoreDeps {
   readonly ids: Ids;
   /** Whether check-ins are also kept in their owners' Outlook calendars (the calendar sync runs). */
   readonly calendarConnected?: boolean;
+  /** The organisation's directory, for naming people pickers found anywhere in it (Microsoft Graph). */
+  readonly directory?: UserDirectory;
+  /** Local mode: people pickers submit a local client's own user ids (Agents Playground's `user-id-2`). */
+  readonly localPickerIds?: boolean;
 }
 
 /** Every use case of the product, for the edges to call. */

@@ -65,7 +65,7 @@ export interface Repositories {
 
 /** Read-only views of committed data, for queries outside a transaction. */
 export interface StoreReaders {
-  readonly people: Pick<PersonRepository, 'getMany' | 'findByAadObjectId'>;
+  readonly people: Pick<PersonRepository, 'getMany' | 'findByAadObjectId' | 'findByTeamsUserId'>;
   readonly partners: PartnerReader;
   readonly meetings: MeetingReader;
   readonly actions: ActionReader;

@@ -12,6 +12,7 @@ import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
 import { DataRetention } from '../core/privacy/data-retention';
 import { graphJobs } from './graph-jobs';
+import { userDirectory } from './user-directory';
 import { ownProfileOnTabOpen } from './own-profile';
 import { PeriodicJob } from './periodic-job';
 import { exportServices } from './export-services';
@@ -40,7 +41,14 @@ async function main(): Promise<void> {
     .catch((err: unknown) => logger.warn('Export workers did not start', { error: String(err) }));
   const clock = new SystemClock();
   const ids = new UlidIds();
-  const core = createCore({ store, clock, ids, calendarConnected: config.graph?.calendar ?? false });
+  const core = createCore({
+    store,
+    clock,
+    ids,
+    calendarConnected: config.graph?.calendar ?? false,
+    localPickerIds: config.localMode,
+    directory: userDirectory(config, logger),
+  });
   const retention = new DataRetention({ store, clock, ids }, config.retention);
   const jobs = [
     new PeriodicJob(

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Core } from '../core/core';
+import type { UserDirectory } from '../core/people/user-directory';
 import { silentLogger } from '../adapters/logging/json-logger';
 import { PartnerBot } from '../bot/partner-bot';
 import { apiAccess } from '../server/api-access';
@@ -30,12 +31,18 @@ export async function startTestApp(
     env?: NodeJS.ProcessEnv;
     /** What Microsoft Graph is connected for, as the tab is told (the Graph jobs themselves do not run). */
     graph?: GraphFeatures;
+    /** The organisation's directory people pickers are named from (none unless given). */
+    directory?: UserDirectory;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openSqliteTestStore());
-  const tc = testCore(store.store, undefined, '', { calendarConnected: options.graph?.calendar });
-  const core = options.core ? options.core(tc) : tc.core;
   const config = loadConfig(options.env ?? {});
+  const tc = testCore(store.store, undefined, '', {
+    calendarConnected: options.graph?.calendar,
+    localPickerIds: config.localMode,
+    directory: options.directory,
+  });
+  const core = options.core ? options.core(tc) : tc.core;
   const server = createApp({
     core,
     logger: silentLogger,

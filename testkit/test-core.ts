@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../core/core';
+import { createCore, type Core, type CoreDeps } from '../core/core';
 import type { Store } from '../core/ports';
 import { FakeClock } from './fake-clock';
 import { SequentialIds } from './sequential-ids';
@@ -12,13 +12,13 @@ export interface TestCore {
 
 /**
  * Builds core over a store with a fake clock (2 March 2026, 09:00 UTC unless told) and sequential ids;
- * `calendarConnected` as when the Outlook calendar sync runs.
+ * `calendarConnected` as when the Outlook calendar sync runs, `directory` and `localPickerIds` as configured.
  */
 export function testCore(
   store: Store,
   start?: string,
   idSalt = '',
-  options: { calendarConnected?: boolean } = {},
+  options: Omit<Partial<CoreDeps>, 'store' | 'clock' | 'ids'> = {},
 ): TestCore {
   const clock = new FakeClock(start);
   const ids = new SequentialIds(idSalt);

@@ -57,7 +57,7 @@ export async function submitForm<D, I, R>(
     me: turn.caller.user,
     myTeamsUserId: turn.teamsUserId,
     roster: turn.roster,
-    knownUsers: (scope, ids) => turn.core.people.knownUsers(scope, ids),
+    identify: (scope, ids, context) => turn.core.people.identify(scope, ids, context),
     scope: { tenantId: turn.caller.scope.tenantId },
   });
   const { input, unresolved } = spec.toInput(data, people);

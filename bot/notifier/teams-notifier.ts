@@ -6,6 +6,7 @@ import type {
   ConversationKind,
   ConversationReference,
 } from '../../core/conversations/conversation-reference';
+import type { Person } from '../../core/people/person';
 import type { Clock, Logger } from '../../core/ports';
 import type {
   Notifier,
@@ -16,6 +17,7 @@ import type {
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { renderReminderCard } from '../../cards/reminder-card';
 import { classifyFailure, type ConnectorFailure } from './connector-failure';
+import { ownerMention } from './owner-mention';
 import type { ConnectorClients } from './connector-clients';
 import type { RateLimiter } from '../../core/common/rate-limiter';
 
@@ -71,7 +73,7 @@ export class TeamsNotifier implements Notifier {
     let lastStale: ConnectorFailure | undefined;
     for (const route of await this.routes(scope, notice)) {
       try {
-        await this.deliver(scope, route, card, sendBy);
+        await this.deliver(scope, route, card, sendBy, notice.owner);
         return { kind: 'sent', route: route.route };
       } catch (err) {
         if (err instanceof LeaseRanOut)
@@ -130,9 +132,15 @@ export class TeamsNotifier implements Notifier {
     return routes;
   }
 
-  private async deliver(scope: TenantScope, route: Route, card: AdaptiveCard, sendBy: number): Promise<void> {
+  private async deliver(
+    scope: TenantScope,
+    route: Route,
+    card: AdaptiveCard,
+    sendBy: number,
+    owner: Person,
+  ): Promise<void> {
     const ref = route.reference;
-    if (!ref.conversationId) return this.createPersonalChat(scope, route, card, sendBy);
+    if (!ref.conversationId) return this.createPersonalChat(scope, route, card, sendBy, owner);
     const client = await this.options.clients.for(ref.serviceUrl);
     const release = await this.options.limiter.acquire([
       `conversation:${ref.conversationId}`,
@@ -141,7 +149,11 @@ export class TeamsNotifier implements Notifier {
     try {
       this.stillClaimed(sendBy);
       await this.withTimeout(
-        client.conversations.sendToConversation(ref.conversationId, this.message(scope, route, card)),
+        client.conversations.sendToConversation(ref.conversationId, {
+          ...this.message(scope, route, card),
+          // In the team or chat the owner is @mentioned, so the message reaches them there.
+          ...(route.route === 'space' ? ownerMention(owner) : undefined),
+        }),
       );
     } finally {
       release();
@@ -154,6 +166,7 @@ export class TeamsNotifier implements Notifier {
     route: Route,
     card: AdaptiveCard,
     sendBy: number,
+    owner: Person,
   ): Promise<void> {
     const ref = route.reference;
     const client = await this.options.clients.for(ref.serviceUrl);
@@ -184,7 +197,7 @@ export class TeamsNotifier implements Notifier {
       conversationId,
       userId: ref.userId,
     });
-    await this.deliver(scope, { ...route, reference: { ...ref, conversationId } }, card, sendBy);
+    await this.deliver(scope, { ...route, reference: { ...ref, conversationId } }, card, sendBy, owner);
   }
 
   /** Refuses to send once the claim is too near its end for an answer to come back within it. */

@@ -15,7 +15,8 @@ export class PeopleResolver {
 
   /**
    * Resolves references in order. A reference by id must name a Teams user of the tenant or a contact of a
-   * partner in this space; anything else is not found, so ids from other spaces reveal nothing.
+   * partner in this space; anything else is not found, so ids from other spaces reveal nothing. A pending
+   * reference finds the person with that picked id, or stores them pending.
    */
   async resolve(
     tx: Repositories,
@@ -32,6 +33,10 @@ export class PeopleResolver {
     for (const ref of refs) {
       if ('user' in ref) {
         people.push(await this.user(tx, scope, ref.user, now));
+        continue;
+      }
+      if ('pending' in ref) {
+        people.push(await tx.people.upsertPending(scope, this.ids.next('per'), ref.pending, now));
         continue;
       }
       const person = byId.get(ref.personId);

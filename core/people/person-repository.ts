@@ -20,6 +20,18 @@ export interface PersonRepository {
   getMany(scope: TenantScope, ids: readonly string[]): Promise<Person[]>;
   /** The person behind a Teams user id, if known. */
   findByAadObjectId(scope: TenantScope, aadObjectId: string): Promise<Person | undefined>;
+  /** The person last known by this Teams user id (`29:…`, or a local client's own id), named people first. */
+  findByTeamsUserId(scope: TenantScope, teamsUserId: string): Promise<Person | undefined>;
+  /**
+   * The person a picker's id names (an Entra object id, else a Teams user id), creating a pending person with
+   * no name yet when nobody has that id.
+   */
+  upsertPending(scope: TenantScope, id: string, pickedId: string, now: string): Promise<Person>;
+  /**
+   * Names the pending people who are this Teams user (by Entra object id or Teams user id), gives a pending
+   * person known only by Teams user id the Entra id, and notes the Teams user id of the named person.
+   */
+  nameUser(scope: TenantScope, user: TeamsUser, teamsUserId: string | undefined, now: string): Promise<void>;
   /** Teams users of the tenant whose directory profile was never looked up, or not since `before`. */
   needingProfile(scope: TenantScope, before: string, limit: number): Promise<Person[]>;
   /** Stores what the directory says of a user (kept as it was where it says nothing), and when it was asked. */

@@ -20,6 +20,13 @@ export interface Person {
   readonly aadObjectId?: string;
   /** The partner a contact works for. */
   readonly partnerId?: string;
+  /** The Teams user id (`29:…`, or a local client's own id) the person was picked or last wrote with. */
+  readonly teamsUserId?: string;
+  /**
+   * A colleague picked before anything could name them: `displayName` is then a stand-in (`pendingName`) until
+   * they write to the bot, a roster or the directory lists them.
+   */
+  readonly pending?: true;
 }
 
 /**
@@ -29,6 +36,23 @@ export interface Person {
 export const AadObjectId = z
   .string()
   .regex(/^[0-9a-fA-F][0-9a-fA-F-]{30,38}[0-9a-fA-F]$/, 'Not a Teams user id');
+
+/** A Teams user id as the Bot Connector and Teams' people pickers give it (`29:…`). */
+export const TeamsUserId = z.string().regex(/^29:[\w-]{1,1000}$/, 'Not a Teams user id');
+
+/**
+ * An id a local client's directory uses for its users (Agents Playground submits `user-id-2` and so on):
+ * accepted only where the product runs in local mode.
+ */
+export const LocalDirectoryId = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'Not a user id');
+
+/**
+ * Whom a people picker submitted, when nothing could name them yet: an Entra object id, a Teams user id, or a
+ * local client's own user id. Such a person is stored pending, by this id, and named when anything names them.
+ */
+export const PickedId = z.union([AadObjectId, TeamsUserId, LocalDirectoryId], {
+  error: 'Not someone Teams knows: pick this person again',
+});
 
 /** A Teams user as the edges see them (activity `from`, people picker, SSO token). */
 export const TeamsUser = z.object({
@@ -57,12 +81,14 @@ export const ContactDetails = z.object({
 export type ContactDetails = z.output<typeof ContactDetails>;
 
 /**
- * Who someone is, as an input: a Teams user (created on first sight) or an existing person by id
- * (a partner contact, or a user already known).
+ * Who someone is, as an input: a Teams user (created on first sight), an existing person by id (a partner
+ * contact, or a user already known), or a colleague nothing could name yet, by the id a picker submitted
+ * (stored as a pending person; see `PickedId`).
  */
 export const PersonRef = z.union([
   z.object({ user: TeamsUser }),
   z.object({ personId: z.string().min(1).max(64) }),
+  z.object({ pending: PickedId }),
 ]);
 /** Who someone is, as an input. */
 export type PersonRef = z.output<typeof PersonRef>;

@@ -184,7 +184,42 @@ describe('logging a partner meeting from chat', () => {
     expect(cardText(summary)).toContain('Adele Vance · due Fri, 6 Mar 2026');
   });
 
-  it('refuses someone the conversation and the product do not know, and names the field', async () => {
+  it('takes someone nobody can name yet as a pending person, and names them when they first write', async () => {
+    await addPartnerViaBot(t, 'Tailspin Couriers', PEOPLE.alex, 'personal');
+    await t.say('log meeting', PEOPLE.alex, 'personal');
+    const form = t.lastPostedCard();
+    const partnerId = input(form, 'partnerIds')?.choices[0]?.value ?? 'ptn_none';
+    const stranger = 'ffffffff-ffff-4fff-8fff-fffffffffff0';
+    const answer = await t.execute(
+      'meeting.log',
+      submitData(form, 'meeting.log', meetingInputs(partnerId, { action1Owner: stranger })),
+    );
+    // Alex's personal chat lists only Alex (the connector answers 404 for anyone else), nobody knows the
+    // stranger and no directory is connected: the action is stored, its owner pending.
+    expect(cardText(answeredCard(answer.body))).toContain(
+      'Pending person (ffffffff-fff…) · due Fri, 6 Mar 2026',
+    );
+    const scope = { tenantId: PLACES.tenant };
+    const people = t.app.store.store.read.people;
+    const pending = await people.findByAadObjectId(scope, stranger);
+    expect(pending).toMatchObject({ pending: true });
+
+    // The day they first write to the bot, Teams names them, on the same person the action points at.
+    const lee = {
+      mri: '29:1leeG4uH7jK0lZ3xC6vB9nM2qW5eR8tY1uI4oP',
+      aadObjectId: stranger,
+      name: 'Lee Gu',
+      personalConversationId: 'a:1leePersonalChatWithPartnerCrm_Xq7vN3kL0pZrT5yB',
+    };
+    await t.say('help', lee, 'personal');
+    expect(await people.findByAadObjectId(scope, stranger)).toMatchObject({
+      id: pending!.id,
+      displayName: 'Lee Gu',
+      teamsUserId: lee.mri,
+    });
+  });
+
+  it('refuses an id that cannot be anyone’s, names the field and keeps what was typed', async () => {
     await addPartnerViaBot(t, 'Contoso Facilities', PEOPLE.alex, 'personal');
     await t.say('log meeting', PEOPLE.alex, 'personal');
     const form = t.lastPostedCard();
@@ -192,14 +227,11 @@ describe('logging a partner meeting from chat', () => {
     const before = await storedCounts(t);
     const answer = await t.execute(
       'meeting.log',
-      submitData(
-        form,
-        'meeting.log',
-        meetingInputs(partnerId, { action1Owner: 'ffffffff-ffff-4fff-8fff-fffffffffff0' }),
-      ),
+      submitData(form, 'meeting.log', meetingInputs(partnerId, { action1Owner: '8:orgid:4d2f7a' })),
     );
     const again = answeredCard(answer.body);
     expect(inputError(again, 'action1Owner')).toBe(UNRESOLVED_PERSON);
+    expect(input(again, 'action1Title')?.value).toBe('Share revised rota with the contact centre');
     expect(await storedCounts(t)).toEqual(before);
   });
 

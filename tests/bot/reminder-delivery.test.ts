@@ -172,6 +172,11 @@ describe('reminder delivery through the Bot Connector', () => {
     expect(await dispatcher.tick()).toBe(1);
     expect(personalCards()).toHaveLength(0);
     expect(teamCards()).toHaveLength(1);
+    // In the team it is everyone's message: Alex is @mentioned, so it reaches him.
+    expect(teamCards()[0]).toMatchObject({
+      text: '<at>Alex Wilber</at>, this is for you.',
+      entities: [{ type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { name: 'Alex Wilber' } }],
+    });
     const [reminder] = await reminders();
     expect(reminder).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(await deliveries(reminder!.id)).toMatchObject([{ outcome: 'sent', route: 'space' }]);
@@ -191,6 +196,35 @@ describe('reminder delivery through the Bot Connector', () => {
     await dispatcher.tick();
     expect(client.connector.postsReceived).toBe(1);
     expect(teamCards()).toHaveLength(1);
+  });
+
+  it('reminds an owner who never installed the app in the team the partner is managed in, @mentioning them', async () => {
+    await client.say('help', PEOPLE.alex, 'channel');
+    const stranger = 'ffffffff-ffff-4fff-8fff-fffffffffff2';
+    await client.app.core.partners.add(
+      team,
+      aPartnerInput({ relationshipOwner: { pending: stranger }, checkInCadence: { every: 1, unit: 'day' } }),
+    );
+    client.connector.reset();
+    client.app.clock.set('2026-03-03T09:00:00Z');
+    expect(await dispatcher.tick()).toBe(1);
+
+    expect(teamCards()).toHaveLength(1);
+    expect(teamCards()[0]).toMatchObject({
+      text: '<at>Pending person (ffffffff-fff…)</at>, this is for you.',
+      entities: [{ type: 'mention', mentioned: { id: stranger } }],
+    });
+    const owner = { aadObjectId: stranger, displayName: 'Lee Gu' };
+    const [reminder] = (
+      await client.app.core.reminders.mine({ tenantId: PLACES.tenant }, owner, { limit: 5 })
+    ).items;
+    expect(reminder).toMatchObject({ kind: 'checkin_due', status: 'delivered' });
+    expect(
+      await client.app.core.reminders.deliveries(
+        { scope: { tenantId: PLACES.tenant }, user: owner },
+        reminder!.id,
+      ),
+    ).toMatchObject([{ outcome: 'sent', route: 'space' }]);
   });
 
   it('on 404 everywhere marks both conversations gone and fails the reminder with a reason, without retrying', async () => {

@@ -277,15 +277,15 @@ describe('every card verb refuses malformed data and stores nothing', () => {
     ],
     [
       'partner.add',
-      'another tenant’s id',
+      'an id that is nobody’s (another tenant’s Entra ids are taken as pending people of this one)',
       () => ({
         name: 'Their owner',
         kind: 'contractor',
         direction: 'upstream',
         stage: '1',
-        ownerId: 'ffffffff-0000-4000-8000-000000000099',
+        ownerId: '8:orgid:ffff0000',
       }),
-      /We could not look this person up/,
+      /This is not someone Teams knows/,
     ],
     [
       'meeting.log',

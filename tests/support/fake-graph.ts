@@ -31,6 +31,21 @@ const ERRORS: Record<GraphFault['status'], { code: string; message: string }> = 
   504: { code: 'GatewayTimeout', message: 'The gateway did not receive a response in time.' },
 };
 
+/** How the next request inside a `$batch` fails. */
+export interface BatchFault {
+  readonly status: 403 | 429 | 500 | 502 | 503;
+  readonly retryAfterSeconds?: number;
+}
+
+/** The directory's error bodies inside a batch (shapes from Graph's documentation of `GET /users/{id}`). */
+const BATCH_ERRORS: Record<BatchFault['status'], { code: string; message: string }> = {
+  403: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+  429: { code: 'TooManyRequests', message: 'Too many requests.' },
+  500: { code: 'generalException', message: 'General exception while processing.' },
+  502: { code: 'BadGateway', message: 'Bad gateway.' },
+  503: { code: 'ServiceUnavailable', message: 'Service unavailable.' },
+};
+
 const ON_BEHALF_OF_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 async function bodyOf(req: IncomingMessage): Promise<any> {
@@ -44,7 +59,7 @@ async function bodyOf(req: IncomingMessage): Promise<any> {
 }
 
 /**
- * A loopback stand-in for Microsoft Graph's calendar API and Entra's token endpoint: it issues app tokens by
+ * A loopback stand-in for Microsoft Graph's calendar and user APIs (`$batch` of `GET /users/{id}` too) and Entra's token endpoint: it issues app tokens by
  * the client-credentials grant and user tokens by the on-behalf-of grant, insists on them, creates, updates and cancels events per user (honouring
  * `transactionId` as Graph does: a repeated create returns the first event), and fails requests on demand.
  */
@@ -60,6 +75,7 @@ export class FakeGraph {
   /** Entra refuses on-behalf-of exchanges as it does before anyone consented to the delegated permission. */
   consentWithheld = false;
   private readonly faults: GraphFault[] = [];
+  private readonly batchFaults: BatchFault[] = [];
   private nextId = 1;
 
   private constructor(
@@ -84,6 +100,11 @@ export class FakeGraph {
   /** Fails the next Graph request (after any faults already queued) this way. */
   failNext(fault: GraphFault): void {
     this.faults.push(fault);
+  }
+
+  /** Fails the next request inside a `$batch` (after any already queued) this way; the batch itself answers 200. */
+  failNextInBatch(fault: BatchFault): void {
+    this.batchFaults.push(fault);
   }
 
   /** A user's events that are not cancelled. */
@@ -133,7 +154,9 @@ export class FakeGraph {
     const answer =
       path === '/v1.0/users' && req.method === 'GET'
         ? this.listUsers(url.searchParams)
-        : this.apply(req.method ?? 'GET', path, body);
+        : path === '/v1.0/$batch' && req.method === 'POST'
+          ? this.batch(body)
+          : this.apply(req.method ?? 'GET', path, body);
     if (fault) return this.fail(res, fault);
     this.send(res, answer.status, answer.body);
   }
@@ -219,6 +242,65 @@ export class FakeGraph {
       status: 200,
       body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value },
     };
+  }
+
+  /**
+   * `POST /$batch`: each request answered as Graph answers it inside a batch (its own status, headers and body),
+   * or failed as queued by `failNextInBatch`. Only `GET /users/{id}` is served inside.
+   */
+  private batch(body: any): { status: number; body?: unknown } {
+    const requests: { id: string; method: string; url: string }[] = body?.requests ?? [];
+    if (requests.length > 20)
+      return {
+        status: 400,
+        body: { error: { code: 'BadRequest', message: 'Maximum number of requests in a batch is 20.' } },
+      };
+    const responses = requests.map((r) => {
+      const url = new URL(`/v1.0${r.url.startsWith('/') ? '' : '/'}${r.url}`, 'http://localhost');
+      this.requests.push(`${r.method} ${url.pathname} (in $batch)`);
+      const fault = this.batchFaults.shift();
+      if (fault)
+        return {
+          id: r.id,
+          status: fault.status,
+          headers: {
+            'Content-Type': 'application/json',
+            ...(fault.retryAfterSeconds !== undefined
+              ? { 'Retry-After': String(fault.retryAfterSeconds) }
+              : {}),
+          },
+          body: { error: { ...BATCH_ERRORS[fault.status], innerError: { date: '2026-03-02T09:00:00' } } },
+        };
+      const one = /^\/v1\.0\/users\/([^/]+)$/.exec(url.pathname);
+      const user =
+        one && r.method === 'GET' ? this.users.get(decodeURIComponent(one[1]!).toLowerCase()) : undefined;
+      if (!user)
+        return {
+          id: r.id,
+          status: 404,
+          headers: { 'Content-Type': 'application/json' },
+          body: {
+            error: {
+              code: 'Request_ResourceNotFound',
+              message: `Resource '${one?.[1] ?? r.url}' does not exist or one of its queried reference-property objects are not present.`,
+            },
+          },
+        };
+      const select = (url.searchParams.get('$select') ?? 'id,displayName,mail,jobTitle').split(',');
+      return {
+        id: r.id,
+        status: 200,
+        headers: {
+          'Content-Type':
+            'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8',
+        },
+        body: {
+          '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users(${select.join(',')})/$entity`,
+          ...Object.fromEntries(select.map((f) => [f, (user as Record<string, unknown>)[f] ?? null])),
+        },
+      };
+    });
+    return { status: 200, body: { responses } };
   }
 
   private apply(method: string, path: string, body: any): { status: number; body?: unknown } {

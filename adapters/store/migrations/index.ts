@@ -8,6 +8,7 @@ import { privacyAudit } from './2026-11-22-40-privacy-audit';
 import { calendarSync } from './2026-11-22-50-calendar-sync';
 import { peopleProfiles } from './2026-11-22-51-people-profiles';
 import { evidenceOutlinePeople } from './2026-11-23-01-evidence-outline-people';
+import { pendingPeople } from './2026-11-24-01-pending-people';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   calendarSync,
   peopleProfiles,
   evidenceOutlinePeople,
+  pendingPeople,
 ];

@@ -2,6 +2,7 @@ import type { TenantScope } from '../../../core/common/scope';
 import type { ContactDetails, Person, TeamsUser } from '../../../core/people/person';
 import type { PersonRepository } from '../../../core/people/person-repository';
 import type { DirectoryProfile } from '../../../core/people/directory';
+import { pendingName, pickedIdKind } from '../../../core/people/pending-person';
 import { nullable, optional } from './columns';
 import { Params, type SqlExecutor } from './sql-executor';
 
@@ -15,9 +16,12 @@ interface PersonRow {
   job_title: string | null;
   aad_object_id: string | null;
   partner_id: string | null;
+  teams_user_id: string | null;
+  pending_since: string | null;
 }
 
-const COLUMNS = 'tenant_id, id, kind, display_name, email, phone, job_title, aad_object_id, partner_id';
+const COLUMNS =
+  'tenant_id, id, kind, display_name, email, phone, job_title, aad_object_id, partner_id, teams_user_id, pending_since';
 
 function toPerson(r: PersonRow): Person {
   return {
@@ -30,6 +34,11 @@ function toPerson(r: PersonRow): Person {
     jobTitle: optional(r.job_title),
     aadObjectId: optional(r.aad_object_id),
     partnerId: optional(r.partner_id),
+    teamsUserId: optional(r.teams_user_id),
+    // A pending person has no name stored; the stand-in says so and shows the id that was picked.
+    ...(r.pending_since === null
+      ? {}
+      : { pending: true, displayName: pendingName(r.aad_object_id ?? r.teams_user_id ?? r.id) }),
   };
 }
 
@@ -42,6 +51,7 @@ export class PersonSqlRepository implements PersonRepository {
     const known = await this.findByAadObjectId(scope, user.aadObjectId);
     if (
       known &&
+      !known.pending &&
       known.displayName === user.displayName &&
       (user.email === undefined || known.email === user.email)
     )
@@ -53,6 +63,7 @@ export class PersonSqlRepository implements PersonRepository {
        ON CONFLICT (tenant_id, aad_object_id) DO UPDATE
          SET display_name = excluded.display_name,
              email = COALESCE(excluded.email, people.email),
+             pending_since = NULL,
              updated_at = excluded.updated_at
        RETURNING ${COLUMNS}`,
       [scope.tenantId, id, user.displayName, nullable(user.email), user.aadObjectId.toLowerCase(), now],
@@ -117,6 +128,65 @@ export class PersonSqlRepository implements PersonRepository {
       [scope.tenantId, aadObjectId.toLowerCase()],
     );
     return row && toPerson(row);
+  }
+
+  async findByTeamsUserId(scope: TenantScope, teamsUserId: string): Promise<Person | undefined> {
+    const [row] = await this.db.all<PersonRow>(
+      `SELECT ${COLUMNS} FROM people WHERE tenant_id = $1 AND teams_user_id = $2 AND kind = 'user'
+       ORDER BY CASE WHEN pending_since IS NULL THEN 0 ELSE 1 END, id LIMIT 1`,
+      [scope.tenantId, teamsUserId],
+    );
+    return row && toPerson(row);
+  }
+
+  async upsertPending(scope: TenantScope, id: string, pickedId: string, now: string): Promise<Person> {
+    const entra = pickedIdKind(pickedId) === 'entra';
+    const known = entra
+      ? await this.findByAadObjectId(scope, pickedId)
+      : await this.findByTeamsUserId(scope, pickedId);
+    if (known) return known;
+    // Two pickers racing for the same Entra id meet at its unique index; Teams user ids are not unique (a
+    // person picked by both ids before being named is two rows until then), so the later insert simply wins.
+    const [row] = await this.db.all<PersonRow>(
+      `INSERT INTO people (tenant_id, id, kind, display_name, aad_object_id, teams_user_id, pending_since,
+                           created_at, updated_at)
+       VALUES ($1, $2, 'user', '', $3, $4, $5, $5, $5)
+       ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET updated_at = people.updated_at
+       RETURNING ${COLUMNS}`,
+      [scope.tenantId, id, entra ? pickedId.toLowerCase() : null, entra ? null : pickedId, now],
+    );
+    return toPerson(row!);
+  }
+
+  async nameUser(
+    scope: TenantScope,
+    user: TeamsUser,
+    teamsUserId: string | undefined,
+    now: string,
+  ): Promise<void> {
+    const aad = user.aadObjectId.toLowerCase();
+    if (teamsUserId !== undefined)
+      // A person picked by Teams user id takes the Entra id, unless someone already has it.
+      await this.db.run(
+        `UPDATE people SET aad_object_id = $1
+         WHERE tenant_id = $2 AND id = (
+             SELECT MIN(id) FROM people
+             WHERE tenant_id = $2 AND teams_user_id = $3 AND aad_object_id IS NULL AND pending_since IS NOT NULL)
+           AND NOT EXISTS (SELECT 1 FROM people WHERE tenant_id = $2 AND aad_object_id = $1)`,
+        [aad, scope.tenantId, teamsUserId],
+      );
+    await this.db.run(
+      `UPDATE people SET display_name = $1, email = COALESCE($2, email), pending_since = NULL, updated_at = $3
+       WHERE tenant_id = $4 AND kind = 'user' AND pending_since IS NOT NULL
+         AND (aad_object_id = $5 OR teams_user_id = $6)`,
+      [user.displayName, nullable(user.email), now, scope.tenantId, aad, teamsUserId ?? null],
+    );
+    if (teamsUserId !== undefined)
+      await this.db.run(
+        `UPDATE people SET teams_user_id = $1
+         WHERE tenant_id = $2 AND aad_object_id = $3 AND (teams_user_id IS NULL OR teams_user_id <> $1)`,
+        [teamsUserId, scope.tenantId, aad],
+      );
   }
 
   async needingProfile(scope: TenantScope, before: string, limit: number): Promise<Person[]> {

@@ -13,7 +13,7 @@ import type { Core } from '../../../core/core';
 import { ValidationError, type FieldIssue } from '../../../core/errors';
 import type { CardForm, FormContext } from './card-form';
 
-/** A tab has no Teams conversation: picked people are resolved from our person ids and the caller alone. */
+/** A tab has no Teams conversation: picked people are resolved without a roster. */
 const NO_ROSTER: Roster = { members: async () => [], member: async () => undefined };
 
 /** How one of the bot's forms is shown and submitted in the tab. */
@@ -58,7 +58,7 @@ export function botCardForm<D, I, R>(spec: BotFormSpec<D, I, R>): CardForm {
       const people = await resolvePickedPeople(spec.people?.(parsed.data) ?? [], {
         me: caller.user,
         roster: NO_ROSTER,
-        knownUsers: (scope, ids) => core.people.knownUsers(scope, ids),
+        identify: (scope, ids, context) => core.people.identify(scope, ids, context),
         scope: { tenantId: caller.scope.tenantId },
       });
       const { input, unresolved } = spec.toInput(parsed.data, people);

@@ -242,6 +242,57 @@ for (const kind of STORE_KINDS) {
       ).toBeUndefined();
     });
 
+    it('keeps a picked person pending by the id picked, once, and names them when they write with both ids', async () => {
+      const scope: Scope = { tenantId: TENANT_A, spaceId: aSpace() };
+      const at = '2026-03-02T09:00:00.000Z';
+      const later = '2026-03-03T09:00:00.000Z';
+      const byLocalId = `user-id-${kind.name}-7`;
+      const [first, again] = await t.store.transaction(async (tx) => [
+        await tx.people.upsertPending(scope, `per_pend_${kind.name}_1`, byLocalId, at),
+        await tx.people.upsertPending(scope, `per_pend_${kind.name}_2`, byLocalId, at),
+      ]);
+      expect(first).toMatchObject({
+        kind: 'user',
+        pending: true,
+        teamsUserId: byLocalId,
+        displayName: `Pending person (${byLocalId.slice(0, 12)}…)`,
+      });
+      expect(first!.aadObjectId).toBeUndefined();
+      expect(again!.id).toBe(first!.id);
+
+      const adele = aUser(951, 'Adele Vance');
+      await t.store.transaction((tx) => tx.people.nameUser(scope, adele, byLocalId, later));
+      const named = await t.store.read.people.findByTeamsUserId(scope, byLocalId);
+      expect(named).toMatchObject({
+        id: first!.id,
+        displayName: 'Adele Vance',
+        aadObjectId: adele.aadObjectId,
+      });
+      expect(named!.pending).toBeUndefined();
+      expect(await t.store.read.people.findByAadObjectId(scope, adele.aadObjectId)).toEqual(named);
+    });
+
+    it('keeps a person picked by Entra id pending until Teams names them, and notes their Teams id', async () => {
+      const scope: Scope = { tenantId: TENANT_A, spaceId: aSpace() };
+      const megan = aUser(952, 'Megan Bowen');
+      const pending = await t.store.transaction((tx) =>
+        tx.people.upsertPending(scope, `per_pend_${kind.name}_3`, megan.aadObjectId.toUpperCase(), 'x'),
+      );
+      expect(pending).toMatchObject({ pending: true, aadObjectId: megan.aadObjectId });
+      expect(pending.displayName).toBe('Pending person (00000000-000…)');
+
+      const named = await t.store.transaction((tx) =>
+        tx.people.upsertUser(scope, `per_pend_${kind.name}_4`, megan, '2026-03-02T09:00:00.000Z'),
+      );
+      expect(named).toMatchObject({ id: pending.id, displayName: 'Megan Bowen', email: megan.email });
+      expect(named.pending).toBeUndefined();
+      await t.store.transaction((tx) => tx.people.nameUser(scope, megan, '29:1meganB2c', 'y'));
+      expect(await t.store.read.people.findByTeamsUserId(scope, '29:1meganB2c')).toMatchObject({
+        id: pending.id,
+        displayName: 'Megan Bowen',
+      });
+    });
+
     it('rolls back a transaction that throws after writing', async () => {
       const scope: Scope = { tenantId: TENANT_A, spaceId: aSpace() };
       await expect(
@@ -462,6 +513,12 @@ for (const kind of STORE_KINDS) {
             subject: actionOwnerId,
             detail: { evidence: 1 },
           });
+          await tx.people.upsertPending(
+            home,
+            'per_contract_pending',
+            'user-id-contract',
+            '2026-03-02T09:00:00.000Z',
+          );
           await tx.reminders.savePreferences(
             home,
             actionOwnerId,
@@ -499,6 +556,7 @@ for (const kind of STORE_KINDS) {
         people: {
           getMany: (r, s) => r.people.getMany(s, [seeded.ownerId!, seeded.contactId!]),
           findByAadObjectId: (r, s) => r.people.findByAadObjectId(s, aUser(1).aadObjectId),
+          findByTeamsUserId: (r, s) => r.people.findByTeamsUserId(s, 'user-id-contract'),
           needingProfile: (r, s) =>
             (r as unknown as Repositories).people.needingProfile(s, '2999-01-01T00:00:00.000Z', 10),
         },
@@ -586,6 +644,7 @@ for (const kind of STORE_KINDS) {
       const tenantWide = new Set([
         'people.getMany',
         'people.findByAadObjectId',
+        'people.findByTeamsUserId',
         'people.needingProfile',
         'actions.listForOwner',
         'checkIns.listForOwner',
@@ -622,6 +681,8 @@ for (const kind of STORE_KINDS) {
           'append',
           'lockHead',
           'upsertUser',
+          'upsertPending',
+          'nameUser',
           'insertContact',
           'updateContact',
           'insertReading',

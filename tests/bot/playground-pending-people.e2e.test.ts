@@ -1,0 +1,100 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { spaceIdOf } from '../../core/common/scope';
+import { describeInChromium, launchChromium } from '../../testkit/chromium';
+import { PLAYGROUND_TENANT, PLAYGROUND_USERS, startPlayground, type Playground } from '../support/playground';
+import { newestCard, step } from '../support/playground-page';
+import { startTestApp, type TestApp } from '../../testkit/test-app';
+
+const ALEX = PLAYGROUND_USERS[0]!;
+/** The Playground's second mock user: in the tenant, not in Alex's personal chat, never used the app. */
+const ADELE = PLAYGROUND_USERS[2]!;
+
+/**
+ * Issue 23 as it was found: in personal chat, a new user picks a colleague who has never used the app as a
+ * partner's owner, then logs a meeting with an action for them. The Playground submits its mock users' own ids
+ * (`user-id-2`) and its roster of a personal chat holds only Alex, so the colleague is kept as a pending person.
+ */
+describeInChromium('Microsoft 365 Agents Playground: picking a colleague who is not in the chat', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let playground: Playground;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await playground?.stop();
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function say(page: Page, text: string): Promise<void> {
+    await page.locator('[role=textbox][contenteditable=true]').click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  async function pickPerson(page: Page, form: Locator, n: number, name: string): Promise<void> {
+    const picker = form.getByRole('combobox', { name: 'People Picker' }).nth(n);
+    await picker.click();
+    await picker.pressSequentially(name.split(' ')[0]!);
+    await page.locator('.ms-Suggestions').getByText(name).click();
+  }
+
+  async function choose(page: Page, box: Locator, typed: string, option: RegExp): Promise<void> {
+    await box.click();
+    await page.keyboard.type(typed);
+    await page.getByRole('option', { name: option }).first().click();
+    await page.keyboard.press('Escape');
+  }
+
+  it('adds a partner owned by that colleague and logs a meeting with an action for them', async () => {
+    playground = await startPlayground(`${app.baseUrl}/api/messages`, ALEX);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(playground.url);
+    await page.getByText('Partner CRM is ready').waitFor();
+
+    await step(page, 'pending-add-partner', async () => {
+      await say(page, 'add partner');
+      const form = await newestCard(page, 'Add a service partner');
+      await form.getByRole('textbox', { name: /^Name/ }).first().fill('Northwind Logistics');
+      await choose(page, form.getByRole('combobox', { name: /^Kind of partner/ }), 'External', /^External/);
+      await pickPerson(page, form, 0, ADELE.name);
+      await form.getByRole('button', { name: 'Add partner' }).click();
+      await page.getByText('Partner added').waitFor();
+      await newestCard(page, 'Pending person (user-id-2)');
+    });
+
+    await step(page, 'pending-log-meeting', async () => {
+      await say(page, 'log meeting');
+      const form = await newestCard(page, 'Log a partner meeting');
+      await form.getByRole('textbox', { name: /^Title/ }).fill('Handover to the new owner');
+      await choose(page, form.getByRole('combobox', { name: /^Partner/ }), 'North', /^Northwind/);
+      await form
+        .getByRole('textbox', { name: 'What', exact: true })
+        .nth(0)
+        .fill('Introduce yourself to Priya');
+      await pickPerson(page, form, 1, ADELE.name);
+      const due = form.getByRole('combobox', { name: /^Due/ }).nth(0);
+      await due.fill('2026-03-06');
+      await due.press('Escape');
+      await form.getByRole('button', { name: 'Log meeting' }).click();
+      const summary = await newestCard(page, 'Meeting logged');
+      await summary.getByText('Introduce yourself to Priya').waitFor();
+      await summary
+        .getByText(/Pending person \(user-id-2\)/)
+        .first()
+        .waitFor();
+    });
+
+    // What the Playground showed is what was stored: one pending person, the partner's owner and the action's.
+    const scope = { tenantId: PLAYGROUND_TENANT, spaceId: spaceIdOf('personal', ALEX.aadObjectId) };
+    const [partner] = (await app.core.partners.list(scope, {}, { limit: 5 })).items;
+    const [action] = (await app.core.actions.list(scope, {}, { limit: 5 })).items;
+    expect(action?.ownerId).toBe(partner?.relationshipOwnerId);
+    const [owner] = await app.store.store.read.people.getMany(scope, [action!.ownerId]);
+    expect(owner).toMatchObject({ pending: true, teamsUserId: ADELE.id, kind: 'user' });
+    expect(playground.logs.join('\n')).not.toMatch(/error/i);
+  }, 180_000);
+});
