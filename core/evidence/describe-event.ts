@@ -62,6 +62,87 @@ function target(t: unknown): string {
   return `${comparator === 'at_most' ? 'at most' : 'at least'} ${text(value)} ${words(unit)}`;
 }
 
+/** A partner added, updated or archived: who they are, where they sit in the chain, and whom to talk to. */
+function describePartner(
+  kind: 'partner.added' | 'partner.updated' | 'partner.archived',
+  s: Snapshot,
+  nameOf: NameOf,
+): ItemDescription {
+  const verb = { 'partner.added': 'Added', 'partner.updated': 'Updated', 'partner.archived': 'Archived' }[
+    kind
+  ];
+  const chain = (s.chain ?? {}) as Snapshot;
+  const contacts = (Array.isArray(s.contacts) ? (s.contacts as Snapshot[]) : []).map((c) => {
+    const roles = [
+      c.isDecisionMaker ? 'decision maker' : '',
+      c.isEscalationContact ? 'escalation contact' : '',
+    ].filter(Boolean);
+    return `${nameOf(text(c.personId))} (${text(c.role)}; ${words(c.communicationStyle)} style; prefers ${words(c.preferredChannel)}${roles.length ? `; ${roles.join(', ')}` : ''})`;
+  });
+  const sources = (Array.isArray(s.informationSources) ? (s.informationSources as Snapshot[]) : []).map(
+    (src) => [text(src.label), text(src.url)].filter(Boolean).join(' — '),
+  );
+  return {
+    title: `${verb} partner ${text(s.name)}`,
+    details: details(
+      ['Kind', `${words(s.kind)} (${text(s.side)})`],
+      ['Place in the service chain', `${words(chain.direction)}, stage ${text(chain.stage)}`],
+      ['Relationship owner', nameOf(text(s.relationshipOwnerId))],
+      ['Contacts', contacts.join('\n') || undefined],
+      ['Power and authority', text(s.authorityNotes)],
+      ['Notes', text(s.notes)],
+      ['Information sources', sources.join('\n') || undefined],
+    ),
+  };
+}
+
+/** A logged meeting: who met, how, and what they decided. */
+function describeMeeting(s: Snapshot, nameOf: NameOf): ItemDescription {
+  return {
+    title: `Logged ${words(s.type)} meeting ${quoted(s.title)} with ${partnerNames(s)}`,
+    details: details(
+      ['Medium', words(s.medium)],
+      ['Duration', s.durationMinutes === undefined ? undefined : `${text(s.durationMinutes)} minutes`],
+      [
+        'Attendees',
+        list(s.attendeeIds)
+          .map((id) => nameOf(id))
+          .join(', ') || undefined,
+      ],
+      ['Minutes', text(s.minutes)],
+      ['Decisions', numbered(list(s.decisions))],
+      ['Issues raised', numbered(list(s.issuesRaised))],
+      ['Customer impact', text(s.customerImpact)],
+      ['Agreed actions', list(s.actionIds).length ? `${list(s.actionIds).length}` : undefined],
+    ),
+  };
+}
+
+/** A conflict-priority agreement at one step of its life: the parties, the scenario and the rule. */
+function describeAgreement(
+  kind: 'agreement.drafted' | 'agreement.proposed' | 'agreement.agreed' | 'agreement.superseded',
+  s: Snapshot,
+): ItemDescription {
+  const verb = kind.split('.')[1]!;
+  const scenario = (s.scenario ?? {}) as Snapshot;
+  const parties = (Array.isArray(s.parties) ? (s.parties as Snapshot[]) : [])
+    .map((p) => text(p.name))
+    .join(', ');
+  return {
+    title: `Conflict-priority agreement ${quoted(s.title)} ${verb} (version ${text(s.versionNo)})`,
+    details: details(
+      ['Parties', parties],
+      ['Internal customer demand', text(scenario.internalDemand)],
+      ['External customer demand', text(scenario.externalDemand)],
+      ['Scenario', text(scenario.description)],
+      ['Priority rule', numbered(list(s.priorityRule))],
+      ['Rationale', text(s.rationale)],
+      ['Escalation route', numbered(list(s.escalationRoute))],
+      ['Effective', `${text(s.effectiveFrom)}, review by ${text(s.reviewDate)}`],
+    ),
+  };
+}
+
 /** Describes an evidence event for people: the tab's evidence view and every export format use this. */
 export function describeEvent(
   event: Pick<EvidenceEvent, 'kind' | 'snapshot'>,
@@ -72,53 +153,10 @@ export function describeEvent(
   switch (event.kind) {
     case 'partner.added':
     case 'partner.updated':
-    case 'partner.archived': {
-      const verb = { 'partner.added': 'Added', 'partner.updated': 'Updated', 'partner.archived': 'Archived' }[
-        event.kind
-      ];
-      const chain = (s.chain ?? {}) as Snapshot;
-      const contacts = (Array.isArray(s.contacts) ? (s.contacts as Snapshot[]) : []).map((c) => {
-        const roles = [
-          c.isDecisionMaker ? 'decision maker' : '',
-          c.isEscalationContact ? 'escalation contact' : '',
-        ].filter(Boolean);
-        return `${nameOf(text(c.personId))} (${text(c.role)}; ${words(c.communicationStyle)} style; prefers ${words(c.preferredChannel)}${roles.length ? `; ${roles.join(', ')}` : ''})`;
-      });
-      const sources = (Array.isArray(s.informationSources) ? (s.informationSources as Snapshot[]) : []).map(
-        (src) => [text(src.label), text(src.url)].filter(Boolean).join(' — '),
-      );
-      return {
-        title: `${verb} partner ${text(s.name)}`,
-        details: details(
-          ['Kind', `${words(s.kind)} (${text(s.side)})`],
-          ['Place in the service chain', `${words(chain.direction)}, stage ${text(chain.stage)}`],
-          ['Relationship owner', nameOf(text(s.relationshipOwnerId))],
-          ['Contacts', contacts.join('\n') || undefined],
-          ['Power and authority', text(s.authorityNotes)],
-          ['Notes', text(s.notes)],
-          ['Information sources', sources.join('\n') || undefined],
-        ),
-      };
-    }
+    case 'partner.archived':
+      return describePartner(event.kind, s, nameOf);
     case 'meeting.logged':
-      return {
-        title: `Logged ${words(s.type)} meeting ${quoted(s.title)} with ${partnerNames(s)}`,
-        details: details(
-          ['Medium', words(s.medium)],
-          ['Duration', s.durationMinutes === undefined ? undefined : `${text(s.durationMinutes)} minutes`],
-          [
-            'Attendees',
-            list(s.attendeeIds)
-              .map((id) => nameOf(id))
-              .join(', ') || undefined,
-          ],
-          ['Minutes', text(s.minutes)],
-          ['Decisions', numbered(list(s.decisions))],
-          ['Issues raised', numbered(list(s.issuesRaised))],
-          ['Customer impact', text(s.customerImpact)],
-          ['Agreed actions', list(s.actionIds).length ? `${list(s.actionIds).length}` : undefined],
-        ),
-      };
+      return describeMeeting(s, nameOf);
     case 'action.created':
       return {
         title: `Agreed action ${quoted(s.title)}`,
@@ -137,26 +175,8 @@ export function describeEvent(
     case 'agreement.drafted':
     case 'agreement.proposed':
     case 'agreement.agreed':
-    case 'agreement.superseded': {
-      const verb = event.kind.split('.')[1]!;
-      const scenario = (s.scenario ?? {}) as Snapshot;
-      const parties = (Array.isArray(s.parties) ? (s.parties as Snapshot[]) : [])
-        .map((p) => text(p.name))
-        .join(', ');
-      return {
-        title: `Conflict-priority agreement ${quoted(s.title)} ${verb} (version ${text(s.versionNo)})`,
-        details: details(
-          ['Parties', parties],
-          ['Internal customer demand', text(scenario.internalDemand)],
-          ['External customer demand', text(scenario.externalDemand)],
-          ['Scenario', text(scenario.description)],
-          ['Priority rule', numbered(list(s.priorityRule))],
-          ['Rationale', text(s.rationale)],
-          ['Escalation route', numbered(list(s.escalationRoute))],
-          ['Effective', `${text(s.effectiveFrom)}, review by ${text(s.reviewDate)}`],
-        ),
-      };
-    }
+    case 'agreement.superseded':
+      return describeAgreement(event.kind, s);
     case 'sla.defined':
       return {
         title: `Agreed an SLA with ${text(s.partnerName)}: ${text(s.label) ?? words(s.metric)} ${target(s.target)} (${words(s.period)})`,
