@@ -53,7 +53,6 @@ export interface AgreementFormModel {
  */
 export function renderAgreementFormCard(m: AgreementFormModel): AdaptiveCard {
   const s = m.state;
-  const partnerChoices = m.partners.map((p) => ({ title: p.name, value: p.id }));
   const body: CardElement[] = [
     ...heading(
       'Propose a conflict-priority agreement',
@@ -68,6 +67,27 @@ export function renderAgreementFormCard(m: AgreementFormModel): AdaptiveCard {
       errorMessage: `Give the agreement a title (at most ${L.title} characters)`,
       placeholder: 'Peak-season priority between returns and new orders',
     }),
+    ...partyFields(m),
+    ...demandFields(s),
+    datesRow(s, m.today),
+    text('Each party is asked to acknowledge it once you propose it.', { isSubtle: true, size: 'Small' }),
+  ];
+  return adaptiveCard(body, [
+    verbAction(
+      m.surface,
+      'Propose agreement',
+      PROPOSE_AGREEMENT_VERB,
+      { formId: m.formId },
+      { style: 'positive' },
+    ),
+  ]);
+}
+
+/** Who is party to it: our side and each partner (PARTNER_PARTIES at most), with who acknowledges for each. */
+function partyFields(m: AgreementFormModel): CardElement[] {
+  const s = m.state;
+  const partnerChoices = m.partners.map((p) => ({ title: p.name, value: p.id }));
+  return [
     section('Parties'),
     ...textField(s, {
       id: 'ourParty',
@@ -99,6 +119,12 @@ export function renderAgreementFormCard(m: AgreementFormModel): AdaptiveCard {
         searchScope: m.searchScope,
       }),
     ]),
+  ];
+}
+
+/** The demands that collide, the order that settles them, why, and how to escalate. */
+function demandFields(s: FormState): CardElement[] {
+  return [
     section('When demands collide'),
     ...textField(s, {
       id: 'internalDemand',
@@ -132,43 +158,37 @@ export function renderAgreementFormCard(m: AgreementFormModel): AdaptiveCard {
       max: L.escalation,
       multiline: true,
     }),
-    {
-      type: 'ColumnSet',
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: dateField(s, {
-            id: 'effectiveFrom',
-            label: 'Takes effect',
-            required: true,
-            errorMessage: 'Choose when it takes effect',
-            initial: m.today,
-          }),
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: dateField(s, {
-            id: 'reviewDate',
-            label: 'Review by',
-            required: true,
-            errorMessage: 'Choose when to review it',
-          }),
-        },
-      ],
-    },
-    text('Each party is asked to acknowledge it once you propose it.', { isSubtle: true, size: 'Small' }),
   ];
-  return adaptiveCard(body, [
-    verbAction(
-      m.surface,
-      'Propose agreement',
-      PROPOSE_AGREEMENT_VERB,
-      { formId: m.formId },
-      { style: 'positive' },
-    ),
-  ]);
+}
+
+/** When it takes effect and when to review it, side by side. */
+function datesRow(s: FormState, today: string): CardElement {
+  return {
+    type: 'ColumnSet',
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: dateField(s, {
+          id: 'effectiveFrom',
+          label: 'Takes effect',
+          required: true,
+          errorMessage: 'Choose when it takes effect',
+          initial: today,
+        }),
+      },
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: dateField(s, {
+          id: 'reviewDate',
+          label: 'Review by',
+          required: true,
+          errorMessage: 'Choose when to review it',
+        }),
+      },
+    ],
+  };
 }
 
 /** The `data` an agreement form submits. */
