@@ -1,33 +1,23 @@
-/** Words for the API's enum values, shown to people. */
+import {
+  ACTION_STATUS_LABELS,
+  CHANNEL_LABELS,
+  PARTNER_KIND_LABELS,
+  STYLE_LABELS,
+} from '../../../cards/labels';
+
+/**
+ * Words for the API's enum values, shown to people: the cards' labels where chat and tab say the same (one
+ * table each, in cards/labels.ts), and the tab's own shorter or extra words after them.
+ */
 const WORDS: Record<string, string> = {
-  internal_department: 'Internal department',
-  internal_customer: 'Internal customer',
-  external_supplier: 'External supplier',
-  contractor: 'Contractor',
-  third_party_agency: 'Third-party agency',
-  outsourcer: 'Outsourcer',
-  alliance_partner: 'Alliance partner',
-  external_customer: 'External customer',
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  blocked: 'Blocked',
-  cancelled: 'Cancelled',
+  ...PARTNER_KIND_LABELS,
+  ...ACTION_STATUS_LABELS,
+  ...STYLE_LABELS,
+  ...CHANNEL_LABELS,
   draft: 'Draft',
   proposed: 'Proposed',
   agreed: 'Agreed',
   superseded: 'Superseded',
-  teams_chat: 'Teams chat',
-  teams_meeting: 'Teams meeting',
-  email: 'E-mail',
-  phone: 'Phone',
-  in_person: 'In person',
-  formal: 'Formal',
-  informal: 'Informal',
-  concise: 'Concise',
-  detailed: 'Detailed',
-  data_driven: 'Data-driven',
-  relationship_first: 'Relationship first',
   first_response_time: 'First response time',
   resolution_time: 'Resolution time',
   first_contact_resolution: 'First contact resolution',
