@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { spaceIdOf } from '../../core/common/scope';
 import { describeInChromium, launchChromium } from '../../testkit/chromium';
 import { PLAYGROUND_TENANT, PLAYGROUND_USERS, startPlayground, type Playground } from '../support/playground';
-import { newestCard, step } from '../support/playground-page';
+import { choose, newestCard, pickPerson, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const ALEX = PLAYGROUND_USERS[0]!;
@@ -32,20 +32,6 @@ describeInChromium('Microsoft 365 Agents Playground: picking a colleague who is 
     await page.locator('[role=textbox][contenteditable=true]').click();
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
-  }
-
-  async function pickPerson(page: Page, form: Locator, n: number, name: string): Promise<void> {
-    const picker = form.getByRole('combobox', { name: 'People Picker' }).nth(n);
-    await picker.click();
-    await picker.pressSequentially(name.split(' ')[0]!);
-    await page.locator('.ms-Suggestions').getByText(name).click();
-  }
-
-  async function choose(page: Page, box: Locator, typed: string, option: RegExp): Promise<void> {
-    await box.click();
-    await page.keyboard.type(typed);
-    await page.getByRole('option', { name: option }).first().click();
-    await page.keyboard.press('Escape');
   }
 
   it('adds a partner owned by that colleague and logs a meeting with an action for them', async () => {

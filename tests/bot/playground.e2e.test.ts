@@ -7,7 +7,7 @@ import {
   startPlayground,
   type Playground,
 } from '../support/playground';
-import { newestCard, step } from '../support/playground-page';
+import { choose, newestCard, pickPerson, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const [ALEX, MEGAN] = PLAYGROUND_USERS as [(typeof PLAYGROUND_USERS)[0], (typeof PLAYGROUND_USERS)[0]];
@@ -52,22 +52,6 @@ describeInChromium('Microsoft 365 Agents Playground, as a new user would', () =>
 
   /** The newest card that shows `text`. */
   const card = newestCard;
-
-  /** Picks a person in the n-th people picker of a card by typing their first name. */
-  async function pickPerson(page: Page, form: Locator, n: number, name: string): Promise<void> {
-    const picker = form.getByRole('combobox', { name: 'People Picker' }).nth(n);
-    await picker.click();
-    await picker.pressSequentially(name.split(' ')[0]!);
-    await page.locator('.ms-Suggestions').getByText(name).click();
-  }
-
-  /** Chooses an option of a choice set by typing its start. */
-  async function choose(page: Page, box: Locator, typed: string, option: RegExp): Promise<void> {
-    await box.click();
-    await page.keyboard.type(typed);
-    await page.getByRole('option', { name: option }).first().click();
-    await page.keyboard.press('Escape');
-  }
 
   /** Types a date into a date picker and closes its calendar. */
   async function date(box: Locator, value: string): Promise<void> {

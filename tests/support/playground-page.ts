@@ -19,3 +19,19 @@ export async function step(page: Page, name: string, run: () => Promise<void>): 
     throw err;
   }
 }
+
+/** Picks a person in the n-th people picker of a card by typing their first name. */
+export async function pickPerson(page: Page, form: Locator, n: number, name: string): Promise<void> {
+  const picker = form.getByRole('combobox', { name: 'People Picker' }).nth(n);
+  await picker.click();
+  await picker.pressSequentially(name.split(' ')[0]!);
+  await page.locator('.ms-Suggestions').getByText(name).click();
+}
+
+/** Chooses an option of a card's choice set by typing its start. */
+export async function choose(page: Page, box: Locator, typed: string, option: RegExp): Promise<void> {
+  await box.click();
+  await page.keyboard.type(typed);
+  await page.getByRole('option', { name: option }).first().click();
+  await page.keyboard.press('Escape');
+}
