@@ -15,14 +15,15 @@ interface FieldSpec {
 }
 
 /**
- * An input followed by the server's message for it, if any. Client-side checks (`isRequired`, `maxLength`,
- * `regex`) mirror the server's zod rules, so most mistakes are caught before a round trip.
+ * An input showing `value` (each kind of input decides how much of what was typed it shows again), followed by
+ * the server's message for it, if any. Client-side checks (`isRequired`, `maxLength`, `regex`) mirror the
+ * server's zod rules, so most mistakes are caught before a round trip.
  */
 function field(
   state: FormState,
   spec: FieldSpec,
   input: Record<string, unknown>,
-  value: string | number | undefined = submitted(state, spec.id) ?? spec.initial,
+  value: string | number | undefined,
 ): CardElement[] {
   const error = state.errors[spec.id];
   const element: CardElement = {
@@ -45,7 +46,6 @@ export function textField(
   state: FormState,
   spec: FieldSpec & { max: number; multiline?: boolean; regex?: string },
 ): CardElement[] {
-  const value = submitted(state, spec.id) ?? spec.initial;
   return field(
     state,
     spec,
@@ -55,19 +55,34 @@ export function textField(
       ...(spec.multiline ? { isMultiline: true } : {}),
       ...(spec.regex ? { regex: spec.regex } : {}),
     },
-    // A longer value is shown cut to the limit: the card must stay within Teams' size limits.
-    value === undefined ? undefined : [...value].slice(0, spec.max).join(''),
+    shownAgain(state, spec, spec.max),
   );
 }
 
+/**
+ * What was typed, shown again at most `max` characters long. A refused submit comes back with its values, but
+ * an input never shows more than its kind can hold, so the card stays within Teams' size limits whatever was
+ * sent (a renderer that did not cut a value would fail the turn, not the sender).
+ */
+function shownAgain(state: FormState, spec: FieldSpec, max: number): string | undefined {
+  const value = submitted(state, spec.id) ?? spec.initial;
+  return value === undefined ? undefined : [...value].slice(0, max).join('');
+}
+
+/** Characters of a date (`YYYY-MM-DD`) and a time (`HH:mm`). */
+const DATE_LENGTH = 10;
+const TIME_LENGTH = 5;
+/** Longest choice value shown again: room for a few dozen comma-separated ids of a multi-select picker. */
+export const MAX_CHOICE_VALUE = 2_000;
+
 /** A calendar date input (`YYYY-MM-DD`). */
 export function dateField(state: FormState, spec: FieldSpec): CardElement[] {
-  return field(state, spec, { type: 'Input.Date' });
+  return field(state, spec, { type: 'Input.Date' }, shownAgain(state, spec, DATE_LENGTH));
 }
 
 /** A wall-clock time input (`HH:mm`). */
 export function timeField(state: FormState, spec: FieldSpec): CardElement[] {
-  return field(state, spec, { type: 'Input.Time' });
+  return field(state, spec, { type: 'Input.Time' }, shownAgain(state, spec, TIME_LENGTH));
 }
 
 /** A whole-number input. */
@@ -80,15 +95,18 @@ export function numberField(state: FormState, spec: FieldSpec & { min: number; m
 
 /** A yes/no toggle; its value is `true` or `false`. */
 export function toggleField(state: FormState, spec: FieldSpec & { title: string }): CardElement[] {
+  const typed = submitted(state, spec.id);
   return field(
     state,
-    { ...spec, initial: spec.initial ?? 'false' },
+    spec,
     {
       type: 'Input.Toggle',
       title: spec.title,
       valueOn: 'true',
       valueOff: 'false',
     },
+    // A toggle holds nothing but its two values.
+    typed === 'true' || typed === 'false' ? typed : (spec.initial ?? 'false'),
   );
 }
 
@@ -114,13 +132,18 @@ export function choiceField(
     searchDataset?: string;
   },
 ): CardElement[] {
-  return field(state, spec, {
-    type: 'Input.ChoiceSet',
-    choices: choiceList(spec.choices),
-    ...(spec.searchDataset ? { 'choices.data': { type: 'Data.Query', dataset: spec.searchDataset } } : {}),
-    style: spec.expanded ? 'expanded' : 'compact',
-    ...(spec.multiSelect ? { isMultiSelect: true } : {}),
-  });
+  return field(
+    state,
+    spec,
+    {
+      type: 'Input.ChoiceSet',
+      choices: choiceList(spec.choices),
+      ...(spec.searchDataset ? { 'choices.data': { type: 'Data.Query', dataset: spec.searchDataset } } : {}),
+      style: spec.expanded ? 'expanded' : 'compact',
+      ...(spec.multiSelect ? { isMultiSelect: true } : {}),
+    },
+    shownAgain(state, spec, MAX_CHOICE_VALUE),
+  );
 }
 
 /**
@@ -140,10 +163,15 @@ export function peopleField(
     spec.searchScope === 'conversation'
       ? 'graph.microsoft.com/users?scope=currentContext'
       : 'graph.microsoft.com/users';
-  return field(state, spec, {
-    type: 'Input.ChoiceSet',
-    choices: choiceList(spec.known),
-    'choices.data': { type: 'Data.Query', dataset },
-    ...(spec.multiSelect ? { isMultiSelect: true } : {}),
-  });
+  return field(
+    state,
+    spec,
+    {
+      type: 'Input.ChoiceSet',
+      choices: choiceList(spec.known),
+      'choices.data': { type: 'Data.Query', dataset },
+      ...(spec.multiSelect ? { isMultiSelect: true } : {}),
+    },
+    shownAgain(state, spec, MAX_CHOICE_VALUE),
+  );
 }

@@ -47,6 +47,8 @@ describe('every card verb refuses malformed data and stores nothing', () => {
   afterAll(async () => t.close());
 
   const long = 'x'.repeat(5000);
+  /** Larger than a whole card may be: a form shows it again only as far as its input can hold. */
+  const huge = 'x'.repeat(70_000);
 
   /** Button verbs: the answer is an error (400 malformed, 404 unknown) or a message, never a card. */
   const buttonCases: [verb: string, label: string, data: () => unknown, status: number, message: RegExp][] = [
@@ -358,6 +360,12 @@ describe('every card verb refuses malformed data and stores nothing', () => {
       'oversized text',
       () => ({ title: long, ownerId: PEOPLE.alex.aadObjectId, dueDate: '2026-03-09' }),
       /What must be at most 300 characters/,
+    ],
+    [
+      'action.create',
+      'a due date and an owner too long for any card to show again (the form stays within Teams’ limits)',
+      () => ({ title: 'Huge values', ownerId: huge, dueDate: huge }),
+      /Due: use a date like 2026-03-31/,
     ],
     [
       'action.create',
