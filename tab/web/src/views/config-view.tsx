@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useServices } from '../services';
 
 /** The views a channel or chat tab can open on. */
@@ -37,12 +37,17 @@ export default function ConfigView(): ReactNode {
   const [name, setName] = useState<string>('Partner board');
   const [problem, setProblem] = useState<string>();
 
+  // Teams may ask to save at any moment after a choice: the handler reads the latest one, never a stale copy.
+  const latest = useRef({ view, name });
+  latest.current = { view, name };
+
   useEffect(() => {
     if (!tab.inTeams) return;
     let cancelled = false;
     void import('@microsoft/teams-js').then(({ pages }) => {
       if (cancelled) return;
       pages.config.registerOnSaveHandler((save) => {
+        const { view, name } = latest.current;
         const base = `${window.location.origin}/tab/`;
         pages.config
           .setConfig({
@@ -59,12 +64,18 @@ export default function ConfigView(): ReactNode {
             },
           );
       });
-      pages.config.setValidityState(name.trim().length > 0);
     });
     return () => {
       cancelled = true;
     };
-  }, [tab, view, name]);
+  }, [tab]);
+
+  useEffect(() => {
+    if (!tab.inTeams) return;
+    void import('@microsoft/teams-js').then(({ pages }) =>
+      pages.config.setValidityState(name.trim().length > 0),
+    );
+  }, [tab, name]);
 
   return (
     <section className={styles.page}>
