@@ -53,7 +53,7 @@ export async function startAgentsPlayground(
 }
 
 /** A TCP port nothing listens on right now, chosen by the operating system. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

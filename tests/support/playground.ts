@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { clockEnvironment } from '../../testkit/clock-environment';
-import { freePort } from './free-port';
+import { freePort } from '../../scripts/playground/start-agents-playground';
 
 /** The Playground's tenant, as its default configuration has it. */
 export const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '../../scripts/playground/start-agents-playground';
 
 /** A PostgreSQL server the test run started for itself, and how to stop it. */
 export interface ThrowawayPostgres {
