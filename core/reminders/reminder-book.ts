@@ -7,9 +7,10 @@ import { parseInput } from '../common/parse';
 import type { TenantScope } from '../common/scope';
 import { NotFoundError } from '../errors';
 import type { TeamsUser } from '../people/person';
-import { PeopleResolver } from '../people/people-resolver';
+import { PeopleResolver, withPeople, type PageWithPeople } from '../people/people-resolver';
 import type { Clock, Ids, Repositories, Store, StoreReaders } from '../ports';
 import type { ReminderReader } from './reminder-repository';
+import type { UnreachableOwner } from './unreachable-owner';
 import { sendTime } from './delivery-window';
 import { familyOf, type DeliveryAttempt, type Reminder, type ReminderStatus } from './reminder';
 import { preferencesOf } from './reminder-planner';
@@ -142,6 +143,18 @@ export class ReminderBook {
     const me = await this.deps.store.read.people.findByAadObjectId(scope, user.aadObjectId);
     if (!me) return { items: [], nextCursor: null };
     return this.deps.store.read.reminders.listForOwner(scope, me.id, statuses, page);
+  }
+
+  /**
+   * Owners nothing could reach about work the caller assigned them (the newest fifty), with their names: the
+   * caller's "My work" lists them so they can pass the word on themselves.
+   */
+  async unreachableAssigned(scope: TenantScope, user: TeamsUser): Promise<PageWithPeople<UnreachableOwner>> {
+    const read = this.deps.store.read;
+    const me = await read.people.findByAadObjectId(scope, user.aadObjectId);
+    if (!me) return { items: [], nextCursor: null, people: {} };
+    const items = await read.reminders.unreachableAssigned(scope, me.id, 50);
+    return withPeople(read, scope, { items, nextCursor: null }, (u) => [u.ownerId]);
   }
 
   /** The delivery log of one of the caller's reminders. */

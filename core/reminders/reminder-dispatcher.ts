@@ -1,7 +1,8 @@
 import type { Scope } from '../common/scope';
 import type { Clock, Logger, Store } from '../ports';
 import { OPEN_STATUSES } from '../actions/agreed-action';
-import type { Reminder } from './reminder';
+import type { DeliveryRoute, Reminder } from './reminder';
+import { tellAssigners } from './assigner-told';
 import type { Notifier, ReminderItem, ReminderNotice, SendOutcome } from './reminder-notice';
 import { preferencesOf } from './reminder-planner';
 import { retryDelay, type RetryPolicy } from './retry-policy';
@@ -149,10 +150,15 @@ export class ReminderDispatcher {
       this.deps.logger?.error('reminder send threw', { error: err, reminders: live.map((r) => r.id) });
       outcome = { kind: 'retry', detail: 'The notifier failed unexpectedly' };
     }
-    for (const r of live) await this.record(r, outcome);
+    // Nothing reaches the owner: whoever assigned the work is told (once), and the log says which it was.
+    const route =
+      outcome.kind === 'failed' && outcome.unreachable
+        ? await tellAssigners(this.deps, notice, live)
+        : undefined;
+    for (const r of live) await this.record(r, outcome, route);
   }
 
-  private async record(r: Reminder, outcome: SendOutcome): Promise<void> {
+  private async record(r: Reminder, outcome: SendOutcome, failedRoute?: DeliveryRoute): Promise<void> {
     const attempts = r.attempts + 1;
     const now = this.deps.clock.now();
     if (outcome.kind === 'sent') {
@@ -188,7 +194,7 @@ export class ReminderDispatcher {
       await this.finish(
         r,
         { status: 'failed', attempts, error: detail },
-        { outcome: 'failed', statusCode: outcome.statusCode, detail },
+        { outcome: 'failed', route: failedRoute, statusCode: outcome.statusCode, detail },
       );
     }
   }
@@ -198,7 +204,7 @@ export class ReminderDispatcher {
     state: Parameters<Store['queue']['finish']>[2],
     log: {
       outcome: 'sent' | 'retry' | 'failed' | 'cancelled';
-      route?: 'personal' | 'space';
+      route?: DeliveryRoute;
       statusCode?: number;
       detail?: string;
     },
@@ -232,12 +238,14 @@ export class ReminderDispatcher {
       case 'checkin': {
         const schedule = await read.checkIns.get(scope, r.subjectId);
         if (!schedule?.active || schedule.nextDueDate > r.occursOn) return undefined;
-        const named = await partnerNamed(schedule.partnerId);
+        const partner = await read.partners.get(scope, schedule.partnerId);
         return {
           ...base,
-          ...named,
-          title: `Check in with ${named.partnerName ?? 'your partner'}`,
+          partnerId: schedule.partnerId,
+          partnerName: partner?.name,
+          title: `Check in with ${partner?.name ?? 'your partner'}`,
           date: schedule.nextDueDate,
+          assignedBy: partner?.createdBy,
         };
       }
       case 'action': {
@@ -248,12 +256,17 @@ export class ReminderDispatcher {
           ...(await partnerNamed(action.partnerId)),
           title: action.title,
           date: action.dueDate,
+          assignedBy: action.createdBy,
         };
       }
       case 'agreement': {
         const agreement = await read.agreements.get(scope, r.subjectId);
         if (agreement?.status !== 'agreed') return undefined;
-        return { ...base, title: `Review the agreement “${agreement.title}”` };
+        return {
+          ...base,
+          title: `Review the agreement “${agreement.title}”`,
+          assignedBy: agreement.createdBy,
+        };
       }
       case 'sla': {
         const sla = await read.slas.get(scope, r.subjectId);
@@ -263,6 +276,7 @@ export class ReminderDispatcher {
           ...base,
           ...named,
           title: `Review the ${sla.label ?? sla.metric.replace(/_/g, ' ')} SLA with ${named.partnerName ?? 'your partner'}`,
+          assignedBy: sla.createdBy,
         };
       }
     }

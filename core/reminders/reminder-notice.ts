@@ -1,5 +1,5 @@
 import type { Person } from '../people/person';
-import type { Reminder } from './reminder';
+import type { DeliveryRoute, Reminder } from './reminder';
 
 /** One thing a reminder is about, in words. */
 export interface ReminderItem {
@@ -13,6 +13,8 @@ export interface ReminderItem {
   readonly partnerName?: string;
   /** The date it is about (due date, review date). */
   readonly date: string;
+  /** Who gave the owner this work (the action's, partner's, agreement's or SLA's creator), told if nothing reaches the owner. */
+  readonly assignedBy?: string;
 }
 
 /** A message to send: one reminder, or several for someone who chose a daily digest. */
@@ -28,9 +30,15 @@ export interface ReminderNotice {
   readonly leaseUntil: Date;
 }
 
+/** The routes a notifier can send by. */
+export type SendRoute = Extract<
+  DeliveryRoute,
+  'personal' | 'installed-via-graph' | 'space' | 'mention-in-space'
+>;
+
 /** How sending went, as the notifier judges it. */
 export type SendOutcome =
-  | { readonly kind: 'sent'; readonly route: 'personal' | 'space'; readonly statusCode?: number }
+  | { readonly kind: 'sent'; readonly route: SendRoute; readonly statusCode?: number }
   /** Worth trying again later (throttled, a server error, a timeout); `retryAfterMs` when the service said. */
   | {
       readonly kind: 'retry';
@@ -38,10 +46,29 @@ export type SendOutcome =
       readonly retryAfterMs?: number;
       readonly detail: string;
     }
-  /** No use trying again: nowhere to send it, or refused for good. */
-  | { readonly kind: 'failed'; readonly statusCode?: number; readonly detail: string };
+  /**
+   * No use trying again: refused for good, or nowhere to send it. `unreachable` says nothing at all reaches the
+   * owner (no chat with the app, none could be made, no team or chat to mention them in): then whoever assigned
+   * the work is told.
+   */
+  | {
+      readonly kind: 'failed';
+      readonly statusCode?: number;
+      readonly detail: string;
+      readonly unreachable?: boolean;
+    };
+
+/** A message to someone who assigned work to an owner nothing reaches. */
+export interface AssignerMessage {
+  readonly tenantId: string;
+  readonly assigner: Person;
+  readonly owner: Person;
+  readonly items: readonly ReminderItem[];
+}
 
 /** Sends reminders to people. The Teams implementation lives with the bot. */
 export interface Notifier {
   send(notice: ReminderNotice): Promise<SendOutcome>;
+  /** Tells an assigner, in their own chat with the app, that an owner could not be reached; false if it could not. */
+  tellAssigner(message: AssignerMessage): Promise<boolean>;
 }

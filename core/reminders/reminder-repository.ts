@@ -3,6 +3,7 @@ import type { Page } from '../common/page';
 import type { Scope, TenantScope } from '../common/scope';
 import type { DeliveryAttempt, Reminder, ReminderStatus, ReminderSubjectType } from './reminder';
 import type { ReminderPreferences } from './reminder-preferences';
+import type { UnreachableOwner } from './unreachable-owner';
 
 /** Reads reminders, their delivery logs and people's preferences. */
 export interface ReminderReader {
@@ -17,6 +18,8 @@ export interface ReminderReader {
   /** The attempts to deliver one reminder, in order. */
   deliveries(scope: TenantScope, reminderId: string): Promise<DeliveryAttempt[]>;
   preferences(scope: TenantScope, personId: string): Promise<ReminderPreferences | undefined>;
+  /** Owners nothing could reach about work this person assigned them, newest first (their "My work" shows them). */
+  unreachableAssigned(scope: TenantScope, assignerId: string, limit: number): Promise<UnreachableOwner[]>;
 }
 
 /** Reads and writes reminders. */
@@ -38,6 +41,11 @@ export interface ReminderRepository extends ReminderReader {
     now: string,
   ): Promise<void>;
   logAttempt(attempt: DeliveryAttempt): Promise<void>;
+  /**
+   * Records that an owner could not be reached about a piece of work; false when that was recorded before (for
+   * the same work and owner, by any process), so the assigner is told once however often the reminder is retried.
+   */
+  recordUnreachable(owner: UnreachableOwner): Promise<boolean>;
 }
 
 /**

@@ -55,6 +55,23 @@ export interface Reminder {
   readonly updatedAt: string;
 }
 
+/**
+ * Which way a reminder went, or why it went nowhere: the owner's personal chat; a personal chat made by installing
+ * the app for them through Microsoft Graph; the team or chat where the partner is managed (with an @mention of the
+ * owner when Teams can mention them); or, when nothing reaches the owner, the person who assigned the work was told
+ * (once), or nobody could be (already told, or nobody assigned it but the owner).
+ */
+export const DELIVERY_ROUTES = [
+  'personal',
+  'installed-via-graph',
+  'space',
+  'mention-in-space',
+  'assigner-told',
+  'unreachable',
+] as const;
+/** Which way a reminder went, or why it went nowhere. */
+export type DeliveryRoute = (typeof DELIVERY_ROUTES)[number];
+
 /** How one send attempt went: the delivery log the tab shows per reminder. */
 export interface DeliveryAttempt {
   readonly tenantId: string;
@@ -62,8 +79,8 @@ export interface DeliveryAttempt {
   readonly attempt: number;
   readonly at: string;
   readonly outcome: 'sent' | 'retry' | 'failed' | 'cancelled' | 'stale';
-  /** Where it went or was tried: the owner's personal chat, or the chat or channel of the space. */
-  readonly route?: 'personal' | 'space';
+  /** Where it went or was tried (see {@link DELIVERY_ROUTES}). */
+  readonly route?: DeliveryRoute;
   readonly statusCode?: number;
   readonly detail?: string;
 }

@@ -179,7 +179,7 @@ describe('reminder delivery through the Bot Connector', () => {
     });
     const [reminder] = await reminders();
     expect(reminder).toMatchObject({ status: 'delivered', attempts: 1 });
-    expect(await deliveries(reminder!.id)).toMatchObject([{ outcome: 'sent', route: 'space' }]);
+    expect(await deliveries(reminder!.id)).toMatchObject([{ outcome: 'sent', route: 'mention-in-space' }]);
     const personal = await client.app.core.conversations.get(
       { tenantId: PLACES.tenant },
       'user',
@@ -224,7 +224,7 @@ describe('reminder delivery through the Bot Connector', () => {
         { scope: { tenantId: PLACES.tenant }, user: owner },
         reminder!.id,
       ),
-    ).toMatchObject([{ outcome: 'sent', route: 'space' }]);
+    ).toMatchObject([{ outcome: 'sent', route: 'mention-in-space' }]);
   });
 
   it('on 404 everywhere marks both conversations gone and fails the reminder with a reason, without retrying', async () => {

@@ -60,6 +60,7 @@ const SPACE_TABLES = [
   'evidence_requests',
   'evidence_exports',
   'calendar_outbox',
+  'unreachable_owners',
 ];
 
 /** Every string inside a JSON value passed through `scrub`. */
@@ -152,6 +153,10 @@ export class PrivacySqlRepository implements PrivacyRepository {
       [tenant, personId],
     );
     await this.db.run('DELETE FROM reminders WHERE tenant_id = $1 AND owner_id = $2', [tenant, personId]);
+    await this.db.run(
+      'DELETE FROM unreachable_owners WHERE tenant_id = $1 AND (owner_id = $2 OR assigner_id = $2)',
+      [tenant, personId],
+    );
     await this.db.run('DELETE FROM calendar_events WHERE tenant_id = $1 AND owner_aad_object_id = $2', [
       tenant,
       aadObjectId,

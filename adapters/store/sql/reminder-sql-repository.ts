@@ -9,6 +9,7 @@ import type {
 } from '../../../core/reminders/reminder';
 import type { ReminderPreferences } from '../../../core/reminders/reminder-preferences';
 import type { ReminderRepository } from '../../../core/reminders/reminder-repository';
+import type { UnreachableOwner } from '../../../core/reminders/unreachable-owner';
 import { fromJson, nullable, optional, toJson } from './columns';
 import { pageOfRows } from './row-page';
 import { Params, type SqlExecutor } from './sql-executor';
@@ -213,6 +214,62 @@ export class ReminderSqlRepository implements ReminderRepository {
         nullable(a.detail),
       ],
     );
+  }
+
+  async recordUnreachable(u: UnreachableOwner): Promise<boolean> {
+    const added = await this.db.run(
+      `INSERT INTO unreachable_owners (tenant_id, subject_id, owner_id, space_id, reminder_id, assigner_id, title,
+         occurs_on, partner_id, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+      [
+        u.tenantId,
+        u.subjectId,
+        u.ownerId,
+        u.spaceId,
+        u.reminderId,
+        u.assignerId,
+        u.title,
+        u.date,
+        nullable(u.partnerId),
+        u.at,
+      ],
+    );
+    return added > 0;
+  }
+
+  async unreachableAssigned(
+    scope: TenantScope,
+    assignerId: string,
+    limit: number,
+  ): Promise<UnreachableOwner[]> {
+    const rows = await this.db.all<{
+      tenant_id: string;
+      subject_id: string;
+      owner_id: string;
+      space_id: string;
+      reminder_id: string;
+      assigner_id: string;
+      title: string;
+      occurs_on: string;
+      partner_id: string | null;
+      at: string;
+    }>(
+      `SELECT * FROM unreachable_owners WHERE tenant_id = $1 AND assigner_id = $2
+       ORDER BY at DESC, subject_id LIMIT $3`,
+      [scope.tenantId, assignerId, limit],
+    );
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      spaceId: r.space_id,
+      subjectId: r.subject_id,
+      reminderId: r.reminder_id,
+      ownerId: r.owner_id,
+      assignerId: r.assigner_id,
+      title: r.title,
+      date: r.occurs_on,
+      partnerId: optional(r.partner_id),
+      at: r.at,
+    }));
   }
 
   async deliveries(scope: TenantScope, reminderId: string): Promise<DeliveryAttempt[]> {

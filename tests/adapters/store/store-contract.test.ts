@@ -533,6 +533,17 @@ for (const kind of STORE_KINDS) {
             },
             '2026-03-02T09:00:00.000Z',
           );
+          await tx.reminders.recordUnreachable({
+            tenantId: home.tenantId,
+            spaceId: home.spaceId,
+            subjectId: logged.actions[0]!.id,
+            reminderId: reminder!.id,
+            ownerId: actionOwnerId,
+            assignerId: actionOwnerId,
+            title: 'Share the revised rota',
+            date: '2026-03-04',
+            at: '2026-03-02T09:00:00.000Z',
+          });
         });
         Object.assign(seeded, {
           reminderId: reminder!.id,
@@ -626,6 +637,7 @@ for (const kind of STORE_KINDS) {
           pendingForSubject: (r, s) => (r.reminders as any).pendingForSubject(s, 'action', seeded.actionId!),
           deliveries: (r, s) => r.reminders.deliveries(s, seeded.reminderId!),
           preferences: (r, s) => r.reminders.preferences(s, seeded.actionOwnerId!),
+          unreachableAssigned: (r, s) => r.reminders.unreachableAssigned(s, seeded.actionOwnerId!, 10),
         },
         conversations: {
           get: (r, s) => r.conversations.get(s, 'user', aUser(1).aadObjectId),
@@ -658,6 +670,8 @@ for (const kind of STORE_KINDS) {
         'reminders.pendingForOwner',
         'reminders.deliveries',
         'reminders.preferences',
+        // An assigner's list of owners nothing reached spans the spaces they assign work in, like their My work.
+        'reminders.unreachableAssigned',
         // Conversation references belong to the tenant: a person or chat is reachable whatever space it logs to.
         'conversations.get',
         'conversations.findUsers',
@@ -695,6 +709,7 @@ for (const kind of STORE_KINDS) {
           'reschedule',
           'savePreferences',
           'logAttempt',
+          'recordUnreachable',
           'audit',
           'pseudonymisePerson',
           'scrubRecordTexts',
