@@ -29,6 +29,11 @@ export function reminderRoutes(core: Core): ApiRoute[] {
     },
     {
       method: 'GET',
+      path: '/reminders/unreachable-owners',
+      handle: async (req) => ok(await core.reminders.unreachableAssigned(me(req), req.identity.user)),
+    },
+    {
+      method: 'GET',
       path: '/me/reminder-preferences',
       handle: async (req) => ok(await core.reminders.preferences(me(req), req.identity.user)),
     },

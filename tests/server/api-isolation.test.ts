@@ -150,6 +150,7 @@ describe('API isolation between tenants and teams', () => {
       }),
       nf('POST', `/partners/${ids.partner}/archive`),
       own('GET', '/reminders'),
+      own('GET', '/reminders/unreachable-owners'),
       nf('GET', `/reminders/${ids.reminder}/deliveries`),
       own('GET', '/slas'),
       nf('POST', '/slas', anSlaInput(ids.partner!)),

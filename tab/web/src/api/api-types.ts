@@ -19,6 +19,7 @@ import type {
   Reminder as CoreReminder,
 } from '../../../../core/reminders/reminder';
 import type { ReminderFamily, ReminderPreferences } from '../../../../core/reminders/reminder-preferences';
+import type { UnreachableOwner as CoreUnreachableOwner } from '../../../../core/reminders/unreachable-owner';
 import type {
   ServiceLevelAgreement,
   SlaReading as CoreSlaReading,
@@ -32,7 +33,7 @@ export type { CalendarState, Page, PartnerHealth, ReminderFamily, ReminderPrefer
 /** A person a record mentions. */
 export type Person = Pick<
   CorePerson,
-  'id' | 'kind' | 'displayName' | 'email' | 'phone' | 'jobTitle' | 'aadObjectId' | 'partnerId'
+  'id' | 'kind' | 'displayName' | 'email' | 'phone' | 'jobTitle' | 'aadObjectId' | 'partnerId' | 'pending'
 >;
 
 /** People by id. */
@@ -176,6 +177,12 @@ export type Reminder = Pick<
   | 'nextAttemptAt'
   | 'lastError'
   | 'deliveredAt'
+>;
+
+/** An owner nothing reached about work the caller assigned them. */
+export type UnreachableOwner = Pick<
+  CoreUnreachableOwner,
+  'spaceId' | 'subjectId' | 'ownerId' | 'title' | 'date' | 'partnerId' | 'at'
 >;
 
 /** One send attempt of a reminder. */

@@ -73,6 +73,16 @@ function whenWords(r: Reminder, locale: string): string {
   return `Due ${formatDateTime(r.dueAt, locale)}`;
 }
 
+/** Each delivery route in words. */
+const ROUTE_WORDS: Record<NonNullable<DeliveryAttempt['route']>, string> = {
+  personal: 'via personal chat',
+  'installed-via-graph': 'via a personal chat made by installing the app for them',
+  space: 'via team or chat',
+  'mention-in-space': 'via team or chat, @mentioning them',
+  'assigner-told': 'unreachable: whoever assigned it was told',
+  unreachable: 'unreachable',
+};
+
 function DeliveryLog(props: { reminderId: string }): ReactNode {
   const { api, locale } = useServices();
   const styles = useStyles();
@@ -91,7 +101,7 @@ function DeliveryLog(props: { reminderId: string }): ReactNode {
               <li key={a.attempt}>
                 <Caption1>
                   {formatDateTime(a.at, locale)}: {words(a.outcome)}
-                  {a.route ? ` via ${a.route === 'personal' ? 'personal chat' : 'team or chat'}` : ''}
+                  {a.route ? `, ${ROUTE_WORDS[a.route]}` : ''}
                   {a.statusCode ? `, HTTP ${a.statusCode}` : ''}
                   {a.detail ? `, ${a.detail}` : ''}
                 </Caption1>

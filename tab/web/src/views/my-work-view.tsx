@@ -7,6 +7,7 @@ import type {
   People,
   Reminder,
   ReminderPreferences,
+  UnreachableOwner,
 } from '../api/api-types';
 import { ActionItem, isOverdue } from '../components/action-item';
 import { ExportPanel } from '../components/export-panel';
@@ -15,6 +16,7 @@ import { OutlookState } from '../components/outlook-state';
 import { PageHeader } from '../components/page-header';
 import { ReminderList } from '../components/reminder-list';
 import { ReminderPreferencesForm } from '../components/reminder-preferences-form';
+import { UnreachableOwners } from '../components/unreachable-owners';
 import { formatDate, today } from '../format';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
@@ -58,6 +60,10 @@ export default function MyWorkView(): ReactNode {
   );
   const reminders = useLoad(
     () => api.call<Page<Reminder>>('/reminders', { query: { status: 'pending,sending,failed', limit: 20 } }),
+    [api],
+  );
+  const unreachable = useLoad(
+    () => api.call<Page<UnreachableOwner> & { people: People }>('/reminders/unreachable-owners'),
     [api],
   );
   const preferences = useLoad(() => api.call<ReminderPreferences>('/me/reminder-preferences'), [api]);
@@ -126,6 +132,16 @@ export default function MyWorkView(): ReactNode {
                 <Body1>No reminders waiting, and none failed.</Body1>
               ) : (
                 <ReminderList reminders={page.items} />
+              )
+            }
+          </LoadState>
+          <LoadState loaded={unreachable} label="colleagues we could not reach">
+            {(page) =>
+              page.items.length === 0 ? null : (
+                <>
+                  <Subtitle2 as="h3">Colleagues we could not reach</Subtitle2>
+                  <UnreachableOwners items={page.items} people={page.people} />
+                </>
               )
             }
           </LoadState>
