@@ -15,7 +15,7 @@ export interface FakeEvent {
 
 /** How the next matching request fails. `lostAnswer`: the change is made, but the answer is a 503. */
 export interface GraphFault {
-  readonly status: 403 | 429 | 503 | 504;
+  readonly status: 403 | 429 | 500 | 502 | 503 | 504;
   readonly retryAfterSeconds?: number;
   readonly lostAnswer?: boolean;
 }
@@ -27,6 +27,8 @@ const RECORDED_AT = '2026-03-02T09:00:04';
 const ERRORS: Record<GraphFault['status'], { code: string; message: string }> = {
   403: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' },
   429: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' },
+  500: { code: 'InternalServerError', message: 'Internal server error.' },
+  502: { code: 'BadGateway', message: 'Bad gateway.' },
   503: { code: 'ServiceUnavailable', message: 'The service is currently unavailable.' },
   504: { code: 'GatewayTimeout', message: 'The gateway did not receive a response in time.' },
 };
@@ -59,9 +61,11 @@ async function bodyOf(req: IncomingMessage): Promise<any> {
 }
 
 /**
- * A loopback stand-in for Microsoft Graph's calendar and user APIs (`$batch` of `GET /users/{id}` too) and Entra's token endpoint: it issues app tokens by
- * the client-credentials grant and user tokens by the on-behalf-of grant, insists on them, creates, updates and cancels events per user (honouring
- * `transactionId` as Graph does: a repeated create returns the first event), and fails requests on demand.
+ * A loopback stand-in for Microsoft Graph's calendar and user APIs (`$batch` of `GET /users/{id}` too), users'
+ * installed Teams apps and their chats, and Entra's token endpoint: it issues app tokens by the client-credentials
+ * grant and user tokens by the on-behalf-of grant, insists on them, creates, updates and cancels events per user
+ * (honouring `transactionId` as Graph does: a repeated create returns the first event), installs the app for users
+ * (403 without the permission, 404 for unknown users, 409 when installed already), and fails requests on demand.
  */
 export class FakeGraph {
   readonly events = new Map<string, FakeEvent>();
@@ -74,6 +78,10 @@ export class FakeGraph {
   readonly onBehalfOfExchanges: { scope: string; requestedTokenUse: string }[] = [];
   /** Entra refuses on-behalf-of exchanges as it does before anyone consented to the delegated permission. */
   consentWithheld = false;
+  /** Whether an administrator granted TeamsAppInstallation.ReadWriteSelfForUser.All (else installs answer 403). */
+  installPermissionGranted = true;
+  /** Apps installed for users in their personal scope: the installation and its chat with the bot, by user id. */
+  readonly installations = new Map<string, { id: string; teamsAppId: string; chatId: string }>();
   private readonly faults: GraphFault[] = [];
   private readonly batchFaults: BatchFault[] = [];
   private nextId = 1;
@@ -156,7 +164,9 @@ export class FakeGraph {
         ? this.listUsers(url.searchParams)
         : path === '/v1.0/$batch' && req.method === 'POST'
           ? this.batch(body)
-          : this.apply(req.method ?? 'GET', path, body);
+          : path.includes('/teamwork/installedApps')
+            ? this.installedApps(req.method ?? 'GET', path, url.searchParams, body)
+            : this.apply(req.method ?? 'GET', path, body);
     if (fault) return this.fail(res, fault);
     this.send(res, answer.status, answer.body);
   }
@@ -301,6 +311,117 @@ export class FakeGraph {
       };
     });
     return { status: 200, body: { responses } };
+  }
+
+  /**
+   * A user's apps, as Teams' Graph API serves them: `POST …/installedApps` installs (201, no body; 409 when
+   * installed already; 403 without the permission; 404 for a user the directory does not know), `GET
+   * …/installedApps?$filter=teamsApp/id eq '…'` lists, and `GET …/installedApps/{id}/chat` gives the chat.
+   */
+  private installedApps(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: any,
+  ): { status: number; body?: unknown } {
+    const m = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+)(\/chat)?)?$/.exec(path);
+    const userId = m ? decodeURIComponent(m[1]!).toLowerCase() : '';
+    if (!this.installPermissionGranted)
+      return {
+        status: 403,
+        body: {
+          error: {
+            code: 'Forbidden',
+            message:
+              "Missing role permissions on the request. API requires one of 'TeamsAppInstallation.ReadWriteSelfForUser.All, TeamsAppInstallation.ReadWriteForUser.All, TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All, TeamsAppInstallation.ReadWriteAndConsentForUser.All'. Roles on the request ''.",
+            innerError: { date: RECORDED_AT, 'request-id': '0f8c2e1a-6b4d-4f7e-9a3c-5d2b1e8f7a60' },
+          },
+        },
+      };
+    if (!m || !this.users.has(userId))
+      return {
+        status: 404,
+        body: {
+          error: {
+            code: 'NotFound',
+            message: `Failed to find user with id '${userId}'`,
+            innerError: { date: RECORDED_AT },
+          },
+        },
+      };
+    const installed = this.installations.get(userId);
+    if (method === 'POST' && !m[2]) {
+      const teamsAppId = /appCatalogs\/teamsApps\/([^/]+)$/.exec(body?.['teamsApp@odata.bind'] ?? '')?.[1];
+      if (!teamsAppId)
+        return {
+          status: 400,
+          body: { error: { code: 'BadRequest', message: 'Invalid bind property name teamsApp in request.' } },
+        };
+      if (installed)
+        return {
+          status: 409,
+          body: {
+            error: {
+              code: 'Conflict',
+              message: 'App is already installed.',
+              innerError: { date: RECORDED_AT },
+            },
+          },
+        };
+      this.installations.set(userId, {
+        id: Buffer.from(`${userId}##${teamsAppId}`).toString('base64'),
+        teamsAppId,
+        chatId: `19:${userId}_0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e@unq.gbl.spaces`,
+      });
+      return { status: 201 };
+    }
+    if (method === 'GET' && !m[2]) {
+      const wanted = /teamsApp\/id eq '([^']+)'/.exec(query.get('$filter') ?? '')?.[1];
+      const value =
+        installed && (!wanted || wanted === installed.teamsAppId)
+          ? [
+              {
+                id: installed.id,
+                consentedPermissionSet: null,
+                teamsApp: {
+                  id: installed.teamsAppId,
+                  externalId: '4f3b1a2c-9d8e-4b7a-8c6d-5e4f3a2b1c0d',
+                  displayName: 'Partner CRM',
+                  distributionMethod: 'organization',
+                },
+              },
+            ]
+          : [];
+      return {
+        status: 200,
+        body: {
+          '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${userId}')/teamwork/installedApps(teamsApp())`,
+          value,
+        },
+      };
+    }
+    if (method === 'GET' && m[3] && installed && decodeURIComponent(m[2]!) === installed.id)
+      return {
+        status: 200,
+        body: {
+          '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#chats/$entity',
+          id: installed.chatId,
+          topic: null,
+          createdDateTime: '2026-03-02T09:00:01.365Z',
+          lastUpdatedDateTime: '2026-03-02T09:00:01.365Z',
+          chatType: 'oneOnOne',
+          webUrl: `https://teams.microsoft.com/l/chat/${encodeURIComponent(installed.chatId)}/0?tenantId=`,
+          tenantId: null,
+          onlineMeetingInfo: null,
+          viewpoint: null,
+        },
+      };
+    return {
+      status: 404,
+      body: {
+        error: { code: 'NotFound', message: 'Resource not found.', innerError: { date: RECORDED_AT } },
+      },
+    };
   }
 
   private apply(method: string, path: string, body: any): { status: number; body?: unknown } {
