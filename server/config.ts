@@ -77,6 +77,15 @@ const Environment = z
     GRAPH_PEOPLE: z
       .enum(['on', 'off'], { error: "on to read colleagues' job titles from Microsoft Graph, or off" })
       .default('off'),
+    GRAPH_INSTALL_APP: z
+      .enum(['on', 'off'], {
+        error:
+          'on to install the app through Microsoft Graph for people who never did, so reminders reach them in their own chat, or off',
+      })
+      .default('off'),
+    TEAMS_APP_CATALOG_ID: z
+      .guid({ error: "the app's id in the organisation's Teams app catalog (a GUID)" })
+      .optional(),
     GRAPH_BASE_URL: z
       .url({
         protocol: /^https?$/,
@@ -149,7 +158,14 @@ const Environment = z
         message:
           'milliseconds, at least twice REMINDER_SEND_TIMEOUT_MS (a claim must leave time to wait for a turn and then send)',
       });
-    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE'] as const)
+    if (env.GRAPH_INSTALL_APP === 'on' && !env.TEAMS_APP_CATALOG_ID)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_APP_CATALOG_ID'],
+        message:
+          "the app's id in the organisation's Teams app catalog (a GUID; required when GRAPH_INSTALL_APP is on)",
+      });
+    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE', 'GRAPH_INSTALL_APP'] as const)
       if (env[name] === 'on' && (!env.MicrosoftAppId || env.MicrosoftAppType !== 'SingleTenant'))
         ctx.addIssue({
           code: 'custom',
@@ -214,6 +230,11 @@ export interface Config {
     readonly calendar: boolean;
     /** Colleagues' job titles come from the directory. */
     readonly people: boolean;
+    /**
+     * The app is installed through Graph for reminders' owners who never installed it (the application permission
+     * TeamsAppInstallation.ReadWriteSelfForUser.All): its id in the organisation's app catalog, when on.
+     */
+    readonly installApp?: { readonly catalogAppId: string };
     readonly baseUrl: string;
     readonly authorityUrl: string;
     readonly syncIntervalMs: number;
@@ -284,10 +305,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ssoJwksUrl: e.TAB_SSO_JWKS_URL,
     apiRateLimit: parseRateWindows(e.API_RATE_LIMIT),
     graph:
-      e.GRAPH_CALENDAR === 'on' || e.GRAPH_PEOPLE === 'on'
+      e.GRAPH_CALENDAR === 'on' || e.GRAPH_PEOPLE === 'on' || e.GRAPH_INSTALL_APP === 'on'
         ? {
             calendar: e.GRAPH_CALENDAR === 'on',
             people: e.GRAPH_PEOPLE === 'on',
+            ...(e.GRAPH_INSTALL_APP === 'on' && e.TEAMS_APP_CATALOG_ID
+              ? { installApp: { catalogAppId: e.TEAMS_APP_CATALOG_ID } }
+              : {}),
             baseUrl: e.GRAPH_BASE_URL,
             authorityUrl: e.GRAPH_AUTHORITY_URL,
             syncIntervalMs: e.CALENDAR_SYNC_INTERVAL_MS,

@@ -13,6 +13,7 @@ import { reminderScheduler } from './reminder-scheduler';
 import { DataRetention } from '../core/privacy/data-retention';
 import { graphJobs } from './graph-jobs';
 import { userDirectory } from './user-directory';
+import { appInstaller } from './app-installer';
 import { ownProfileOnTabOpen } from './own-profile';
 import { PeriodicJob } from './periodic-job';
 import { exportServices } from './export-services';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     clock,
     auth: botAuthentication(config),
     logger,
+    installer: appInstaller(config, logger),
   });
   const server = createApp({
     core,

@@ -7,6 +7,7 @@ import { DEFAULT_RETRY } from '../core/reminders/retry-policy';
 import { ConnectorClients } from '../bot/notifier/connector-clients';
 import { SlidingWindowRateLimiter } from '../adapters/rate-limit/sliding-window-rate-limiter';
 import { TeamsNotifier } from '../bot/notifier/teams-notifier';
+import type { PersonalAppInstaller } from '../core/conversations/personal-app-installer';
 import type { Config } from './config';
 
 /**
@@ -69,7 +70,15 @@ export interface ReminderParts {
   readonly logger: Logger;
   /** This process's name in leases (host and pid unless told). */
   readonly worker?: string;
+  /** Installs the app for owners who never did (see appInstaller); without it they are @mentioned. */
+  readonly installer?: PersonalAppInstaller;
 }
+
+/**
+ * The Bot Connector's global address, for a chat made by installing the app when no conversation in the
+ * tenant gave a regional one (Teams routes it to the tenant's region).
+ */
+const GLOBAL_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 /** The dispatcher for this process: the Teams notifier under Teams' limits, and a lease name unique to it. */
 export function reminderDispatcher(parts: ReminderParts): ReminderDispatcher {
@@ -86,6 +95,8 @@ export function reminderDispatcher(parts: ReminderParts): ReminderDispatcher {
     sendTimeoutMs: limits.sendTimeoutMs,
     clock,
     logger,
+    installer: parts.installer,
+    bot: { id: `28:${config.bot.appId}`, serviceUrl: GLOBAL_SERVICE_URL },
   });
   return new ReminderDispatcher({
     store,

@@ -152,3 +152,42 @@ describe('LINK_SIGNING_SECRET', () => {
     expect(loadConfig({}).linkSecret).not.toBe(loadConfig({}).linkSecret);
   });
 });
+
+describe('GRAPH_INSTALL_APP', () => {
+  const singleTenant = {
+    MicrosoftAppId: 'a0b1c2d3-0000-4000-8000-000000000001',
+    MicrosoftAppPassword: 'secret-value',
+    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppTenantId: 'b0b1c2d3-0000-4000-8000-000000000002',
+    LINK_SIGNING_SECRET: 'x'.repeat(32),
+  };
+
+  it('is off unless asked for: owners who never installed the app are @mentioned instead', () => {
+    expect(loadConfig(singleTenant).graph).toBeUndefined();
+  });
+
+  it('needs the app’s id in the organisation’s app catalog', () => {
+    expect(() => loadConfig({ ...singleTenant, GRAPH_INSTALL_APP: 'on' })).toThrow(
+      /TEAMS_APP_CATALOG_ID must be the app's id in the organisation's Teams app catalog/,
+    );
+    expect(() =>
+      loadConfig({ ...singleTenant, GRAPH_INSTALL_APP: 'on', TEAMS_APP_CATALOG_ID: 'partner-crm' }),
+    ).toThrow(/TEAMS_APP_CATALOG_ID must be .*\(got "partner-crm"\)/);
+    const config = loadConfig({
+      ...singleTenant,
+      GRAPH_INSTALL_APP: 'on',
+      TEAMS_APP_CATALOG_ID: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    });
+    expect(config.graph).toMatchObject({
+      calendar: false,
+      people: false,
+      installApp: { catalogAppId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' },
+    });
+  });
+
+  it('is off in local mode, where Graph is not signed in to', () => {
+    expect(() =>
+      loadConfig({ GRAPH_INSTALL_APP: 'on', TEAMS_APP_CATALOG_ID: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' }),
+    ).toThrow(/GRAPH_INSTALL_APP must be off unless the bot is a SingleTenant app/);
+  });
+});
