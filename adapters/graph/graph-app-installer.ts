@@ -37,6 +37,8 @@ const Chat = z.object({ id: z.string().min(1).max(1024) });
  */
 export class GraphAppInstaller implements PersonalAppInstaller {
   private readonly refusedUntil = new Map<string, number>();
+  /** Installs under way, by tenant and user: a digest's or a batch's sends to one owner share one. */
+  private readonly inFlight = new Map<string, Promise<PersonalInstallOutcome>>();
   private readonly now: () => number;
 
   constructor(
@@ -51,6 +53,16 @@ export class GraphAppInstaller implements PersonalAppInstaller {
     if (tenant !== this.options.homeTenantId.toLowerCase()) return { kind: 'not-permitted' };
     if (this.now() < (this.refusedUntil.get(tenant) ?? -Infinity)) return { kind: 'not-permitted' };
     if (!AadObjectId.safeParse(aadObjectId).success) return { kind: 'unknown-user' };
+    const key = `${tenant}|${aadObjectId.toLowerCase()}`;
+    let install = this.inFlight.get(key);
+    if (!install) {
+      install = this.installFor(tenant, aadObjectId).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, install);
+    }
+    return install;
+  }
+
+  private async installFor(tenant: string, aadObjectId: string): Promise<PersonalInstallOutcome> {
     const user = `/users/${encodeURIComponent(aadObjectId)}/teamwork/installedApps`;
     try {
       await this.installOnce(user);

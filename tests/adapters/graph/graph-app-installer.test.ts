@@ -71,6 +71,12 @@ describe(GraphAppInstaller.name, () => {
     expect(await installer.install(TENANT, LEE)).toMatchObject({ kind: 'installed' });
   });
 
+  it('shares one install among sends to the same user at once', async () => {
+    const [a, b] = await Promise.all([installer.install(TENANT, LEE), installer.install(TENANT, LEE)]);
+    expect(a).toEqual(b);
+    expect(installCalls().filter((c) => c.startsWith('POST'))).toHaveLength(1);
+  });
+
   it('on 404 says the directory does not know the user', async () => {
     expect(await installer.install(TENANT, NOBODY)).toEqual({ kind: 'unknown-user' });
   });
