@@ -14,6 +14,7 @@ interface Template {
   accentColor: string;
   bots: { scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
   composeExtensions: { commands: { id: string; type: string; context?: string[]; fetchTask?: boolean }[] }[];
+  authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
 }
 
 const template = JSON.parse(readFileSync(join(ROOT, MANIFEST_TEMPLATE), 'utf8')) as Template;
@@ -36,6 +37,14 @@ describe('the manifest template', () => {
       expect({ scope, offered: [...offered].sort() }).toEqual({ scope, offered: [...declared].sort() });
     }
     expect(commandDrift(template)).toEqual([]);
+  });
+
+  // Graph application permissions (User.Read.All, Calendars.ReadWrite, TeamsAppInstallation.ReadWriteSelfForUser.All)
+  // are granted in Entra by an administrator; the manifest may only ask for resource-specific ones, whose names
+  // end in the scope they are granted for (README, "Deploy", step 8).
+  it('asks only for resource-specific permissions, never for a Graph application permission', () => {
+    for (const { name } of template.authorization.permissions.resourceSpecific)
+      expect(name).toMatch(/^[A-Za-z]+(\.[A-Za-z]+)*\.(Chat|Group|Team|User)$/);
   });
 
   it('declares the two message-extension commands the bot handles, as the product needs them', () => {
