@@ -2,7 +2,7 @@ import type { TenantScope } from '../common/scope';
 import type { Clock, Store } from '../ports';
 import { pickedIdKind } from './pending-person';
 import type { Person, PersonRef, TeamsUser } from './person';
-import type { UserDirectory } from './user-directory';
+import type { DirectoryUser, UserDirectory } from './user-directory';
 
 /** Most people one lookup resolves (a card's people picker holds about this many). */
 export const MAX_LOOKUP = 60;
@@ -11,6 +11,11 @@ export const MAX_LOOKUP = 60;
 export interface PickContext {
   /** The conversation's member with this id (Entra object id or Teams user id), if they are one. */
   readonly rosterMember?: (id: string) => Promise<TeamsUser | undefined>;
+  /**
+   * The directory as the caller sees it (Microsoft Graph on their behalf, from the tab's sign-in): asked for those
+   * the app's own directory did not name, as where no administrator granted the app User.ReadBasic.All.
+   */
+  readonly callersDirectory?: UserDirectory;
 }
 
 /** Looks up colleagues the product has already met, and names those a people picker found. */
@@ -70,10 +75,14 @@ export class PeopleDirectory {
       if ((!person || person.pending) && pickedIdKind(id) === 'entra') askDirectory.push(id);
     });
 
-    const listed =
+    const listed: Map<string, DirectoryUser> =
       askDirectory.length && this.deps.directory
         ? await this.deps.directory.users(scope.tenantId, askDirectory)
         : new Map();
+    const unnamed = askDirectory.filter((id) => !listed.has(id.toLowerCase()));
+    if (unnamed.length && context.callersDirectory)
+      for (const [id, user] of await context.callersDirectory.users(scope.tenantId, unnamed))
+        listed.set(id, user);
     for (const id of askDirectory) {
       const user = listed.get(id.toLowerCase());
       if (user)

@@ -153,7 +153,9 @@ export class FakeGraph {
     }
     const signedIn = /^Bearer graph-user-token-([0-9a-f-]+)-\d+$/.exec(req.headers.authorization ?? '')?.[1];
     if (path === '/v1.0/me' && req.method === 'GET') return this.me(res, signedIn, url.searchParams);
-    if (!/^Bearer graph-token-\d+$/.test(req.headers.authorization ?? ''))
+    // Users are read as the app (application permission) or as a signed-in user (delegated, on their behalf).
+    const asUser = signedIn !== undefined && path === '/v1.0/$batch';
+    if (!asUser && !/^Bearer graph-token-\d+$/.test(req.headers.authorization ?? ''))
       return this.send(res, 401, {
         error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' },
       });
