@@ -4,6 +4,7 @@ import type { Core } from '../core/core';
 import type { Logger } from '../core/ports';
 import { apiRoutes } from '../tab/api/api-routes';
 import type { GraphFeatures, OnTabOpened } from '../tab/api/me-routes';
+import type { CallersDirectory } from '../tab/api/form-routes';
 import type { ApiRoute } from '../tab/api/api-route';
 import { toErrorResponse } from '../tab/api/api-errors';
 import type { ExportServices } from '../tab/api/evidence-export-routes';
@@ -34,6 +35,8 @@ export interface AppParts {
   readonly graph?: GraphFeatures;
   /** Graph work done for someone who opens the tab. */
   readonly onTabOpened?: OnTabOpened;
+  /** Names the tab's picks on the caller's behalf (delegated Graph). */
+  readonly callersDirectory?: CallersDirectory;
 }
 
 /** The one HTTP server: bot endpoint, health check, tab API and tab files. Not yet listening. */
@@ -44,6 +47,7 @@ export function createApp(parts: AppParts): Server {
     now: parts.exports.now,
     graph: parts.graph,
     onTabOpened: parts.onTabOpened,
+    callersDirectory: parts.callersDirectory,
   };
   for (const route of apiRoutes(parts.core, services)) api.add(route.method, route.path, route);
   const bot = botEndpoint(parts.bot.adapter, parts.bot.handler, parts.logger);

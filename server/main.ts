@@ -14,6 +14,7 @@ import { DataRetention } from '../core/privacy/data-retention';
 import { graphJobs } from './graph-jobs';
 import { userDirectory } from './user-directory';
 import { appInstaller } from './app-installer';
+import { callersDirectory } from './callers-directory';
 import { ownProfileOnTabOpen } from './own-profile';
 import { PeriodicJob } from './periodic-job';
 import { exportServices } from './export-services';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     exports: exportServices(config, clock, logger, exportWorkers),
     graph: { calendar: config.graph?.calendar ?? false, people: config.graph?.people ?? false },
     onTabOpened: ownProfileOnTabOpen(config, { store, clock }, logger),
+    callersDirectory: callersDirectory(config, logger),
   });
   const port = await listenUntilStopped(server, config, logger, async () => {
     await scheduler.stop();

@@ -18,6 +18,8 @@ export interface PeopleSources {
     context: PickContext,
   ) => Promise<Map<string, PersonRef>>;
   readonly scope: TenantScope;
+  /** The directory as the caller sees it (Graph on their behalf), when the tab's sign-in allows it. */
+  readonly callersDirectory?: PickContext['callersDirectory'];
 }
 
 /**
@@ -39,7 +41,10 @@ export async function resolvePickedPeople(
     else others.push(id);
   }
   if (others.length === 0) return refs;
-  const found = await from.identify(from.scope, others, { rosterMember: (id) => from.roster.member(id) });
+  const found = await from.identify(from.scope, others, {
+    rosterMember: (id) => from.roster.member(id),
+    callersDirectory: from.callersDirectory,
+  });
   for (const [id, ref] of found) refs.set(id, ref);
   return refs;
 }

@@ -5,7 +5,7 @@ import type { ApiRoute } from './api-route';
 import { checkInRoutes } from './check-in-routes';
 import { evidenceExportRoutes, type ExportServices } from './evidence-export-routes';
 import { evidenceRoutes } from './evidence-routes';
-import { formRoutes } from './form-routes';
+import { formRoutes, type CallersDirectory } from './form-routes';
 import { meetingRoutes } from './meeting-routes';
 import { meRoutes, type GraphFeatures, type OnTabOpened } from './me-routes';
 import { partnerRoutes } from './partner-routes';
@@ -20,6 +20,8 @@ export interface ApiServices {
   /** What Microsoft Graph is connected for (nothing, unless told). */
   readonly graph?: GraphFeatures;
   readonly onTabOpened?: OnTabOpened;
+  /** Names picks on the caller's behalf where the app's own directory cannot (see OnBehalfOfUserLookup). */
+  readonly callersDirectory?: CallersDirectory;
 }
 
 /** Every route of the tab's API, relative to `/api/v1`. */
@@ -33,7 +35,7 @@ export function apiRoutes(core: Core, services: ApiServices): ApiRoute[] {
     ...checkInRoutes(core),
     ...evidenceRoutes(core),
     ...evidenceExportRoutes(core, services.exports),
-    ...formRoutes(core, services.now),
+    ...formRoutes(core, services.now, services.callersDirectory),
     ...reminderRoutes(core),
     ...meRoutes(services.graph ?? { calendar: false, people: false }, services.onTabOpened),
     ...privacyRoutes(core),

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import type { Core } from '../../core/core';
 import { NotFoundError, ValidationError } from '../../core/errors';
-import type { ApiRequest, ApiRoute } from './api-route';
+import type { UserDirectory } from '../../core/people/user-directory';
+import type { ApiIdentity, ApiRequest, ApiRoute } from './api-route';
+
+/** The directory as a caller sees it (Microsoft Graph on their behalf), when their sign-in allows it. */
+export type CallersDirectory = (identity: ApiIdentity) => UserDirectory | undefined;
 import { toErrorResponse } from './api-errors';
 import { knownTimeZone } from '../../cards/local-time';
 import { renderRecordCard, type CardTime } from './cards/card-renderers';
@@ -29,7 +33,7 @@ const MAX_FORM_PARTNERS = 100;
  * to the same use case and answers with the card that replaces it (or the form again, with errors), and
  * `GET /cards/:type/:id` is a logged item's card.
  */
-export function formRoutes(core: Core, now: () => Date): ApiRoute[] {
+export function formRoutes(core: Core, now: () => Date, callersDirectory?: CallersDirectory): ApiRoute[] {
   const forms = new Map(CARD_FORMS.map((f) => [f.kind, f]));
   const formOf = (req: ApiRequest): CardForm => {
     const form = forms.get(req.params.kind ?? '');
@@ -90,7 +94,14 @@ export function formRoutes(core: Core, now: () => Date): ApiRoute[] {
         const form = formOf(req);
         const { data } = parseBody(FormSubmit, req);
         try {
-          const result = await form.submit(core, callerOf(req), data, req.idempotencyKey, timeOf(req));
+          const result = await form.submit(
+            core,
+            callerOf(req),
+            data,
+            req.idempotencyKey,
+            timeOf(req),
+            callersDirectory?.(req.identity),
+          );
           return { status: 201, body: { outcome: 'saved', ...result } };
         } catch (err) {
           if (!(err instanceof ValidationError)) throw err;

@@ -51,7 +51,7 @@ export function botCardForm<D, I, R>(spec: BotFormSpec<D, I, R>): CardForm {
       const state = formWithIssues(values, issues, (p) => spec.inputIdOf(p, data));
       return spec.render(context, state, formId);
     },
-    async submit(core, caller, raw, idempotencyKey, time) {
+    async submit(core, caller, raw, idempotencyKey, time, callersDirectory) {
       const values = (raw ?? {}) as Record<string, unknown>;
       const parsed = parse(values);
       if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error));
@@ -60,6 +60,7 @@ export function botCardForm<D, I, R>(spec: BotFormSpec<D, I, R>): CardForm {
         roster: NO_ROSTER,
         identify: (scope, ids, context) => core.people.identify(scope, ids, context),
         scope: { tenantId: caller.scope.tenantId },
+        callersDirectory,
       });
       const { input, unresolved } = spec.toInput(parsed.data, people);
       if (unresolved.length) throw new ValidationError(unresolved);

@@ -1,3 +1,4 @@
+import type { UserDirectory } from '../../../core/people/user-directory';
 import type { Caller } from '../../../core/common/caller';
 import type { Core } from '../../../core/core';
 import type { FieldIssue } from '../../../core/errors';
@@ -50,5 +51,7 @@ export interface CardForm {
     data: unknown,
     idempotencyKey: string | undefined,
     time: Pick<FormContext, 'timeZone' | 'now'>,
+    /** The directory as the caller sees it, for naming picks the app's own directory cannot. */
+    callersDirectory?: UserDirectory,
   ): Promise<FormResult>;
 }
