@@ -9,6 +9,7 @@ import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
 import type { TestApp } from '../../../testkit/test-app';
 import { describeInChromium, launchChromium } from '../../../testkit/chromium';
 import { contextAt, seriousAxeViolations, startTabApp, type InPage } from './browser';
+import { aPartnerInput } from '../../../testkit/factories';
 
 jest.setTimeout(120_000);
 
@@ -429,5 +430,40 @@ describeInChromium('the tab in headless Chromium, standalone in local mode', () 
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     }
     await page.screenshot({ path: join(ARTEFACTS, 'my-work-mobile.png'), fullPage: true });
+  });
+
+  // Last, as it adds a partner and an action the earlier tests' counts do not expect.
+  it('shows a colleague picked before anything could name them as pending, on the board, the partner and the action', async () => {
+    const picked = 'ffffffff-ffff-4fff-8fff-fffffffffff3';
+    const { partner } = await app.core.partners.add(
+      playground,
+      aPartnerInput({
+        name: 'Wingtip Window Cleaning',
+        relationshipOwner: { pending: picked },
+        contacts: [],
+      }),
+    );
+    await app.core.actions.create(playground, {
+      title: 'Agree the deep-clean rota',
+      owner: { pending: picked },
+      dueDate: demoToday(app.clock.now()),
+      partnerId: partner.id,
+    });
+    const badge = 'pending: not yet named, shown by the id that was picked';
+
+    await open('#/partners');
+    const card = page.getByTestId('partner-card').filter({ hasText: 'Wingtip Window Cleaning' });
+    await card.getByText('Pending person (ffffffff-fff…)').waitFor();
+    expect(await card.getByTestId('pending-person').getAttribute('aria-label')).toBe(badge);
+    // Named owners carry no badge.
+    expect(await page.getByTestId('pending-person').count()).toBe(1);
+
+    await open(`#/partners/${partner.id}`);
+    await page.getByLabel(badge).first().waitFor();
+
+    await open('#/actions');
+    const action = page.getByTestId('action-item').filter({ hasText: 'Agree the deep-clean rota' });
+    expect(await action.getByTestId('pending-person').textContent()).toBe('pending');
+    expect(await action.getByLabel(badge).count()).toBe(1);
   });
 });

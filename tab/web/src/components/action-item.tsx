@@ -15,6 +15,7 @@ import { useState, type ReactNode } from 'react';
 import type { ActionStatus, AgreedAction, People } from '../api/api-types';
 import { formatDate, today, words } from '../format';
 import { useServices } from '../services';
+import { PersonName } from './person-name';
 
 const useStyles = makeStyles({
   card: { gap: tokens.spacingVerticalXS },
@@ -73,7 +74,7 @@ export function ActionItem(props: {
     >
       <Text weight="semibold">{action.title}</Text>
       <div className={styles.line}>
-        <Caption1>{props.people[action.ownerId]?.displayName ?? 'Someone'}</Caption1>
+        <PersonName person={props.people[action.ownerId]} fallback="Someone" />
         <Caption1>· due {formatDate(action.dueDate, locale)}</Caption1>
         {overdue && (
           <Badge color="danger" appearance="tint">

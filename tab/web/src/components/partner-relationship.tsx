@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { CheckIn, Partner, PartnerHealth, People } from '../api/api-types';
 import { formatDate, words } from '../format';
 import { useServices } from '../services';
+import { PersonName } from './person-name';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -37,7 +38,7 @@ export function PartnerRelationship(props: {
           {partner.chain.direction}, stage {partner.chain.stage}
         </Body1>
         <Caption1>Owner</Caption1>
-        <Body1>{people[partner.relationshipOwnerId]?.displayName ?? '—'}</Body1>
+        <PersonName person={people[partner.relationshipOwnerId]} fallback="—" size="body" />
         <Caption1>Check-ins</Caption1>
         <Body1>
           {checkIn?.active

@@ -79,8 +79,8 @@ const ROUTE_WORDS: Record<NonNullable<DeliveryAttempt['route']>, string> = {
   'installed-via-graph': 'via a personal chat made by installing the app for them',
   space: 'via team or chat',
   'mention-in-space': 'via team or chat, @mentioning them',
-  'assigner-told': 'unreachable: whoever assigned it was told',
-  unreachable: 'unreachable',
+  'assigner-told': 'reaching nobody: whoever assigned it was told',
+  unreachable: 'reaching nobody',
 };
 
 function DeliveryLog(props: { reminderId: string }): ReactNode {
@@ -101,7 +101,7 @@ function DeliveryLog(props: { reminderId: string }): ReactNode {
               <li key={a.attempt}>
                 <Caption1>
                   {formatDateTime(a.at, locale)}: {words(a.outcome)}
-                  {a.route ? `, ${ROUTE_WORDS[a.route]}` : ''}
+                  {a.route ? ` ${ROUTE_WORDS[a.route]}` : ''}
                   {a.statusCode ? `, HTTP ${a.statusCode}` : ''}
                   {a.detail ? `, ${a.detail}` : ''}
                 </Caption1>

@@ -24,6 +24,7 @@ import { formatDate, words } from '../format';
 import { hrefOf, navigate } from '../router';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
+import { PersonName } from '../components/person-name';
 
 const useStyles = makeStyles({
   grid: {
@@ -150,7 +151,7 @@ export default function PartnersView(): ReactNode {
                         />
                         <div className={styles.facts}>
                           <Caption1>Owner</Caption1>
-                          <Caption1>{page.people[partner.relationshipOwnerId]?.displayName ?? '—'}</Caption1>
+                          <PersonName person={page.people[partner.relationshipOwnerId]} fallback="—" />
                           <Caption1>Next check-in</Caption1>
                           <Caption1>
                             {health?.checkIn
