@@ -8,6 +8,10 @@ import { ConnectorClients } from '../bot/notifier/connector-clients';
 import { SlidingWindowRateLimiter } from '../adapters/rate-limit/sliding-window-rate-limiter';
 import { TeamsNotifier } from '../bot/notifier/teams-notifier';
 import type { Config } from './config';
+import type { TenantDispatch } from '../core/reminders/tenant-dispatch';
+
+/** The pause between rounds while other processes send tenants with reminders due: they hand them on in seconds. */
+const HANDOVER_POLL_MS = 500;
 
 /**
  * The loop that sends reminders: a round sends everything due (claiming batch after batch while it sends),
@@ -46,9 +50,12 @@ export class ReminderScheduler {
       } catch (err) {
         this.logger.error('reminder round failed', { error: err });
       }
+      const pause = this.dispatcher.waitingForTenants
+        ? Math.min(HANDOVER_POLL_MS, this.settings.tickMs)
+        : this.settings.tickMs;
       if (this.running)
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.settings.tickMs);
+          const timer = setTimeout(resolve, pause);
           this.wake = () => {
             clearTimeout(timer);
             resolve();
@@ -69,6 +76,8 @@ export interface ReminderParts {
   readonly logger: Logger;
   /** This process's name in leases (host and pid unless told). */
   readonly worker?: string;
+  /** Which tenants this process sends for (default: all of them, as one process alone does). */
+  readonly tenants?: TenantDispatch;
 }
 
 /** The dispatcher for this process: the Teams notifier under Teams' limits, and a lease name unique to it. */
@@ -96,6 +105,7 @@ export function reminderDispatcher(parts: ReminderParts): ReminderDispatcher {
     batch: limits.batch,
     leaseMs: limits.leaseMs,
     concurrency: limits.concurrency,
+    tenants: parts.tenants,
     logger,
   });
 }

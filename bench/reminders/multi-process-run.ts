@@ -122,6 +122,9 @@ export async function resetReminders(databaseUrl: string): Promise<void> {
          next_attempt_at = NULL, attempts = 0, last_error = NULL`,
     );
     await client.query('DELETE FROM reminder_deliveries');
+    // The first pass's processes gave their tenants up on their way out; the second starts with none held.
+    await client.query('DELETE FROM reminder_tenant_leases');
+    await client.query('DELETE FROM reminder_workers');
   } finally {
     await client.end();
   }
