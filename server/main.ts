@@ -65,6 +65,9 @@ async function main(): Promise<void> {
   const worker = `${hostname()}:${process.pid}`;
   const shared = sharedLimits(config, worker, logger);
   if (shared) jobs.push(shared.renewal);
+  // Counted among the living before listening: processes started together then share the tenants from their
+  // first claim, instead of the first to claim taking them all and handing them on (2 s pause each).
+  await shared?.tenants.renew();
   const scheduler = reminderScheduler({
     config,
     core,
