@@ -50,7 +50,9 @@ describe(PostgresTenantDispatch.name, () => {
     await a.claimable(DUE, new Set(draining.tenants as string[]));
     const taken = await b.claimable(DUE, new Set());
     expect(taken.tenants).toHaveLength(2);
-    expect([...(taken.tenants as string[]), ...(draining.tenants as string[])].sort()).toEqual([...all].sort());
+    expect([...(taken.tenants as string[]), ...(draining.tenants as string[])].sort()).toEqual(
+      [...all].sort(),
+    );
   });
 
   it("takes a dead worker's tenants once its lease has run out, and not before", async () => {
