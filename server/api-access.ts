@@ -11,12 +11,14 @@ import { SigningKeys } from '../tab/api/sso/signing-keys';
 import { TeamsSso } from '../tab/api/sso/teams-sso';
 import { botAuthentication } from './bot-adapter';
 import type { Config } from './config';
-import { CallerRateLimit } from './http/caller-rate-limit';
+import type { CallerLimit } from '../core/common/caller-limit';
+import { FixedWindowCallerLimit } from '../adapters/rate-limit/fixed-window-caller-limit';
 
 /** How the API learns who calls, how often they may, and what they may open. */
 export interface ApiAccess {
   readonly authenticate: (req: IncomingMessage) => Promise<ApiIdentity>;
-  readonly limit: CallerRateLimit;
+  /** Requests per caller (counted in this process here; main.ts shares the count when on PostgreSQL). */
+  readonly limit: CallerLimit;
   readonly spaces: SpaceAccess;
 }
 
@@ -35,7 +37,7 @@ export function apiAccess(
   if (config.localMode)
     return {
       authenticate: async (req) => localIdentity(req.headers, req.socket.remoteAddress),
-      limit: new CallerRateLimit(config.apiRateLimit),
+      limit: new FixedWindowCallerLimit(config.apiRateLimit),
       spaces: new SpaceAccess(undefined),
     };
   const { appId, appType, appTenantId } = config.bot;
@@ -52,7 +54,7 @@ export function apiAccess(
   const roster = new TeamsSpaceMembership(core, new ConnectorClients(connectorAuth, appId));
   return {
     authenticate: (req) => sso.identify(req.headers.authorization),
-    limit: new CallerRateLimit(config.apiRateLimit),
+    limit: new FixedWindowCallerLimit(config.apiRateLimit),
     spaces: new SpaceAccess(roster, Date.now, (error) => logger.warn('membership check failed', { error })),
   };
 }

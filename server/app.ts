@@ -16,6 +16,7 @@ import { sendApiResponse, sendJson } from './http/respond';
 import { RouteTable } from './http/route-table';
 import { setSecurityHeaders } from './http/security-headers';
 import { serveStatic } from './http/static-files';
+import { enforceCallerLimit } from './http/caller-rate-limit';
 
 /** Largest JSON body the API accepts. */
 export const MAX_API_BODY_BYTES = 256 * 1024;
@@ -67,7 +68,7 @@ export function createApp(parts: AppParts): Server {
     // Who is calling is settled before reading a body, so strangers cannot make the server read large ones.
     const identity = route.access === 'public' ? undefined : await parts.access.authenticate(req);
     if (identity) {
-      parts.access.limit.take(`${identity.tenantId}/${identity.user.aadObjectId}`);
+      await enforceCallerLimit(parts.access.limit, `${identity.tenantId}/${identity.user.aadObjectId}`);
       await parts.access.spaces.check(identity, url.searchParams.get('spaceId'));
     }
     const request = {

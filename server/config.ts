@@ -136,7 +136,7 @@ const Environment = z
       .min(1000, 'milliseconds, at least 1000')
       .default(15_000),
     TEAMS_RATE_CONVERSATION: RateText.default('7/1s,8/2s,60/30s,1800/1h'),
-    TEAMS_RATE_TENANT: RateText.default('50/1s'),
+    TEAMS_RATE_TENANT: RateText.default('30/1s'),
     LINK_SIGNING_SECRET: z
       .string()
       .min(32, 'a random secret of at least 32 characters that signs download links')

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../core/core';
 import { JsonLogger } from '../adapters/logging/json-logger';
@@ -21,6 +22,7 @@ import { exportServices } from './export-services';
 import { ConfigError, loadConfig } from './config';
 import { listenUntilStopped } from './lifecycle';
 import { projectRoot } from './project-root';
+import { sharedLimits } from './shared-limits';
 
 /** Starts the server from the environment; exits with one clear line when the configuration is wrong. */
 async function main(): Promise<void> {
@@ -61,6 +63,13 @@ async function main(): Promise<void> {
     ),
     ...graphJobs(config, { store, clock }, logger),
   ];
+  // This process's name in reminder and tenant leases.
+  const worker = `${hostname()}:${process.pid}`;
+  const shared = sharedLimits(config, worker, logger);
+  if (shared) jobs.push(shared.renewal);
+  // Counted among the living before listening: processes started together then share the tenants from their
+  // first claim, instead of the first to claim taking them all and handing them on (2 s pause each).
+  await shared?.tenants.renew();
   const scheduler = reminderScheduler({
     config,
     core,
@@ -69,7 +78,10 @@ async function main(): Promise<void> {
     auth: botAuthentication(config),
     logger,
     installer: appInstaller(config, logger),
+    worker,
+    tenants: shared?.tenants,
   });
+  const access = apiAccess(config, core, logger);
   const server = createApp({
     core,
     logger,
@@ -82,7 +94,7 @@ async function main(): Promise<void> {
         calendarInOutlook: config.graph?.calendar ?? false,
       }),
     },
-    access: apiAccess(config, core, logger),
+    access: shared ? { ...access, limit: shared.callerLimit } : access,
     // `npm run build` bundles the tab's web app here (scripts/build-tab.ts).
     tabRoot: join(projectRoot(), 'dist', 'tab', 'web'),
     exports: exportServices(config, clock, logger, exportWorkers),
@@ -94,6 +106,7 @@ async function main(): Promise<void> {
     await scheduler.stop();
     await Promise.all(jobs.map((job) => job.stop()));
     await exportWorkers.close();
+    await shared?.close();
     await store.close();
   });
   scheduler.start();

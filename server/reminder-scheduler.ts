@@ -9,6 +9,10 @@ import { SlidingWindowRateLimiter } from '../adapters/rate-limit/sliding-window-
 import { TeamsNotifier } from '../bot/notifier/teams-notifier';
 import type { PersonalAppInstaller } from '../core/conversations/personal-app-installer';
 import type { Config } from './config';
+import type { TenantDispatch } from '../core/reminders/tenant-dispatch';
+
+/** The pause between rounds while other processes send tenants with reminders due: they hand them on in seconds. */
+const HANDOVER_POLL_MS = 500;
 
 /**
  * The loop that sends reminders: a round sends everything due (claiming batch after batch while it sends),
@@ -47,9 +51,12 @@ export class ReminderScheduler {
       } catch (err) {
         this.logger.error('reminder round failed', { error: err });
       }
+      const pause = this.dispatcher.waitingForTenants
+        ? Math.min(HANDOVER_POLL_MS, this.settings.tickMs)
+        : this.settings.tickMs;
       if (this.running)
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.settings.tickMs);
+          const timer = setTimeout(resolve, pause);
           this.wake = () => {
             clearTimeout(timer);
             resolve();
@@ -72,6 +79,8 @@ export interface ReminderParts {
   readonly worker?: string;
   /** Installs the app for owners who never did (see appInstaller); without it they are @mentioned. */
   readonly installer?: PersonalAppInstaller;
+  /** Which tenants this process sends for (default: all of them, as one process alone does). */
+  readonly tenants?: TenantDispatch;
 }
 
 /**
@@ -107,6 +116,7 @@ export function reminderDispatcher(parts: ReminderParts): ReminderDispatcher {
     batch: limits.batch,
     leaseMs: limits.leaseMs,
     concurrency: limits.concurrency,
+    tenants: parts.tenants,
     logger,
   });
 }

@@ -9,6 +9,8 @@ export interface ReminderSeedPlan {
   readonly partnersPerOwner: number;
   /** Where owners' personal chats live (the fake connector). */
   readonly serviceUrl: string;
+  /** Seed the tenants side by side rather than one after another. */
+  readonly parallel?: boolean;
 }
 
 /** One owner the seed made, with the conversation their reminders go to. */
@@ -35,37 +37,48 @@ export function seededOwnerAddress(t: number, o: number, ownersPerTenant: number
  * at 09:00 UTC the next day: `tenants × ownersPerTenant × partnersPerOwner` reminders.
  */
 export async function seedDueCheckIns(core: Core, plan: ReminderSeedPlan): Promise<SeededOwner[]> {
+  const tenants = Array.from({ length: plan.tenants }, (_, t) => t);
+  // Tenants are independent: seeded side by side when asked (PostgreSQL then writes them on parallel connections).
+  const perTenant = plan.parallel
+    ? await Promise.all(tenants.map((t) => seedTenantOwners(core, plan, t)))
+    : await tenants.reduce<Promise<SeededOwner[][]>>(
+        async (done, t) => [...(await done), await seedTenantOwners(core, plan, t)],
+        Promise.resolve([]),
+      );
+  return perTenant.flat();
+}
+
+/** Seeds one tenant's owners of the plan. */
+async function seedTenantOwners(core: Core, plan: ReminderSeedPlan, t: number): Promise<SeededOwner[]> {
   const owners: SeededOwner[] = [];
-  for (let t = 0; t < plan.tenants; t++) {
-    const tenantId = seedTenant(t);
-    for (let o = 0; o < plan.ownersPerTenant; o++) {
-      const { n, conversationId } = seededOwnerAddress(t, o, plan.ownersPerTenant);
-      const user: TeamsUser = {
-        aadObjectId: `0a0b0c0d-0000-4000-8000-${String(n).padStart(12, '0')}`,
-        displayName: `Owner ${n}`,
-      };
-      await core.conversations.remember({
-        tenantId,
-        kind: 'user',
-        key: user.aadObjectId,
-        serviceUrl: plan.serviceUrl,
-        channelId: 'msteams',
-        botId: '28:partner-crm',
-        conversationId,
-        userId: `29:1owner${n}`,
-      });
-      const caller = { scope: { tenantId, spaceId: `personal:${user.aadObjectId}` }, user };
-      for (let p = 0; p < plan.partnersPerOwner; p++)
-        await core.partners.add(
-          caller,
-          aPartnerInput({
-            name: `Partner ${n}-${p + 1}`,
-            relationshipOwner: { user },
-            checkInCadence: { every: 1, unit: 'day' },
-          }),
-        );
-      owners.push({ tenantId, user, conversationId });
-    }
+  const tenantId = seedTenant(t);
+  for (let o = 0; o < plan.ownersPerTenant; o++) {
+    const { n, conversationId } = seededOwnerAddress(t, o, plan.ownersPerTenant);
+    const user: TeamsUser = {
+      aadObjectId: `0a0b0c0d-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      displayName: `Owner ${n}`,
+    };
+    await core.conversations.remember({
+      tenantId,
+      kind: 'user',
+      key: user.aadObjectId,
+      serviceUrl: plan.serviceUrl,
+      channelId: 'msteams',
+      botId: '28:partner-crm',
+      conversationId,
+      userId: `29:1owner${n}`,
+    });
+    const caller = { scope: { tenantId, spaceId: `personal:${user.aadObjectId}` }, user };
+    for (let p = 0; p < plan.partnersPerOwner; p++)
+      await core.partners.add(
+        caller,
+        aPartnerInput({
+          name: `Partner ${n}-${p + 1}`,
+          relationshipOwner: { user },
+          checkInCadence: { every: 1, unit: 'day' },
+        }),
+      );
+    owners.push({ tenantId, user, conversationId });
   }
   return owners;
 }

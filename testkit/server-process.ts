@@ -14,8 +14,14 @@ export interface ServerProcess {
 
 const MAIN = join(__dirname, '..', 'server', 'main.ts');
 
-/** Starts `server/main.ts` with extra environment and waits for its "listening" line. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `server/main.ts` with extra environment and waits for its "listening" line (up to `startTimeoutMs`:
+ * several processes starting at once on a busy machine take longer).
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  startTimeoutMs = 15_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { PATH: process.env.PATH ?? '', ...clockEnvironment(), PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,7 +33,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr!.on('data', (d) => logs.push(String(d)));
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('')}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start: ${logs.join('')}`)),
+      startTimeoutMs,
+    );
     lines.on('line', (line) => {
       logs.push(line);
       const parsed = safeJson(line);

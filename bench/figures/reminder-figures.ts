@@ -14,6 +14,64 @@ interface ReminderResult {
     seconds: number;
     ratioToFloor: number;
   };
+  /** Several server processes on one PostgreSQL (absent from runs before #24). */
+  multiProcess?: {
+    processes: number;
+    delivered: number;
+    duplicates: number;
+    throttled429: number;
+    seconds: number;
+    ratioToFloor: number;
+    lostAfterKill: number;
+    killPass: {
+      delivered: number;
+      duplicates: number;
+      throttled429: number;
+      seconds: number;
+      sentUnrecordedAtKill: number;
+      claimedAtKill: number;
+      leaseMs: number;
+    };
+  };
+}
+
+/** The multi-process rows and targets, when the run has them. */
+function multiProcessLines(r: ReminderResult): { rows: string[][]; targets: string[] } {
+  const m = r.multiProcess;
+  if (!m) return { rows: [], targets: [] };
+  const k = m.killPass;
+  return {
+    rows: [
+      [
+        `${m.processes} processes, PostgreSQL`,
+        num(m.delivered),
+        num(m.duplicates),
+        num(m.throttled429),
+        num(m.seconds, 2),
+        num(m.ratioToFloor, 2),
+      ],
+      [
+        `${m.processes} processes, one SIGKILLed`,
+        num(k.delivered),
+        num(k.duplicates),
+        num(k.throttled429),
+        num(k.seconds, 2),
+        '—',
+      ],
+    ],
+    targets: [
+      '',
+      'Targets with several processes:',
+      '',
+      `- ${m.processes} processes on one PostgreSQL: every reminder delivered once: ` +
+        `${met(m.delivered === r.reminders && m.duplicates === 0)}; no 429: ${met(m.throttled429 === 0)}; ` +
+        `within 1.15 times the floor: ${met(m.ratioToFloor <= 1.15)} (${num(m.ratioToFloor, 2)}).`,
+      `- one of them SIGKILLed a third of the way through: nothing lost: ${met(m.lostAfterKill === 0)} ` +
+        `(${num(m.lostAfterKill)} lost); duplicates no more than the cards it had sent without recording them: ` +
+        `${met(k.duplicates <= k.sentUnrecordedAtKill)} (${num(k.duplicates)} of ${num(k.sentUnrecordedAtKill)}; it held ` +
+        `${num(k.claimedAtKill)} claimed, sent by the others after their ${num(k.leaseMs / 1000)} s lease).`,
+    ],
+  };
 }
 
 /** bench/reminders: the scheduler and the in-memory baseline against the floor Teams' limits allow. */
@@ -21,6 +79,7 @@ export const reminders: FigureBlock = {
   file: 'reminders',
   render: (result) => {
     const r = result as ReminderResult;
+    const multi = multiProcessLines(r);
     return [
       `${num(r.reminders)} reminders for ${num(r.owners)} owners in ${num(r.tenants)} tenants; ` +
         `the floor is ${num(r.floorSeconds, 1)} s.`,
@@ -44,12 +103,14 @@ export const reminders: FigureBlock = {
             num(r.scheduler.seconds, 2),
             num(r.scheduler.ratioToFloor, 2),
           ],
+          ...multi.rows,
         ],
       ),
       '',
       `Target, the scheduler within 1.15 times the floor: ${met(r.scheduler.ratioToFloor <= 1.15)}` +
         ` (${num(r.scheduler.ratioToFloor, 2)}), every reminder delivered once: ` +
         `${met(r.scheduler.delivered === r.reminders && r.scheduler.duplicates === 0)}.`,
+      ...multi.targets,
     ].join('\n');
   },
 };

@@ -18,12 +18,19 @@ import { FakeBotConnector } from '../../testkit/fake-bot-connector';
 import { remindedIds, seedDueCheckIns } from '../../testkit/reminder-seed';
 import { startServerProcess } from '../../testkit/server-process';
 import { testCore } from '../../testkit/test-core';
+import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../../testkit/postgres';
 import { nowMs, round, writeResult } from '../bench-kit';
+import { killRun, multiProcessRun, resetReminders, type MultiProcessPlan } from './multi-process-run';
 
 const TENANTS = Number(process.env.BENCH_REMINDER_TENANTS ?? 10);
 const OWNERS = Number(process.env.BENCH_REMINDER_OWNERS ?? 2000);
 const PER_OWNER = Number(process.env.BENCH_REMINDER_PER_OWNER ?? 5);
 const TOTAL = OWNERS * PER_OWNER;
+/** Server processes sharing one PostgreSQL in the multi-process passes (0 skips them). */
+const PROCESSES = Number(process.env.BENCH_REMINDER_PROCESSES ?? 3);
+/** The kill pass's reminder lease: what the killed process claimed waits this long before others send it. */
+const KILL_PASS_LEASE_MS = 30_000;
 
 /** Teams' limits as configured (TEAMS_RATE_CONVERSATION / TEAMS_RATE_TENANT), for the server and the connector. */
 const RATES = Object.fromEntries(
@@ -33,6 +40,13 @@ const RATES = Object.fromEntries(
 );
 const config = loadConfig(RATES);
 const limits = config.reminders;
+
+/** Windows written back as the configuration writes them ("7/1s,8/2s"). */
+function rateText(windows: readonly RateWindow[]): string {
+  const unit = (ms: number) =>
+    ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+  return windows.map((w) => `${w.count}/${unit(w.perMs)}`).join(',');
+}
 
 /** The least time Teams' limits allow for the whole run: the busiest tenant's or conversation's share. */
 function floorSeconds(): number {
@@ -119,6 +133,67 @@ function progress(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/**
+ * The same reminders in a fresh PostgreSQL schema, sent by PROCESSES servers at once (pass one), then again
+ * with one server SIGKILLed a third of the way through (pass two).
+ */
+async function multiProcessPasses(floor: number) {
+  const schema = freshSchemaName();
+  const databaseUrl = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  try {
+    const connector = await limitedConnector();
+    const seedStarted = nowMs();
+    const store = await PostgresStore.open({
+      connectionString: TEST_DATABASE_URL,
+      schema,
+      maxConnections: 12,
+    });
+    await seedDueCheckIns(testCore(store, '2026-03-02T08:00:00Z').core, {
+      tenants: TENANTS,
+      ownersPerTenant: OWNERS / TENANTS,
+      partnersPerOwner: PER_OWNER,
+      serviceUrl: connector.serviceUrl,
+      parallel: true,
+    });
+    await store.close();
+    progress(`seeded ${TOTAL} reminders in PostgreSQL in ${round((nowMs() - seedStarted) / 1000)} s`);
+    // The seeded conversations name this connector's address, so both passes use it (Teams' counts carry over).
+    const plan: MultiProcessPlan = {
+      databaseUrl,
+      processes: PROCESSES,
+      total: TOTAL,
+      env: RATES,
+      timeoutMs: Math.max(120_000, 6 * floor * 1000),
+      progress,
+    };
+    const first = await multiProcessRun(plan, connector);
+    progress(`multi-process: ${JSON.stringify(first)}`);
+    await resetReminders(databaseUrl);
+    connector.reset();
+    connector.throttled = 0;
+    const killed = await killRun(
+      {
+        ...plan,
+        env: { ...RATES, REMINDER_LEASE_MS: String(KILL_PASS_LEASE_MS) },
+        timeoutMs: KILL_PASS_LEASE_MS + plan.timeoutMs,
+      },
+      connector,
+    );
+    progress(`kill pass: ${JSON.stringify(killed)}`);
+    await connector.close();
+    return {
+      processes: PROCESSES,
+      store: 'postgres' as const,
+      ...first,
+      ratioToFloor: round(first.seconds / floor),
+      lostAfterKill: killed.lostAfterKill,
+      killPass: { ...killed, leaseMs: KILL_PASS_LEASE_MS },
+    };
+  } finally {
+    await dropSchema(schema);
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-reminders-'));
   try {
@@ -142,20 +217,22 @@ async function main(): Promise<void> {
     progress(`baseline: ${baseline.seconds} s`);
     const scheduler = await schedulerRun(dataDir, connector);
     await connector.close();
+    const multiProcess = PROCESSES > 0 ? await multiProcessPasses(floor) : undefined;
 
     const result = {
       reminders: TOTAL,
       owners: OWNERS,
       tenants: TENANTS,
       limits: {
-        conversation: process.env.TEAMS_RATE_CONVERSATION ?? '7/1s,8/2s,60/30s,1800/1h',
-        tenant: '50/1s',
+        conversation: rateText(limits.conversationLimits),
+        tenant: rateText(limits.tenantLimits),
       },
       settings: { batch: limits.batch, concurrency: limits.concurrency },
       seedSeconds,
       floorSeconds: floor,
       baseline: { ...baseline, ratioToFloor: round(baseline.seconds / floor) },
       scheduler: { ...scheduler, ratioToFloor: round(scheduler.seconds / floor) },
+      multiProcess,
     };
     console.log(JSON.stringify(result, null, 2));
     console.log(`written to ${writeResult('reminders', result)}`);

@@ -6,6 +6,7 @@ import { tellAssigners } from './assigner-told';
 import type { Notifier, ReminderItem, ReminderNotice, SendOutcome } from './reminder-notice';
 import { preferencesOf } from './reminder-planner';
 import { retryDelay, type RetryPolicy } from './retry-policy';
+import { EVERY_TENANT, type TenantDispatch } from './tenant-dispatch';
 
 /** What the dispatcher needs. */
 export interface DispatcherDeps {
@@ -25,6 +26,8 @@ export interface DispatcherDeps {
    * when its limit frees up (bench/reminders measured 1.20× the floor at 48, 1.14–1.15× at 200).
    */
   readonly concurrency?: number;
+  /** Which tenants this worker sends for (default: every tenant, as one process alone does). */
+  readonly tenants?: TenantDispatch;
   readonly random?: () => number;
   readonly logger?: Logger;
 }
@@ -36,7 +39,16 @@ export interface DispatcherDeps {
  * were in flight: their leases run out and another tick sends them again.
  */
 export class ReminderDispatcher {
+  /** Reminders claimed and not yet recorded, per tenant: those tenants stay this worker's until done. */
+  private readonly held = new Map<string, number>();
+  private othersHoldDue = false;
+
   constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Whether the last claim found reminders due in tenants other workers were sending: worth looking again soon. */
+  get waitingForTenants(): boolean {
+    return this.othersHoldDue;
+  }
 
   /** One round: claims one batch, sends it all, and returns how many reminders it claimed. */
   tick(): Promise<number> {
@@ -76,7 +88,12 @@ export class ReminderDispatcher {
           else void refill();
         }
         const group = queue.shift();
-        if (group) await this.deliver(group);
+        if (group)
+          try {
+            await this.deliver(group);
+          } finally {
+            this.letGo(group);
+          }
         else if (exhausted && !refilling) return;
         else await refilling;
       }
@@ -89,12 +106,26 @@ export class ReminderDispatcher {
   private async claim(): Promise<Reminder[]> {
     const { store, clock, worker, batch, leaseMs } = this.deps;
     const now = clock.now();
-    return store.queue.claimDue(
+    const turn = await (this.deps.tenants ?? EVERY_TENANT).claimable(now, new Set(this.held.keys()));
+    this.othersHoldDue = turn.othersHoldDue;
+    const claimed = await store.queue.claimDue(
       now.toISOString(),
       batch,
       new Date(now.getTime() + leaseMs).toISOString(),
       worker,
+      turn.tenants === 'all' ? undefined : turn.tenants,
     );
+    for (const r of claimed) this.held.set(r.tenantId, (this.held.get(r.tenantId) ?? 0) + 1);
+    return claimed;
+  }
+
+  /** A message's reminders are recorded (or abandoned): its tenant is no longer held for them. */
+  private letGo(group: readonly Reminder[]): void {
+    for (const r of group) {
+      const left = (this.held.get(r.tenantId) ?? 1) - 1;
+      if (left > 0) this.held.set(r.tenantId, left);
+      else this.held.delete(r.tenantId);
+    }
   }
 
   /** Claimed reminders as messages: one each, or one per owner who chose a daily digest. */

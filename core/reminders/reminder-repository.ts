@@ -55,9 +55,16 @@ export interface ReminderRepository extends ReminderReader {
 export interface ReminderQueue {
   /**
    * Leases up to `limit` reminders that are due (pending and past their send time, or leased by a worker whose
-   * lease ran out), soonest first. Several processes can claim at once; each row goes to one.
+   * lease ran out), soonest first. Several processes can claim at once; each row goes to one. `tenants`, when
+   * given, limits the claim to those tenants' reminders (the ones whose dispatch this worker owns).
    */
-  claimDue(now: string, limit: number, leaseUntil: string, worker: string): Promise<Reminder[]>;
+  claimDue(
+    now: string,
+    limit: number,
+    leaseUntil: string,
+    worker: string,
+    tenants?: readonly string[],
+  ): Promise<Reminder[]>;
   /**
    * Records the outcome of a leased reminder and logs the attempt, in one write; false when the lease was lost
    * meanwhile (the attempt is logged all the same: it happened).

@@ -121,7 +121,8 @@ describe('reminders across server processes', () => {
       connector.latencyMs = 20;
       const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${t.schema}`)}`;
       const started = await Promise.all(
-        [1, 2, 3].map(() => startServerProcess({ DATABASE_URL: url, ...SCHEDULER })),
+        // Three processes starting at once take 13 s on a busy two-core machine: more than the default wait.
+        [1, 2, 3].map(() => startServerProcess({ DATABASE_URL: url, ...SCHEDULER }, 60_000)),
       );
       servers.push(...started);
       await connector.waitFor(() => remindedIds(connector.posted()).length >= 300, 45_000);

@@ -10,6 +10,7 @@ import { peopleProfiles } from './2026-11-22-51-people-profiles';
 import { evidenceOutlinePeople } from './2026-11-23-01-evidence-outline-people';
 import { pendingPeople } from './2026-11-24-01-pending-people';
 import { unreachableOwners } from './2026-12-04-10-unreachable-owners';
+import { sharedLimits } from './2026-12-04-20-shared-limits';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   evidenceOutlinePeople,
   pendingPeople,
   unreachableOwners,
+  sharedLimits,
 ];

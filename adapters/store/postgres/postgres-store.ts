@@ -18,8 +18,8 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
-/** A connection pool for the options. */
-function poolFor(options: PostgresOptions): Pool {
+/** A connection pool for the options (the store's own, or a small one for work beside it). */
+export function postgresPool(options: PostgresOptions): Pool {
   const config: PoolConfig = {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
@@ -50,7 +50,7 @@ export class PostgresStore implements Store {
 
   /** Connects, creates the schema if asked, and applies pending migrations under an advisory lock. */
   static async open(options: PostgresOptions): Promise<PostgresStore> {
-    const pool = poolFor(options);
+    const pool = postgresPool(options);
     const store = new PostgresStore(pool);
     try {
       if (options.schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
@@ -67,7 +67,7 @@ export class PostgresStore implements Store {
 
   /** Reads through a pool of its own, without migrating: what a worker thread reads with. */
   static openReader(options: PostgresOptions): StoreReader {
-    const pool = poolFor(options);
+    const pool = postgresPool(options);
     return { read: sqlRepositories(new PostgresExecutor(pool)), close: () => pool.end() };
   }
 

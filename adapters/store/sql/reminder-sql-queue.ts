@@ -15,7 +15,14 @@ export type WriteRunner = <T>(work: (db: SqlExecutor) => Promise<T>) => Promise<
 export class ReminderSqlQueue implements ReminderQueue {
   constructor(private readonly write: WriteRunner) {}
 
-  claimDue(now: string, limit: number, leaseUntil: string, worker: string): Promise<Reminder[]> {
+  claimDue(
+    now: string,
+    limit: number,
+    leaseUntil: string,
+    worker: string,
+    tenants?: readonly string[],
+  ): Promise<Reminder[]> {
+    if (tenants?.length === 0) return Promise.resolve([]);
     return this.write(async (db) => {
       // Two claims, each walking the (status, due_at, spread, id) index in order and stopping at the limit:
       // one query with OR between them made both databases collect every due row and sort it, every batch.
@@ -26,6 +33,7 @@ export class ReminderSqlQueue implements ReminderQueue {
         limit,
         leaseUntil,
         worker,
+        tenants,
       );
       const due =
         expired.length < limit
@@ -36,6 +44,7 @@ export class ReminderSqlQueue implements ReminderQueue {
               limit - expired.length,
               leaseUntil,
               worker,
+              tenants,
             )
           : [];
       // RETURNING keeps no order: put the batch back in claim order.
@@ -52,15 +61,17 @@ export class ReminderSqlQueue implements ReminderQueue {
     limit: number,
     leaseUntil: string,
     worker: string,
+    tenants: readonly string[] | undefined,
   ): Promise<ReminderRow[]> {
     const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const ofTenants = tenants ? ` AND tenant_id IN (${tenants.map((_, i) => `$${i + 5}`).join(', ')})` : '';
     return db.all<ReminderRow>(
       `UPDATE reminders SET status = 'sending', lease_until = $2, lease_owner = $3, updated_at = $1
        WHERE (tenant_id, id) IN (
-         SELECT tenant_id, id FROM reminders WHERE ${condition}
+         SELECT tenant_id, id FROM reminders WHERE ${condition}${ofTenants}
          ORDER BY status, due_at, spread, id LIMIT $4${skipLocked})
        RETURNING *`,
-      [now, leaseUntil, worker, limit],
+      [now, leaseUntil, worker, limit, ...(tenants ?? [])],
     );
   }
 
