@@ -58,6 +58,7 @@ const SPACE_TABLES = [
   'evidence_partners',
   'evidence_heads',
   'evidence_requests',
+  'meeting_drafts',
   'evidence_exports',
   'calendar_outbox',
 ];

@@ -8,6 +8,7 @@ import { EvidenceSqlRepository } from './evidence-sql-repository';
 import { EvidenceRequestSqlRepository } from './evidence-request-sql-repository';
 import { ExportRecordSqlRepository } from './export-record-sql-repository';
 import { IdempotencySqlRepository } from './idempotency-sql-repository';
+import { MeetingDraftSqlRepository } from './meeting-draft-sql-repository';
 import { MeetingSqlRepository } from './meeting-sql-repository';
 import { PartnerSqlRepository } from './partner-sql-repository';
 import { PersonSqlRepository } from './person-sql-repository';
@@ -34,5 +35,6 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     reminders: new ReminderSqlRepository(db),
     privacy: new PrivacySqlRepository(db),
     calendarSync: new CalendarSyncSqlRepository(db),
+    meetingDrafts: new MeetingDraftSqlRepository(db),
   };
 }
