@@ -107,10 +107,19 @@ export class MeetingCapture {
     return this.view(scope);
   }
 
-  /** Takes the chat's draft for the meeting-end form, leaving the chat ready for its next meeting. */
-  async take(scope: Scope): Promise<Partial<MeetingInput> | undefined> {
+  /**
+   * Takes the chat's draft for the meeting-end form, with the owners it names, leaving the chat ready for its
+   * next meeting.
+   */
+  async take(scope: Scope): Promise<{ input: Partial<MeetingInput>; people: PeopleIndex } | undefined> {
     const draft = await this.deps.store.transaction((tx) => tx.meetingDrafts.take(scope));
-    return draft && meetingInputOf(draft);
+    if (!draft) return undefined;
+    const people = await indexPeople(
+      this.deps.store.read,
+      scope,
+      draft.actions.map((a) => a.ownerId),
+    );
+    return { input: meetingInputOf(draft), people };
   }
 }
 

@@ -35,7 +35,8 @@ for (const kind of STORE_KINDS) {
       expect(view.people[view.draft!.actions[0]!.ownerId]?.displayName).toBe('Megan Bowen');
 
       const taken = await tc.core.meetingCapture.take(caller.scope);
-      expect(taken).toEqual({
+      expect(taken?.people[view.draft!.actions[0]!.ownerId]?.displayName).toBe('Megan Bowen');
+      expect(taken?.input).toEqual({
         partnerIds: [partner.id],
         agreementId: agreement.id,
         decisions: ['Two shifts from 9 March', `Conflict-priority agreement: ${agreement.title}`],
