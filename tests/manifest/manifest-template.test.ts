@@ -71,6 +71,12 @@ describe('the manifest template', () => {
     expect(search.samplePrompts?.length).toBeLessThanOrEqual(5);
   });
 
+  it('offers the board in meetings: chat, details, side panel and stage', () => {
+    expect(template.configurableTabs[0]!.context).toEqual(
+      expect.arrayContaining(['meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage']),
+    );
+  });
+
   it('uses only placeholders that have a rule, and every rule is used', () => {
     expect(placeholdersIn(template)).toEqual(Object.keys(PLACEHOLDER_RULES).sort());
   });
