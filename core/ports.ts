@@ -12,6 +12,7 @@ import type { ExportRecordRepository } from './export/export-record';
 import type { ReminderQueue, ReminderReader, ReminderRepository } from './reminders/reminder-repository';
 import type { MeetingReader, MeetingRepository } from './meetings/meeting-repository';
 import type { MeetingDraftReader, MeetingDraftRepository } from './meetings/meeting-draft-repository';
+import type { AttendanceQueue } from './meetings/attendance-queue';
 import type { PartnerReader, PartnerRepository } from './partners/partner-repository';
 import type { PersonRepository } from './people/person-repository';
 import type { SlaReader, SlaRepository } from './slas/sla-repository';
@@ -63,6 +64,7 @@ export interface Repositories {
   readonly privacy: PrivacyRepository;
   readonly calendarSync: CalendarSyncRepository;
   readonly meetingDrafts: MeetingDraftRepository;
+  readonly attendanceQueue: AttendanceQueue;
 }
 
 /** Read-only views of committed data, for queries outside a transaction. */

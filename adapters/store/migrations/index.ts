@@ -9,7 +9,7 @@ import { calendarSync } from './2026-11-22-50-calendar-sync';
 import { peopleProfiles } from './2026-11-22-51-people-profiles';
 import { evidenceOutlinePeople } from './2026-11-23-01-evidence-outline-people';
 import { pendingPeople } from './2026-11-24-01-pending-people';
-import { meetingDrafts } from './2026-12-04-30-meeting-drafts';
+import { meetingDraftsAndAttendance } from './2026-12-04-30-meeting-drafts-and-attendance';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -25,5 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   peopleProfiles,
   evidenceOutlinePeople,
   pendingPeople,
-  meetingDrafts,
+  meetingDraftsAndAttendance,
 ];

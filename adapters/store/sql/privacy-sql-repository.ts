@@ -59,6 +59,7 @@ const SPACE_TABLES = [
   'evidence_heads',
   'evidence_requests',
   'meeting_drafts',
+  'attendance_jobs',
   'evidence_exports',
   'calendar_outbox',
 ];

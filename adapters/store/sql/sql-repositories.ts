@@ -1,5 +1,6 @@
 import type { Repositories } from '../../../core/ports';
 import { ActionSqlRepository } from './action-sql-repository';
+import { AttendanceQueueSqlRepository } from './attendance-queue-sql-repository';
 import { CalendarSyncSqlRepository } from './calendar-sync-sql-repository';
 import { AgreementSqlRepository } from './agreement-sql-repository';
 import { CheckInSqlRepository } from './check-in-sql-repository';
@@ -36,5 +37,6 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     privacy: new PrivacySqlRepository(db),
     calendarSync: new CalendarSyncSqlRepository(db),
     meetingDrafts: new MeetingDraftSqlRepository(db),
+    attendanceQueue: new AttendanceQueueSqlRepository(db),
   };
 }

@@ -715,6 +715,7 @@ for (const kind of STORE_KINDS) {
           'forgetEvent',
           'saveProfile',
           'take',
+          'hold',
           // The calendar sync's claim, across tenants by design (tests/core/checkins/calendar-sync).
           'due',
         ]);
