@@ -16,6 +16,7 @@ import type { UserDirectory } from './people/user-directory';
 import type { Clock, Ids, Store } from './ports';
 import { RecordSearch } from './search/record-search';
 import { MeetingCapture } from './meetings/meeting-capture';
+import { AttendanceRequests } from './meetings/attendance-requests';
 import { ReminderBook } from './reminders/reminder-book';
 import { SlaRegister } from './slas/sla-register';
 
@@ -51,6 +52,8 @@ export interface Core {
   readonly search: RecordSearch;
   /** What a meeting's side panel captures, for the meeting-end form. */
   readonly meetingCapture: MeetingCapture;
+  /** Ended meetings whose attendance is to be read from Graph. */
+  readonly attendance: AttendanceRequests;
   /** UK GDPR's rights of access and erasure. */
   readonly personData: PersonDataExport;
   readonly erasure: PersonErasure;
@@ -77,5 +80,6 @@ export function createCore(deps: CoreDeps): Core {
     erasure: new PersonErasure(deps),
     search: new RecordSearch(deps),
     meetingCapture: new MeetingCapture(deps),
+    attendance: new AttendanceRequests(deps),
   };
 }

@@ -43,12 +43,6 @@ export class AttendanceSync {
     this.people = new PeopleResolver(deps.ids);
   }
 
-  /** Queues a meeting that just ended; queuing it again changes nothing. */
-  async meetingEnded(scope: Scope, meeting: { onlineMeetingId: string; organizerAadObjectId: string }) {
-    const now = this.deps.clock.now().toISOString();
-    await this.deps.store.transaction((tx) => tx.attendanceQueue.enqueue({ ...scope, ...meeting }, now));
-  }
-
   /** Tries every meeting that is due. */
   async run(): Promise<AttendanceSyncReport> {
     const { store, clock } = this.deps;

@@ -94,7 +94,7 @@ for (const kind of STORE_KINDS) {
     async function meetingWithNorthwind(meetingId: string) {
       const caller = aCaller({ spaceId: aSpace('meeting-chat') });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());
-      await sync.meetingEnded(caller.scope, {
+      await tc.core.attendance.meetingEnded(caller.scope, {
         onlineMeetingId: meetingId,
         organizerAadObjectId: ORGANIZER.aadObjectId,
       });
@@ -195,7 +195,7 @@ for (const kind of STORE_KINDS) {
     it('queues a meeting once however often its end is reported', async () => {
       const meetingId = `${MEETING}-twice-${kind.name}`;
       const { caller } = await meetingWithNorthwind(meetingId);
-      await sync.meetingEnded(caller.scope, {
+      await tc.core.attendance.meetingEnded(caller.scope, {
         onlineMeetingId: meetingId,
         organizerAadObjectId: ORGANIZER.aadObjectId,
       });
