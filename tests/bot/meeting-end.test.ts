@@ -21,7 +21,8 @@ describe('logging a partner meeting the moment it ends', () => {
   let northwindId: string;
 
   beforeAll(async () => {
-    t = await TeamsTestClient.start();
+    // As with GRAPH_ATTENDANCE=on: the bot queues each ended meeting's attendance report to be read.
+    t = await TeamsTestClient.start({ attendanceFromGraph: true });
     const caller = aCaller({ spaceId: `chat:${MEETING_CHAT}` });
     northwindId = (
       await t.app.core.partners.add(
@@ -77,6 +78,19 @@ describe('logging a partner meeting the moment it ends', () => {
     // Priya is recognised by her e-mail as Northwind's contact, not added as a stranger.
     expect(attendees).not.toContain(PRIYA.aadObjectId);
     expect(attendees).toHaveLength(3);
+    // Its attendance report is queued under Graph's id of the meeting and its organizer.
+    const queued = await t.app.store.store.transaction((tx) =>
+      tx.attendanceQueue.due('2999-01-01T00:00:00.000Z', 10),
+    );
+    expect(queued).toEqual([
+      {
+        tenantId: PLACES.tenant,
+        spaceId: `chat:${MEETING_CHAT}`,
+        onlineMeetingId: 'MSpkYzE3NjQ2My1mNTU2LTRmZmEtYTk4My05ZmE5NWRiNzk0YjIqMCoqMTk6bWVldGluZw==',
+        organizerAadObjectId: PEOPLE.alex.aadObjectId,
+        attempts: 0,
+      },
+    ]);
 
     const press = t.activity('adaptive-card-action', PEOPLE.alex, 'groupChat', {
       conversation: {
