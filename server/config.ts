@@ -77,6 +77,11 @@ const Environment = z
     GRAPH_PEOPLE: z
       .enum(['on', 'off'], { error: "on to read colleagues' job titles from Microsoft Graph, or off" })
       .default('off'),
+    GRAPH_ATTENDANCE: z
+      .enum(['on', 'off'], {
+        error: "on to record Teams meetings' attendance reports from Microsoft Graph as evidence, or off",
+      })
+      .default('off'),
     GRAPH_BASE_URL: z
       .url({
         protocol: /^https?$/,
@@ -149,7 +154,7 @@ const Environment = z
         message:
           'milliseconds, at least twice REMINDER_SEND_TIMEOUT_MS (a claim must leave time to wait for a turn and then send)',
       });
-    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE'] as const)
+    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE', 'GRAPH_ATTENDANCE'] as const)
       if (env[name] === 'on' && (!env.MicrosoftAppId || env.MicrosoftAppType !== 'SingleTenant'))
         ctx.addIssue({
           code: 'custom',
@@ -214,6 +219,8 @@ export interface Config {
     readonly calendar: boolean;
     /** Colleagues' job titles come from the directory. */
     readonly people: boolean;
+    /** Ended meetings' attendance reports are recorded as evidence. */
+    readonly attendance: boolean;
     readonly baseUrl: string;
     readonly authorityUrl: string;
     readonly syncIntervalMs: number;
@@ -284,10 +291,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ssoJwksUrl: e.TAB_SSO_JWKS_URL,
     apiRateLimit: parseRateWindows(e.API_RATE_LIMIT),
     graph:
-      e.GRAPH_CALENDAR === 'on' || e.GRAPH_PEOPLE === 'on'
+      e.GRAPH_CALENDAR === 'on' || e.GRAPH_PEOPLE === 'on' || e.GRAPH_ATTENDANCE === 'on'
         ? {
             calendar: e.GRAPH_CALENDAR === 'on',
             people: e.GRAPH_PEOPLE === 'on',
+            attendance: e.GRAPH_ATTENDANCE === 'on',
             baseUrl: e.GRAPH_BASE_URL,
             authorityUrl: e.GRAPH_AUTHORITY_URL,
             syncIntervalMs: e.CALENDAR_SYNC_INTERVAL_MS,

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       () => retention.run().then((r) => ({ ...r })),
       logger,
     ),
-    ...graphJobs(config, { store, clock }, logger),
+    ...graphJobs(config, { store, clock, ids }, logger),
   ];
   const scheduler = reminderScheduler({
     config,
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
         linkSecret: config.linkSecret,
         clock,
         calendarInOutlook: config.graph?.calendar ?? false,
+        attendanceFromGraph: config.graph?.attendance ?? false,
       }),
     },
     access: apiAccess(config, core, logger),
