@@ -60,5 +60,5 @@ export const MESSAGE_EXTENSION_COMMANDS = {
   /** Action on any message: opens the meeting form pre-filled from the message. */
   logAsPartnerMeeting: { id: 'logAsPartnerMeeting', title: 'Log as partner meeting' },
   /** Search partners, open actions and agreements and insert their card. */
-  searchPartnerRecords: { id: 'searchPartnerRecords', title: 'Partner CRM' },
+  searchPartnerRecords: { id: 'searchPartnerRecords', title: 'Partner CRM', parameter: 'query' },
 } as const;

@@ -46,6 +46,8 @@ export interface PartnerBotOptions {
   readonly clock: Clock;
   /** Check-ins are also put in owners' Outlook calendars (GRAPH_CALENDAR=on); cards say so, or what it would add. */
   readonly calendarInOutlook?: boolean;
+  /** Ended meetings' attendance is read from Graph (GRAPH_ATTENDANCE=on): the bot queues each meeting. */
+  readonly attendanceFromGraph?: boolean;
 }
 
 /**
@@ -273,15 +275,22 @@ export class PartnerBot extends TeamsActivityHandler {
   private async offerToLogMeeting(context: TurnContext, meeting: MeetingEndEventDetails): Promise<void> {
     const turn = this.turnOf(context);
     let scheduledStart: string | undefined;
+    let onlineMeetingId: string | undefined;
+    let organizerAadObjectId: string | undefined;
     try {
       const info = await TeamsInfo.getMeetingInfo(context);
       scheduledStart = info.details?.scheduledStartTime
         ? new Date(info.details.scheduledStartTime).toISOString()
         : undefined;
+      onlineMeetingId = info.details?.msGraphResourceId;
+      organizerAadObjectId = info.organizer?.aadObjectId;
     } catch (err) {
       // Without the meeting's details the form still works: the time is the end, the length is left empty.
       this.logger.warn('meeting details unavailable', { error: String(err) });
     }
+    // Its attendance report is read later, by the background job, once Teams has produced it.
+    if (this.options.attendanceFromGraph && onlineMeetingId && organizerAadObjectId)
+      await this.core.attendance.meetingEnded(turn.caller.scope, { onlineMeetingId, organizerAadObjectId });
     const ended = {
       title: meeting.title || 'Partner meeting',
       endTime: new Date(meeting.endTime).toISOString(),

@@ -20,6 +20,7 @@ const KIND_LABELS: Record<EvidenceKind, string> = {
   'partner.updated': 'Partner updated',
   'partner.archived': 'Partner archived',
   'meeting.logged': 'Meeting logged',
+  'meeting.attended': 'Meeting attendance recorded',
   'action.created': 'Action agreed',
   'action.status_changed': 'Action status changed',
   'agreement.drafted': 'Agreement drafted',

@@ -206,6 +206,7 @@ function outcomeFields(m: MeetingFormModel): CardElement[] {
       max: L.decisions,
       multiline: true,
       errorMessage: `At most ${L.decisions} characters`,
+      initial: m.draft?.decisions?.length ? m.draft.decisions.join('\n').slice(0, L.decisions) : undefined,
     }),
     ...textField(s, {
       id: 'issues',
@@ -226,6 +227,7 @@ function outcomeFields(m: MeetingFormModel): CardElement[] {
           id: 'agreementId',
           label: 'Conflict-priority agreement it refers to',
           choices: m.agreements.map((a) => ({ title: a.title, value: a.id })),
+          initial: m.draft?.agreementId,
         })
       : []),
   ];
@@ -257,7 +259,7 @@ function actionRowElement(m: MeetingFormModel, i: number, today: string): CardEl
               label: 'Owner',
               known: m.owners,
               searchScope: m.searchScope,
-              initial: m.me,
+              initial: draft ? attendeeValue(draft.owner) : m.me,
             }),
           },
           {

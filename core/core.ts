@@ -15,6 +15,8 @@ import { PersonErasure } from './privacy/person-erasure';
 import type { UserDirectory } from './people/user-directory';
 import type { Clock, Ids, Store } from './ports';
 import { RecordSearch } from './search/record-search';
+import { MeetingCapture } from './meetings/meeting-capture';
+import { AttendanceRequests } from './meetings/attendance-requests';
 import { ReminderBook } from './reminders/reminder-book';
 import { SlaRegister } from './slas/sla-register';
 
@@ -48,6 +50,10 @@ export interface Core {
   readonly conversations: ConversationBook;
   readonly people: PeopleDirectory;
   readonly search: RecordSearch;
+  /** What a meeting's side panel captures, for the meeting-end form. */
+  readonly meetingCapture: MeetingCapture;
+  /** Ended meetings whose attendance is to be read from Graph. */
+  readonly attendance: AttendanceRequests;
   /** UK GDPR's rights of access and erasure. */
   readonly personData: PersonDataExport;
   readonly erasure: PersonErasure;
@@ -73,5 +79,7 @@ export function createCore(deps: CoreDeps): Core {
     personData: new PersonDataExport(deps),
     erasure: new PersonErasure(deps),
     search: new RecordSearch(deps),
+    meetingCapture: new MeetingCapture(deps),
+    attendance: new AttendanceRequests(deps),
   };
 }

@@ -11,6 +11,8 @@ import type {
 import type { ExportRecordRepository } from './export/export-record';
 import type { ReminderQueue, ReminderReader, ReminderRepository } from './reminders/reminder-repository';
 import type { MeetingReader, MeetingRepository } from './meetings/meeting-repository';
+import type { MeetingDraftReader, MeetingDraftRepository } from './meetings/meeting-draft-repository';
+import type { AttendanceQueue } from './meetings/attendance-queue';
 import type { PartnerReader, PartnerRepository } from './partners/partner-repository';
 import type { PersonRepository } from './people/person-repository';
 import type { SlaReader, SlaRepository } from './slas/sla-repository';
@@ -61,6 +63,8 @@ export interface Repositories {
   readonly conversations: ConversationRepository;
   readonly privacy: PrivacyRepository;
   readonly calendarSync: CalendarSyncRepository;
+  readonly meetingDrafts: MeetingDraftRepository;
+  readonly attendanceQueue: AttendanceQueue;
 }
 
 /** Read-only views of committed data, for queries outside a transaction. */
@@ -79,6 +83,7 @@ export interface StoreReaders {
   readonly conversations: ConversationReader;
   readonly privacy: Pick<PrivacyRepository, 'evidenceSpaces' | 'auditLog'>;
   readonly calendarSync: Pick<CalendarSyncRepository, 'states'>;
+  readonly meetingDrafts: MeetingDraftReader;
 }
 
 /** Where state lives. One transaction is one unit of work: all its writes land, or none do. */

@@ -86,6 +86,11 @@ const Environment = z
     TEAMS_APP_CATALOG_ID: z
       .guid({ error: "the app's id in the organisation's Teams app catalog (a GUID)" })
       .optional(),
+    GRAPH_ATTENDANCE: z
+      .enum(['on', 'off'], {
+        error: "on to record Teams meetings' attendance reports from Microsoft Graph as evidence, or off",
+      })
+      .default('off'),
     GRAPH_BASE_URL: z
       .url({
         protocol: /^https?$/,
@@ -165,7 +170,7 @@ const Environment = z
         message:
           "the app's id in the organisation's Teams app catalog (a GUID; required when GRAPH_INSTALL_APP is on)",
       });
-    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE', 'GRAPH_INSTALL_APP'] as const)
+    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE', 'GRAPH_INSTALL_APP', 'GRAPH_ATTENDANCE'] as const)
       if (env[name] === 'on' && (!env.MicrosoftAppId || env.MicrosoftAppType !== 'SingleTenant'))
         ctx.addIssue({
           code: 'custom',
@@ -230,6 +235,8 @@ export interface Config {
     readonly calendar: boolean;
     /** Colleagues' job titles come from the directory. */
     readonly people: boolean;
+    /** Ended meetings' attendance reports are recorded as evidence. */
+    readonly attendance: boolean;
     /**
      * The app is installed through Graph for reminders' owners who never installed it (the application permission
      * TeamsAppInstallation.ReadWriteSelfForUser.All): its id in the organisation's app catalog, when on.
@@ -305,10 +312,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ssoJwksUrl: e.TAB_SSO_JWKS_URL,
     apiRateLimit: parseRateWindows(e.API_RATE_LIMIT),
     graph:
-      e.GRAPH_CALENDAR === 'on' || e.GRAPH_PEOPLE === 'on' || e.GRAPH_INSTALL_APP === 'on'
+      e.GRAPH_CALENDAR === 'on' ||
+      e.GRAPH_PEOPLE === 'on' ||
+      e.GRAPH_INSTALL_APP === 'on' ||
+      e.GRAPH_ATTENDANCE === 'on'
         ? {
             calendar: e.GRAPH_CALENDAR === 'on',
             people: e.GRAPH_PEOPLE === 'on',
+            attendance: e.GRAPH_ATTENDANCE === 'on',
             ...(e.GRAPH_INSTALL_APP === 'on' && e.TEAMS_APP_CATALOG_ID
               ? { installApp: { catalogAppId: e.TEAMS_APP_CATALOG_ID } }
               : {}),

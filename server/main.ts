@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       () => retention.run().then((r) => ({ ...r })),
       logger,
     ),
-    ...graphJobs(config, { store, clock }, logger),
+    ...graphJobs(config, { store, clock, ids }, logger),
   ];
   // This process's name in reminder and tenant leases.
   const worker = `${hostname()}:${process.pid}`;
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
         linkSecret: config.linkSecret,
         clock,
         calendarInOutlook: config.graph?.calendar ?? false,
+        attendanceFromGraph: config.graph?.attendance ?? false,
       }),
     },
     access: shared ? { ...access, limit: shared.callerLimit } : access,

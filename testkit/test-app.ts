@@ -33,6 +33,8 @@ export async function startTestApp(
     graph?: GraphFeatures;
     /** The organisation's directory people pickers are named from (none unless given). */
     directory?: UserDirectory;
+    /** The bot queues ended meetings' attendance, as with GRAPH_ATTENDANCE=on (the job itself does not run). */
+    attendanceFromGraph?: boolean;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openSqliteTestStore());
@@ -52,6 +54,7 @@ export async function startTestApp(
         publicUrl: config.publicUrl,
         linkSecret: config.linkSecret,
         clock: tc.clock,
+        attendanceFromGraph: options.attendanceFromGraph,
       }),
     },
     // Roster calls go to the fake Bot Connector without a token: Entra's token service is not on this machine.

@@ -48,7 +48,13 @@ export async function meetingFormModel(
   turn: Turn,
   surface: CardSurface,
   state: FormState,
-  options: { formId?: string; draft?: Partial<MeetingInput>; people?: readonly PersonChoice[] } = {},
+  options: {
+    formId?: string;
+    draft?: Partial<MeetingInput>;
+    people?: readonly PersonChoice[];
+    /** Owners the draft's actions name, offered first by the owner pickers. */
+    owners?: readonly PersonChoice[];
+  } = {},
 ): Promise<MeetingFormModel> {
   const [{ partners, contacts }, colleagues, agreements] = await Promise.all([
     partnersAndContacts(turn),
@@ -67,7 +73,7 @@ export async function meetingFormModel(
     partners,
     agreements: agreements.items.map((a) => ({ id: a.id, title: a.title })),
     people: pickerChoices([options.people ?? [], colleagues, contacts.slice(0, CONTACT_CHOICES)]),
-    owners: pickerChoices([colleagues], OWNER_CHOICES),
+    owners: pickerChoices([options.owners ?? [], colleagues], OWNER_CHOICES),
     me: turn.caller.user.aadObjectId,
     searchScope: searchScopeOf(turn),
     draft: options.draft,

@@ -41,8 +41,9 @@ export async function openMeetingForm(
   surface: CardSurface,
   draft?: Partial<MeetingInput>,
   people?: readonly PersonChoice[],
+  owners?: readonly PersonChoice[],
 ): Promise<AdaptiveCard> {
-  return renderMeetingFormCard(await meetingFormModel(turn, surface, EMPTY_FORM, { draft, people }));
+  return renderMeetingFormCard(await meetingFormModel(turn, surface, EMPTY_FORM, { draft, people, owners }));
 }
 
 /** Logs a submitted meeting; answers with its summary card (the logger's view and everyone's). */

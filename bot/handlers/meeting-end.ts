@@ -1,6 +1,7 @@
 import type { MeetingInput } from '../../core/meetings/meeting';
 import type { TeamsUser } from '../../core/people/person';
 import type { AdaptiveCard } from '../../cards/card-kit';
+import { nameOf } from '../../cards/people-names';
 import type { Turn } from '../turn';
 import { openMeetingForm } from './forms';
 
@@ -19,8 +20,9 @@ const domainOf = (email?: string) => email?.split('@')[1]?.toLowerCase();
 /**
  * The meeting form for a meeting that just ended, filled from what Teams knows: its title, when it started
  * and how long it lasted, the people in its chat (partner contacts recognised by e-mail), and the partner it
- * was most likely with: the one whose contacts attended, else the one whose contacts share the attendees'
- * e-mail domains, else the space's only partner.
+ * was most likely with: the one chosen in the side panel, else the one whose contacts attended, else the one
+ * whose contacts share the attendees' e-mail domains, else the space's only partner. What the side panel
+ * captured during the meeting (agreed actions with owners, decisions, the agreement) is filled in too.
  */
 export async function endedMeetingForm(
   turn: Turn,
@@ -51,12 +53,15 @@ export async function endedMeetingForm(
   const start =
     meeting.scheduledStart && meeting.scheduledStart < meeting.endTime ? meeting.scheduledStart : undefined;
   const minutes = start ? Math.round((Date.parse(meeting.endTime) - Date.parse(start)) / 60_000) : undefined;
+  // What attendees captured in the side panel while they met fills the rest, and names the partner.
+  const captured = await turn.core.meetingCapture.take(turn.caller.scope);
   const draft: Partial<MeetingInput> = {
+    ...captured?.input,
     title: meeting.title.slice(0, 120),
     occurredAt: start ?? meeting.endTime,
     ...(minutes && minutes > 0 ? { durationMinutes: minutes } : {}),
     medium: 'teams_meeting',
-    partnerIds: partner ? [partner.id] : [],
+    partnerIds: captured?.input.partnerIds ?? (partner ? [partner.id] : []),
     attendees: [
       ...attendees.filter((a) => !contactEmails.has(a.email?.toLowerCase() ?? '')).map((user) => ({ user })),
       ...[...contactIds].map((personId) => ({ personId })),
@@ -67,5 +72,10 @@ export async function endedMeetingForm(
     ...attendees.map((u) => ({ title: u.displayName, value: u.aadObjectId })),
     ...(best?.attended ?? []).map((c) => ({ title: `${c.displayName} (${partner!.name})`, value: c.id })),
   ];
-  return openMeetingForm(turn, 'message', draft, people);
+  const owners = (captured?.input.actions ?? []).flatMap((a) =>
+    'personId' in a.owner
+      ? [{ title: nameOf(captured!.people, a.owner.personId), value: a.owner.personId }]
+      : [],
+  );
+  return openMeetingForm(turn, 'message', draft, people, owners);
 }

@@ -4,10 +4,14 @@ import { parseInput } from '../../core/common/parse';
 import { ValidationError } from '../../core/errors';
 import { renderActionCard } from '../../cards/action-card';
 import { renderAgreementCard } from '../../cards/agreement-card';
-import { clip, type AdaptiveCard } from '../../cards/card-kit';
-import { AGREEMENT_STATUS_LABELS, formatDate, PARTNER_KIND_LABELS } from '../../cards/labels';
+import type { AdaptiveCard } from '../../cards/card-kit';
 import { renderPartnerCard } from '../../cards/partner-card';
-import { nameOf } from '../../cards/people-names';
+import {
+  actionPreview,
+  agreementPreview,
+  partnerPreview,
+  type SearchPreview,
+} from '../../cards/search-preview';
 import { MESSAGE_EXTENSION_COMMANDS } from '../command-list';
 import { htmlToText } from '../message-text';
 import type { Turn } from '../turn';
@@ -16,7 +20,7 @@ import { openMeetingForm, submitMeetingForm } from './forms';
 
 /** One search result: the list entry Teams shows, and the card inserted when it is picked. */
 export interface SearchResult {
-  readonly preview: { readonly title: string; readonly subtitle: string; readonly text: string };
+  readonly preview: SearchPreview;
   readonly card: AdaptiveCard;
 }
 
@@ -39,34 +43,29 @@ const SearchQuery = z.looseObject({
 /** Results per kind of record: the compose box shows about this many without scrolling. */
 const RESULTS_PER_KIND = 5;
 
-/** Searches partners, open actions and agreements of the conversation for the compose box. */
+/** The search's one parameter, as the manifest names it (Teams and Copilot send it by that name). */
+const SEARCH_PARAMETER = MESSAGE_EXTENSION_COMMANDS.searchPartnerRecords.parameter;
+
+/**
+ * Searches partners, open actions and agreements of the conversation for the compose box, and for
+ * Microsoft 365 Copilot, which sends the user's question as the search text.
+ */
 export async function searchRecords(turn: Turn, query: unknown): Promise<SearchResult[]> {
   const q = parseInput(SearchQuery, query);
   const initialRun = q.parameters.some((p) => p.name === 'initialRun');
-  const typed = q.parameters.find((p) => p.name === 'searchText')?.value;
+  const typed = q.parameters.find((p) => p.name === SEARCH_PARAMETER)?.value;
   if (!initialRun && typed !== undefined && typeof typed !== 'string')
-    throw ValidationError.of('parameters.searchText', 'Search for text');
+    throw ValidationError.of(`parameters.${SEARCH_PARAMETER}`, 'Search for text');
   const text = initialRun || typeof typed !== 'string' ? '' : typed;
   const hits = await turn.core.search.find(turn.caller.scope, { text, perKind: RESULTS_PER_KIND });
   const results: SearchResult[] = [];
   for (const partner of hits.partners) {
     const view = await turn.core.partners.view(turn.caller.scope, partner.id);
-    results.push({
-      preview: {
-        title: clip(partner.name, 80),
-        subtitle: 'Partner',
-        text: `${PARTNER_KIND_LABELS[partner.kind]} · owner ${nameOf(view.people, partner.relationshipOwnerId)}`,
-      },
-      card: renderPartnerCard({ view, withActions: false }),
-    });
+    results.push({ preview: partnerPreview(view), card: renderPartnerCard({ view, withActions: false }) });
   }
   for (const action of hits.actions)
     results.push({
-      preview: {
-        title: clip(action.title, 80),
-        subtitle: 'Open action',
-        text: `${nameOf(hits.people, action.ownerId)} · due ${formatDate(action.dueDate)}`,
-      },
+      preview: actionPreview(action, hits.people, action.partnerId && hits.partnerNames[action.partnerId]),
       card: renderActionCard({
         view: await turn.core.actions.view(turn.caller.scope, action.id),
         today: turn.today,
@@ -74,11 +73,7 @@ export async function searchRecords(turn: Turn, query: unknown): Promise<SearchR
     });
   for (const agreement of hits.agreements)
     results.push({
-      preview: {
-        title: clip(agreement.title, 80),
-        subtitle: 'Conflict-priority agreement',
-        text: `${AGREEMENT_STATUS_LABELS[agreement.status]} · review by ${formatDate(agreement.reviewDate)}`,
-      },
+      preview: agreementPreview(agreement),
       card: renderAgreementCard({
         view: await turn.core.agreements.view(turn.caller.scope, agreement.id),
         timeZone: turn.timeZone,

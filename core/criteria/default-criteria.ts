@@ -9,6 +9,8 @@ const BY_KIND: Record<EvidenceKind, readonly CriterionCode[]> = {
   'partner.archived': [],
   // A logged meeting is contact that maintains the relationship and shows what the partnership contributes.
   'meeting.logged': ['P8', 'K2'],
+  // Who took part, and for how long, is contact that maintains the relationship.
+  'meeting.attended': ['P8'],
   'action.created': ['P12'],
   'action.status_changed': [],
   'agreement.drafted': ['P13', 'K6'],

@@ -118,6 +118,26 @@ function describeMeeting(s: Snapshot, nameOf: NameOf): ItemDescription {
   };
 }
 
+/** Who attended a Teams meeting and for how long, colleagues and partners apart, from its attendance report. */
+function describeAttendance(s: Snapshot, nameOf: NameOf): ItemDescription {
+  const rows = Array.isArray(s.attendance) ? (s.attendance as Snapshot[]) : [];
+  const line = (r: Snapshot) =>
+    `${r.personId === undefined ? 'A guest' : nameOf(text(r.personId))}: ${Math.round(Number(r.seconds) / 60)} min`;
+  const side = (which: string) =>
+    rows
+      .filter((r) => r.side === which)
+      .map(line)
+      .join(', ') || undefined;
+  return {
+    title: `Attendance of the Teams meeting of ${text(s.meetingStart)}`,
+    details: details(
+      ['Meeting', `${text(s.meetingStart)} to ${text(s.meetingEnd)}`],
+      ['Colleagues', side('internal')],
+      ['External', side('external')],
+    ),
+  };
+}
+
 /** A conflict-priority agreement at one step of its life: the parties, the scenario and the rule. */
 function describeAgreement(
   kind: 'agreement.drafted' | 'agreement.proposed' | 'agreement.agreed' | 'agreement.superseded',
@@ -197,6 +217,8 @@ export function describeEvent(
         details: details(['Owner', nameOf(text(s.ownerId))], ['Next due', text(s.nextDueDate)]),
       };
     }
+    case 'meeting.attended':
+      return describeAttendance(s, nameOf);
     case 'checkin.completed':
       return {
         title: `Checked in with ${text(s.partnerName)}`,

@@ -7,6 +7,7 @@ export const EVIDENCE_KINDS = [
   'partner.updated',
   'partner.archived',
   'meeting.logged',
+  'meeting.attended',
   'action.created',
   'action.status_changed',
   'agreement.drafted',

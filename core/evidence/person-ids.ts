@@ -37,5 +37,6 @@ export function personIdsOf(event: Pick<EvidenceEvent, 'actorId' | 'snapshot'>):
     ...idsIn(s, OTHER_PERSON_FIELDS),
     ...idsInList(s, 'contacts', 'personId'),
     ...idsInList(s, 'parties', 'representativeId'),
+    ...idsInList(s, 'attendance', 'personId'),
   ];
 }

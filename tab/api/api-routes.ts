@@ -7,6 +7,7 @@ import { evidenceExportRoutes, type ExportServices } from './evidence-export-rou
 import { evidenceRoutes } from './evidence-routes';
 import { formRoutes, type CallersDirectory } from './form-routes';
 import { meetingRoutes } from './meeting-routes';
+import { meetingDraftRoutes } from './meeting-draft-routes';
 import { meRoutes, type GraphFeatures, type OnTabOpened } from './me-routes';
 import { partnerRoutes } from './partner-routes';
 import { reminderRoutes } from './reminder-routes';
@@ -29,6 +30,7 @@ export function apiRoutes(core: Core, services: ApiServices): ApiRoute[] {
   return [
     ...partnerRoutes(core),
     ...meetingRoutes(core),
+    ...meetingDraftRoutes(core),
     ...actionRoutes(core),
     ...agreementRoutes(core),
     ...slaRoutes(core),

@@ -21,7 +21,8 @@ describe('logging a partner meeting the moment it ends', () => {
   let northwindId: string;
 
   beforeAll(async () => {
-    t = await TeamsTestClient.start();
+    // As with GRAPH_ATTENDANCE=on: the bot queues each ended meeting's attendance report to be read.
+    t = await TeamsTestClient.start({ attendanceFromGraph: true });
     const caller = aCaller({ spaceId: `chat:${MEETING_CHAT}` });
     northwindId = (
       await t.app.core.partners.add(
@@ -77,6 +78,19 @@ describe('logging a partner meeting the moment it ends', () => {
     // Priya is recognised by her e-mail as Northwind's contact, not added as a stranger.
     expect(attendees).not.toContain(PRIYA.aadObjectId);
     expect(attendees).toHaveLength(3);
+    // Its attendance report is queued under Graph's id of the meeting and its organizer.
+    const queued = await t.app.store.store.transaction((tx) =>
+      tx.attendanceQueue.due('2999-01-01T00:00:00.000Z', 10),
+    );
+    expect(queued).toEqual([
+      {
+        tenantId: PLACES.tenant,
+        spaceId: `chat:${MEETING_CHAT}`,
+        onlineMeetingId: 'MSpkYzE3NjQ2My1mNTU2LTRmZmEtYTk4My05ZmE5NWRiNzk0YjIqMCoqMTk6bWVldGluZw==',
+        organizerAadObjectId: PEOPLE.alex.aadObjectId,
+        attempts: 0,
+      },
+    ]);
 
     const press = t.activity('adaptive-card-action', PEOPLE.alex, 'groupChat', {
       conversation: {
@@ -120,5 +134,60 @@ describe('logging a partner meeting the moment it ends', () => {
     const form = offers[offers.length - 1].attachments[0].content;
     expect(input(form, 'title')?.value).toBe('Northwind monthly delivery review');
     expect(input(form, 'durationMinutes')?.value).toBeUndefined();
+  });
+
+  it('fills in what the side panel captured during the meeting, and logging it stores the actions', async () => {
+    const caller = aCaller({ spaceId: `chat:${MEETING_CHAT}` });
+    const finance = (await t.app.core.partners.list(caller.scope, { namePrefix: 'Finance' }, { limit: 1 }))
+      .items[0]!;
+    await t.app.core.meetingCapture.capture(caller, { kind: 'partner', partnerId: finance.id });
+    await t.app.core.meetingCapture.capture(caller, {
+      kind: 'action',
+      title: 'Refund backlog cleared before peak',
+      owner: { user: { aadObjectId: PEOPLE.megan.aadObjectId, displayName: 'Megan Bowen' } },
+      dueDate: '2026-03-10',
+    });
+    await t.app.core.meetingCapture.capture(caller, {
+      kind: 'decision',
+      text: 'Refunds over 3 days go first',
+    });
+
+    await t.post(teamsActivity('meeting-end', t.connector.serviceUrl));
+    const offers = t.connector.posted(MEETING_CHAT);
+    const offer = offers[offers.length - 1];
+    const form = offer.attachments[0].content;
+    expect(input(form, 'partnerIds')?.value).toBe(finance.id);
+    expect(input(form, 'decisions')?.value).toBe('Refunds over 3 days go first');
+    expect(input(form, 'action1Title')?.value).toBe('Refund backlog cleared before peak');
+    expect(input(form, 'action1Due')?.value).toBe('2026-03-10');
+    const owner = input(form, 'action1Owner');
+    expect(owner?.value).toMatch(/^per_/);
+    expect(owner?.choices).toEqual(expect.arrayContaining([{ title: 'Megan Bowen', value: owner?.value }]));
+    // The draft went into the card: the chat's next meeting starts empty.
+    expect((await t.app.core.meetingCapture.view(caller.scope)).draft).toBeUndefined();
+
+    const press = t.activity('adaptive-card-action', PEOPLE.alex, 'groupChat', {
+      conversation: {
+        isGroup: true,
+        conversationType: 'groupChat',
+        tenantId: PLACES.tenant,
+        id: MEETING_CHAT,
+      },
+      replyToId: offer.id,
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'meeting.log',
+          data: submitData(form, 'meeting.log', filledInputs(form)),
+        },
+        trigger: 'manual',
+      },
+    });
+    expect(JSON.stringify((await t.post(press)).body)).toContain('Meeting logged');
+    const actions = await t.app.core.actions.list(caller.scope, { partnerId: finance.id }, { limit: 5 });
+    expect(actions.items.map((a) => [a.title, a.dueDate])).toEqual([
+      ['Refund backlog cleared before peak', '2026-03-10'],
+    ]);
+    expect(actions.people[actions.items[0]!.ownerId]?.displayName).toBe('Megan Bowen');
   });
 });

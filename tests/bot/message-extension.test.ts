@@ -25,7 +25,7 @@ describe('the message extension', () => {
   }
 
   it('finds partners by name and offers their card for the compose box, under 28 KB', async () => {
-    const answer = await query([{ name: 'searchText', value: 'north' }]);
+    const answer = await query([{ name: 'query', value: 'north' }]);
     expect(answer.status).toBe(200);
     const result = answer.body.composeExtension;
     expect(result).toMatchObject({ type: 'result', attachmentLayout: 'list' });
@@ -35,13 +35,18 @@ describe('the message extension', () => {
       contentType: 'application/vnd.microsoft.card.thumbnail',
       content: {
         title: 'Northwind Logistics',
-        subtitle: 'Partner',
-        text: 'External supplier · owner Megan Bowen',
+        subtitle: 'Partner · External supplier · next check-in Mon, 16 Mar 2026',
+        text: 'Relationship owner Megan Bowen',
       },
     });
     expect(hit.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(hit.content)).toContain('Priya Shah · Account manager');
     expect(cardBytes(hit.content)).toBeLessThan(28 * 1024);
+  });
+
+  it('ignores a parameter the manifest does not declare', async () => {
+    const answer = await query([{ name: 'searchText', value: 'north' }]);
+    expect(answer.body.composeExtension.attachments).toHaveLength(2);
   });
 
   it('lists the first records when the extension opens (initial run)', async () => {
@@ -53,7 +58,7 @@ describe('the message extension', () => {
   });
 
   it('answers a search it cannot run with a message, not a failure', async () => {
-    const answer = await query([{ name: 'searchText', value: 'x'.repeat(101) }]);
+    const answer = await query([{ name: 'query', value: 'x'.repeat(101) }]);
     expect(answer.body).toEqual({
       composeExtension: {
         type: 'message',

@@ -13,7 +13,18 @@ import { committedFilesCopy, ROOT } from './committed-package';
 interface Template {
   accentColor: string;
   bots: { scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
-  composeExtensions: { commands: { id: string; type: string; context?: string[]; fetchTask?: boolean }[] }[];
+  composeExtensions: {
+    commands: {
+      id: string;
+      type: string;
+      context?: string[];
+      fetchTask?: boolean;
+      semanticDescription?: string;
+      samplePrompts?: { text: string }[];
+      parameters?: { name: string; semanticDescription?: string }[];
+    }[];
+  }[];
+  configurableTabs: { context: string[] }[];
   authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
 }
 
@@ -54,6 +65,25 @@ describe('the manifest template', () => {
     expect(logAsMeeting).toMatchObject({ type: 'action', context: ['message'], fetchTask: true });
     const search = commands.find((c) => c.id === MESSAGE_EXTENSION_COMMANDS.searchPartnerRecords.id)!;
     expect(search.type).toBe('query');
+  });
+
+  it('describes the search for Microsoft 365 Copilot, under the bot’s parameter name', () => {
+    const search = template.composeExtensions[0]!.commands.find(
+      (c) => c.id === MESSAGE_EXTENSION_COMMANDS.searchPartnerRecords.id,
+    )!;
+    expect(search.parameters?.map((p) => p.name)).toEqual([
+      MESSAGE_EXTENSION_COMMANDS.searchPartnerRecords.parameter,
+    ]);
+    expect(search.semanticDescription).toMatch(/conflict-priority agreements/);
+    expect(search.parameters?.[0]?.semanticDescription).toMatch(/question/);
+    expect(search.samplePrompts?.length).toBeGreaterThanOrEqual(1);
+    expect(search.samplePrompts?.length).toBeLessThanOrEqual(5);
+  });
+
+  it('offers the board in meetings: chat, details, side panel and stage', () => {
+    expect(template.configurableTabs[0]!.context).toEqual(
+      expect.arrayContaining(['meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage']),
+    );
   });
 
   it('uses only placeholders that have a rule, and every rule is used', () => {

@@ -36,7 +36,9 @@ export class TeamsTestClient {
   ) {}
 
   /** Starts the server (SQLite unless a store is given) and the connector; the group chat and team know everyone. */
-  static async start(options: { store?: TestStore } = {}): Promise<TeamsTestClient> {
+  static async start(
+    options: { store?: TestStore; attendanceFromGraph?: boolean } = {},
+  ): Promise<TeamsTestClient> {
     const [app, connector] = await Promise.all([startTestApp(options), FakeBotConnector.start()]);
     const members = Object.values(PEOPLE).map(memberOf);
     connector.rosters.set(PLACES.groupChat, members);

@@ -11,6 +11,7 @@ import { evidenceOutlinePeople } from './2026-11-23-01-evidence-outline-people';
 import { pendingPeople } from './2026-11-24-01-pending-people';
 import { unreachableOwners } from './2026-12-04-10-unreachable-owners';
 import { sharedLimits } from './2026-12-04-20-shared-limits';
+import { meetingDraftsAndAttendance } from './2026-12-04-30-meeting-drafts-and-attendance';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   pendingPeople,
   unreachableOwners,
   sharedLimits,
+  meetingDraftsAndAttendance,
 ];

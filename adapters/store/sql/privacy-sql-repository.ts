@@ -58,6 +58,8 @@ const SPACE_TABLES = [
   'evidence_partners',
   'evidence_heads',
   'evidence_requests',
+  'meeting_drafts',
+  'attendance_jobs',
   'evidence_exports',
   'calendar_outbox',
   'unreachable_owners',

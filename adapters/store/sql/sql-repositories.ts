@@ -1,5 +1,6 @@
 import type { Repositories } from '../../../core/ports';
 import { ActionSqlRepository } from './action-sql-repository';
+import { AttendanceQueueSqlRepository } from './attendance-queue-sql-repository';
 import { CalendarSyncSqlRepository } from './calendar-sync-sql-repository';
 import { AgreementSqlRepository } from './agreement-sql-repository';
 import { CheckInSqlRepository } from './check-in-sql-repository';
@@ -8,6 +9,7 @@ import { EvidenceSqlRepository } from './evidence-sql-repository';
 import { EvidenceRequestSqlRepository } from './evidence-request-sql-repository';
 import { ExportRecordSqlRepository } from './export-record-sql-repository';
 import { IdempotencySqlRepository } from './idempotency-sql-repository';
+import { MeetingDraftSqlRepository } from './meeting-draft-sql-repository';
 import { MeetingSqlRepository } from './meeting-sql-repository';
 import { PartnerSqlRepository } from './partner-sql-repository';
 import { PersonSqlRepository } from './person-sql-repository';
@@ -34,5 +36,7 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     reminders: new ReminderSqlRepository(db),
     privacy: new PrivacySqlRepository(db),
     calendarSync: new CalendarSyncSqlRepository(db),
+    meetingDrafts: new MeetingDraftSqlRepository(db),
+    attendanceQueue: new AttendanceQueueSqlRepository(db),
   };
 }

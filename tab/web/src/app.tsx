@@ -27,6 +27,10 @@ const AgreementsView = lazy(() => import('./views/agreements-view'));
 const EvidenceView = lazy(() => import('./views/evidence-view'));
 const MyWorkView = lazy(() => import('./views/my-work-view'));
 const ConfigView = lazy(() => import('./views/config-view'));
+const MeetingPanelView = lazy(() => import('./views/meeting-panel-view'));
+
+/** Teams' frame contexts of a meeting: the side panel beside the call and the stage shared with everyone. */
+const MEETING_FRAMES = new Set(['sidePanel', 'meetingStage']);
 
 const NAV: readonly { view: Route['view']; label: string }[] = [
   { view: 'partners', label: 'Partners' },
@@ -58,6 +62,8 @@ const useStyles = makeStyles({
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
   },
   banner: { marginBottom: tokens.spacingVerticalM },
+  // Teams' meeting side panel is 280–320 px wide: every pixel of padding counts.
+  meetingMain: { padding: tokens.spacingHorizontalS, maxWidth: '720px' },
 });
 
 /** The tab: Teams-themed shell, local-mode banner, navigation and the current view. */
@@ -66,7 +72,10 @@ export function App(props: { tab: TabContext; me: Me }): ReactNode {
   const [themeName, setThemeName] = useState<TeamsThemeName>(tab.theme);
   useEffect(() => tab.onThemeChange(setThemeName), [tab]);
   const theme = fluentThemeOf(themeName);
-  const route = useRoute();
+  const hashRoute = useRoute();
+  // In a meeting's side panel or on its stage the tab is the meeting panel, whatever URL it was saved with.
+  const inMeeting = MEETING_FRAMES.has(tab.frameContext ?? '') || hashRoute.view === 'meeting';
+  const route: Route = inMeeting ? { view: 'meeting' } : hashRoute;
   const services = useMemo<Services>(
     () => ({
       api: new ApiClient(tab.spaceId, () => tab.authToken()),
@@ -83,7 +92,7 @@ export function App(props: { tab: TabContext; me: Me }): ReactNode {
   return (
     <FluentProvider theme={theme} className={styles.root} data-theme={themeName} lang={tab.locale}>
       <ServicesProvider value={services}>
-        {route.view !== 'config' && (
+        {route.view !== 'config' && !inMeeting && (
           <header className={styles.header}>
             <nav aria-label="Partner board" className={styles.nav}>
               <TabList
@@ -99,7 +108,7 @@ export function App(props: { tab: TabContext; me: Me }): ReactNode {
             </nav>
           </header>
         )}
-        <main className={styles.main}>
+        <main className={inMeeting ? styles.meetingMain : styles.main}>
           {!tab.inTeams && (
             <MessageBar intent="info" className={styles.banner} data-testid="local-mode-banner">
               <MessageBarBody>
@@ -134,5 +143,7 @@ function viewOf(route: Route): ReactNode {
       return <MyWorkView />;
     case 'config':
       return <ConfigView />;
+    case 'meeting':
+      return <MeetingPanelView />;
   }
 }

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 
 /** A place in the tab: a view and its parameter (e.g. a partner's id). */
 export interface Route {
-  readonly view: 'partners' | 'partner' | 'chain' | 'actions' | 'agreements' | 'evidence' | 'mine' | 'config';
+  readonly view:
+    'partners' | 'partner' | 'chain' | 'actions' | 'agreements' | 'evidence' | 'mine' | 'config' | 'meeting';
   readonly id?: string;
 }
 
@@ -18,6 +19,7 @@ export function routeOf(hash: string): Route {
     case 'evidence':
     case 'mine':
     case 'config':
+    case 'meeting':
       return { view };
     default:
       return { view: 'partners' };

@@ -479,6 +479,7 @@ for (const kind of STORE_KINDS) {
           conversationId: 'a:1personal',
           userId: '29:1user',
         });
+        await tc.core.meetingCapture.capture(caller, { kind: 'decision', text: 'Weekend rota agreed' });
         const events = await tc.core.evidence.list(home, {}, { limit: 1 });
         const feedback = await tc.core.evidenceRequests.requestFeedback(caller, {
           partnerId: partner.id,
@@ -651,6 +652,9 @@ for (const kind of STORE_KINDS) {
           event: (r, s) => (r as unknown as Repositories).calendarSync.event(s, 'chk_contract'),
           states: (r, s) => r.calendarSync.states(s, ['chk_contract']).then((m) => [...m.values()]),
         },
+        meetingDrafts: {
+          get: (r, s) => r.meetingDrafts.get(s),
+        },
       };
       /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
       const tenantWide = new Set([
@@ -725,6 +729,8 @@ for (const kind of STORE_KINDS) {
           'saveEvent',
           'forgetEvent',
           'saveProfile',
+          'take',
+          'hold',
           // The calendar sync's claim, across tenants by design (tests/core/checkins/calendar-sync).
           'due',
         ]);

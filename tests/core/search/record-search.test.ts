@@ -38,6 +38,27 @@ for (const kind of STORE_KINDS) {
         caller,
         anAgreementInput(partner.id, { title: 'Peak-season priority' }),
       );
+      const { partner: acme } = await tc.core.partners.add(
+        caller,
+        aPartnerInput({ name: 'Acme Cleaning', checkInCadence: undefined }),
+      );
+      await tc.core.agreements.propose(
+        caller,
+        anAgreementInput(acme.id, {
+          title: 'Out-of-hours cleaning versus store opening',
+          scenario: {
+            internalDemand: 'Stores want floors cleaned before opening',
+            externalDemand: 'Customers want weekend deep cleans booked first',
+          },
+        }),
+      );
+      await tc.core.meetings.log(
+        caller,
+        aMeetingInput(acme.id, {
+          attendees: [{ user: aUser(1) }],
+          actions: [{ title: 'Send the weekend rota', owner: { user: aUser(1) }, dueDate: '2026-03-10' }],
+        }),
+      );
     });
     afterAll(async () => t.dispose());
 
@@ -60,7 +81,7 @@ for (const kind of STORE_KINDS) {
 
     it('lists the first of each kind for an empty search, with the people they mention', async () => {
       const hits = await tc.core.search.find(caller.scope, { text: '  ', perKind: 1 });
-      expect(hits.partners.map((p) => p.name)).toEqual(['Contoso Facilities']);
+      expect(hits.partners.map((p) => p.name)).toEqual(['Acme Cleaning']);
       expect(hits.actions.map((a) => a.dueDate)).toEqual(['2026-03-06']);
       expect(hits.agreements).toHaveLength(1);
       expect(hits.people[hits.actions[0]!.ownerId]?.displayName).toBe('User 2');
@@ -74,6 +95,31 @@ for (const kind of STORE_KINDS) {
         const hits = await tc.core.search.find(scope, { text: '' });
         expect([...hits.partners, ...hits.actions, ...hits.agreements]).toEqual([]);
       }
+    });
+
+    it('reads a question with no literal match as partner name, kind and topic words', async () => {
+      const hits = await tc.core.search.find(caller.scope, {
+        text: 'What did we agree with Acme about priorities?',
+      });
+      expect(hits.agreements.map((a) => a.title)).toEqual(['Out-of-hours cleaning versus store opening']);
+      expect(hits.actions).toEqual([]);
+      expect(hits.partners).toEqual([]);
+    });
+
+    it('ranks a question’s topic words over the rest and names the partners of the actions', async () => {
+      const hits = await tc.core.search.find(caller.scope, {
+        text: 'open tasks for acme about the weekends',
+      });
+      expect(hits.actions.map((a) => a.title)).toEqual(['Send the weekend rota']);
+      expect(hits.agreements).toEqual([]);
+      expect(hits.partnerNames[hits.actions[0]!.partnerId!]).toBe('Acme Cleaning');
+      const byTopic = await tc.core.search.find(caller.scope, { text: 'agreements on peak seasons' });
+      expect(byTopic.agreements.map((a) => a.title)).toEqual(['Peak-season priority']);
+    });
+
+    it('finds nothing for a question of stop words only', async () => {
+      const hits = await tc.core.search.find(caller.scope, { text: 'what did we do about it' });
+      expect([...hits.partners, ...hits.actions, ...hits.agreements]).toEqual([]);
     });
 
     it('refuses an over-long search', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { buildTab } from '../../../scripts/build-tab';
 import type { GraphFeatures } from '../../../tab/api/me-routes';
 import { startTestApp, type TestApp } from '../../../testkit/test-app';
@@ -35,7 +35,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * left out: a known false positive of `aria-hidden-focus` (microsoft/tabster#288), which Accessibility Insights
  * also suppresses.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+export async function seriousAxeViolations(page: Page | Frame): Promise<AxeViolation[]> {
   // A dialog fading in is half transparent: contrast is judged once animations have finished.
   await page.waitForFunction(() =>
     (globalThis as unknown as InPage).document.getAnimations().every((a) => a.playState !== 'running'),

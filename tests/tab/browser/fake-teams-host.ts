@@ -2,13 +2,15 @@
 export interface HostContext {
   readonly locale: string;
   readonly theme: 'default' | 'dark' | 'contrast';
-  readonly frameContext: 'content' | 'settings';
+  readonly frameContext: 'content' | 'settings' | 'sidePanel' | 'meetingStage';
   readonly tid: string;
   readonly userObjectId: string;
   readonly userPrincipalName: string;
   readonly teamId?: string;
   readonly chatId?: string;
   readonly channelId?: string;
+  /** The meeting the tab is in (its side panel or stage). */
+  readonly meetingId?: string;
 }
 
 /**
@@ -18,7 +20,11 @@ export interface HostContext {
  * a theme change (`window.sendTheme`) or a save of the configuration page (`window.sendSave`). Served by the test
  * at a teams.microsoft.com address (routed, never fetched), one of the origins teams-js accepts.
  */
-export function fakeTeamsHostPage(tabUrl: string, context: HostContext): string {
+export function fakeTeamsHostPage(
+  tabUrl: string,
+  context: HostContext,
+  frame: { width: number; height: number } = { width: 1200, height: 800 },
+): string {
   const runtime = {
     apiVersion: 4,
     isLegacyTeams: false,
@@ -30,7 +36,7 @@ export function fakeTeamsHostPage(tabUrl: string, context: HostContext): string 
     },
   };
   return `<!doctype html><html><head><title>Teams</title></head><body style="margin:0">
-<iframe id="tab" title="Partner CRM" src="${tabUrl}" style="width:1200px;height:800px;border:0"></iframe>
+<iframe id="tab" title="Partner CRM" src="${tabUrl}" style="width:${frame.width}px;height:${frame.height}px;border:0"></iframe>
 <script>
   const context = ${JSON.stringify(context)};
   const runtime = ${JSON.stringify(JSON.stringify(runtime))};

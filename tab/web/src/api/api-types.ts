@@ -11,6 +11,7 @@ import type { CheckInSchedule } from '../../../../core/checkins/check-in-schedul
 import type { Page } from '../../../../core/common/page';
 import type { EvidenceEvent as CoreEvidenceEvent } from '../../../../core/evidence/evidence-event';
 import type { Meeting as CoreMeeting } from '../../../../core/meetings/meeting';
+import type { MeetingDraftRecord } from '../../../../core/meetings/meeting-draft-repository';
 import type { Partner as CorePartner } from '../../../../core/partners/partner';
 import type { PartnerHealth } from '../../../../core/partners/partner-health';
 import type { Person as CorePerson, TeamsUser } from '../../../../core/people/person';
@@ -97,8 +98,17 @@ export type AgreedAction = Pick<
 /** A logged meeting. */
 export type Meeting = Pick<
   CoreMeeting,
-  'id' | 'title' | 'partnerIds' | 'occurredAt' | 'type' | 'medium' | 'decisions' | 'actionIds'
+  'id' | 'title' | 'partnerIds' | 'occurredAt' | 'type' | 'medium' | 'decisions' | 'actionIds' | 'minutes'
 >;
+
+/** What a meeting chat's side panel captured so far, with the owners it names. */
+export interface MeetingDraft {
+  readonly draft?: Pick<
+    MeetingDraftRecord,
+    'partnerId' | 'agreementId' | 'actions' | 'decisions' | 'version'
+  >;
+  readonly people: People;
+}
 
 /** A conflict-priority agreement, one version of its series. */
 export type Agreement = Pick<

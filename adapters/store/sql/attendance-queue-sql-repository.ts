@@ -1,0 +1,62 @@
+import type { TenantScope } from '../../../core/common/scope';
+import type { AttendanceJob, AttendanceQueue } from '../../../core/meetings/attendance-queue';
+import type { SqlExecutor } from './sql-executor';
+
+/** The attendance queue in SQL, the same for SQLite and PostgreSQL. */
+export class AttendanceQueueSqlRepository implements AttendanceQueue {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async enqueue(job: Omit<AttendanceJob, 'attempts'>, now: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO attendance_jobs (tenant_id, space_id, online_meeting_id, organizer_aad_object_id, queued_at,
+         attempts, next_attempt_at, status)
+       VALUES ($1, $2, $3, $4, $5, 0, $5, 'waiting')
+       ON CONFLICT (tenant_id, online_meeting_id) DO NOTHING`,
+      [job.tenantId, job.spaceId, job.onlineMeetingId, job.organizerAadObjectId, now],
+    );
+  }
+
+  async due(now: string, limit: number): Promise<AttendanceJob[]> {
+    const rows = await this.db.all<{
+      tenant_id: string;
+      space_id: string;
+      online_meeting_id: string;
+      organizer_aad_object_id: string;
+      attempts: number;
+    }>(
+      `SELECT tenant_id, space_id, online_meeting_id, organizer_aad_object_id, attempts FROM attendance_jobs
+       WHERE status = 'waiting' AND next_attempt_at <= $1 ORDER BY next_attempt_at, online_meeting_id LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      spaceId: r.space_id,
+      onlineMeetingId: r.online_meeting_id,
+      organizerAadObjectId: r.organizer_aad_object_id,
+      attempts: Number(r.attempts),
+    }));
+  }
+
+  async done(scope: TenantScope, onlineMeetingId: string): Promise<void> {
+    await this.db.run('DELETE FROM attendance_jobs WHERE tenant_id = $1 AND online_meeting_id = $2', [
+      scope.tenantId,
+      onlineMeetingId,
+    ]);
+  }
+
+  async retryAt(scope: TenantScope, onlineMeetingId: string, at: string, reason: string): Promise<void> {
+    await this.db.run(
+      `UPDATE attendance_jobs SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
+       WHERE tenant_id = $3 AND online_meeting_id = $4`,
+      [at, reason.slice(0, 500), scope.tenantId, onlineMeetingId],
+    );
+  }
+
+  async hold(scope: TenantScope, onlineMeetingId: string, reason: string): Promise<void> {
+    await this.db.run(
+      `UPDATE attendance_jobs SET attempts = attempts + 1, status = 'held', last_error = $1
+       WHERE tenant_id = $2 AND online_meeting_id = $3`,
+      [reason.slice(0, 500), scope.tenantId, onlineMeetingId],
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import type { Scope, TenantScope } from '../common/scope';
+
+/** A meeting whose attendance is still to be read, in the chat (space) the meeting belongs to. */
+export interface AttendanceJob extends Scope {
+  /** Microsoft Graph's id of the online meeting. */
+  readonly onlineMeetingId: string;
+  readonly organizerAadObjectId: string;
+  /** Failed or early attempts so far. */
+  readonly attempts: number;
+}
+
+/**
+ * The durable queue of meetings whose attendance is read after they end: a job is written when the meeting
+ * ends, tried until the report is there, and done in the transaction that records the attendance.
+ */
+export interface AttendanceQueue {
+  /** Queues a meeting once; queuing it again changes nothing. */
+  enqueue(job: Omit<AttendanceJob, 'attempts'>, now: string): Promise<void>;
+  /** Jobs due by `now`, across tenants (the background job's claim), earliest first. */
+  due(now: string, limit: number): Promise<AttendanceJob[]>;
+  /** The attendance was recorded: the job is finished. */
+  done(scope: TenantScope, onlineMeetingId: string): Promise<void>;
+  /** Tries again at `at`, noting why this attempt did not finish. */
+  retryAt(scope: TenantScope, onlineMeetingId: string, at: string, reason: string): Promise<void>;
+  /** Stops trying (permission refused): kept with the reason, for an administrator to see. */
+  hold(scope: TenantScope, onlineMeetingId: string, reason: string): Promise<void>;
+}

@@ -1,0 +1,206 @@
+import { AppTokenProvider } from '../../../adapters/graph/app-token';
+import { GraphAttendance } from '../../../adapters/graph/graph-attendance';
+import { createGraphClient } from '../../../adapters/graph/graph-client';
+import { AttendanceSync } from '../../../core/meetings/attendance-sync';
+import { aCaller, aPartnerInput, aUser, TENANT_A } from '../../../testkit/factories';
+import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
+import { STORE_KINDS, type TestStore } from '../../../testkit/test-stores';
+import { FakeGraphMeetings } from '../../support/fake-graph-meetings';
+
+const ORGANIZER = aUser(1, 'Alex Wilber');
+const MEETING = 'MSpkYzE3NjQ2My1mNTU2LTRmZmEtYTk4My05ZmE5NWRiNzk0YjIqMCoqMTk6bWVldGluZw==';
+
+/** Attendance records as Graph returns them (shape from its documentation), for a partner meeting. */
+function records(): Record<string, unknown>[] {
+  const interval = (join: string, leave: string, seconds: number) => ({
+    joinDateTime: join,
+    leaveDateTime: leave,
+    durationInSeconds: seconds,
+  });
+  return [
+    {
+      id: ORGANIZER.aadObjectId,
+      emailAddress: ORGANIZER.email ?? 'alex.wilber@contoso.example',
+      totalAttendanceInSeconds: 3720,
+      role: 'Organizer',
+      identity: { id: ORGANIZER.aadObjectId, displayName: 'Alex Wilber', tenantId: null },
+      attendanceIntervals: [interval('2026-03-03T10:00:05Z', '2026-03-03T11:02:05Z', 3720)],
+    },
+    {
+      id: aUser(2).aadObjectId,
+      emailAddress: 'megan.bowen@contoso.example',
+      totalAttendanceInSeconds: 1800,
+      role: 'Presenter',
+      identity: { id: aUser(2).aadObjectId, displayName: 'Megan Bowen', tenantId: TENANT_A },
+      attendanceIntervals: [interval('2026-03-03T10:30:00Z', '2026-03-03T11:00:00Z', 1800)],
+    },
+    {
+      id: '7a1b2c3d-0000-4000-8000-00000000a001',
+      emailAddress: 'priya.shah@northwind.example',
+      totalAttendanceInSeconds: 3600,
+      role: 'Attendee',
+      identity: {
+        id: '7a1b2c3d-0000-4000-8000-00000000a001',
+        displayName: 'Priya Shah',
+        tenantId: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+      },
+      attendanceIntervals: [interval('2026-03-03T10:01:00Z', '2026-03-03T11:01:00Z', 3600)],
+    },
+    {
+      id: '',
+      emailAddress: null,
+      totalAttendanceInSeconds: 600,
+      role: 'Attendee',
+      identity: { id: null, displayName: 'Driver (Unverified)', tenantId: null },
+      attendanceIntervals: [interval('2026-03-03T10:10:00Z', '2026-03-03T10:20:00Z', 600)],
+    },
+  ];
+}
+
+for (const kind of STORE_KINDS) {
+  describe(`${AttendanceSync.name} with Graph's attendance reports, on ${kind.name}`, () => {
+    let t: TestStore;
+    let tc: TestCore;
+    let graph: FakeGraphMeetings;
+    let sync: AttendanceSync;
+    let run = 0;
+
+    beforeAll(async () => {
+      t = await kind.open();
+      graph = await FakeGraphMeetings.start();
+    });
+    afterAll(async () => {
+      await graph.close();
+      await t.dispose();
+    });
+    beforeEach(() => {
+      // Each test its own id salt: they share one store.
+      tc = testCore(t.store, '2026-03-03T11:05:00Z', `att${(run += 1)}-`);
+      graph.reports.clear();
+      const auth = new AppTokenProvider({
+        tenantId: TENANT_A,
+        clientId: '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e',
+        clientSecret: 'app-secret',
+        authorityUrl: graph.baseUrl,
+      });
+      // No client-side retries: a 429 or 5xx reaches the job, which retries with its own backoff.
+      const client = createGraphClient({ baseUrl: graph.graphUrl, auth, maxRetries: 0 });
+      sync = new AttendanceSync(
+        { store: t.store, clock: tc.clock, ids: tc.ids },
+        new GraphAttendance(client),
+      );
+    });
+
+    async function meetingWithNorthwind(meetingId: string) {
+      const caller = aCaller({ spaceId: aSpace('meeting-chat') });
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput());
+      await tc.core.attendance.meetingEnded(caller.scope, {
+        onlineMeetingId: meetingId,
+        organizerAadObjectId: ORGANIZER.aadObjectId,
+      });
+      return { caller, partner };
+    }
+
+    function reportIsReady(meetingId: string, recordsPerPage = 100) {
+      graph.recordsPerPage = recordsPerPage;
+      graph.reports.set(`${ORGANIZER.aadObjectId}/${meetingId}`, [
+        {
+          id: 'c9b6db1c-d5eb-427d-a5c0-20088d9b22d7',
+          meetingStartDateTime: '2026-03-03T10:00:05.945Z',
+          meetingEndDateTime: '2026-03-03T11:02:49.77Z',
+          records: records(),
+        },
+      ]);
+    }
+
+    it('records who attended and for how long, colleagues and the partner’s contact apart, as evidence', async () => {
+      const meetingId = `${MEETING}-ready-${kind.name}`;
+      const { caller, partner } = await meetingWithNorthwind(meetingId);
+      reportIsReady(meetingId, 3);
+      expect(await sync.run()).toEqual({ recorded: 1, waiting: 0, held: [] });
+
+      const events = await tc.core.evidence.list(
+        caller.scope,
+        { kinds: ['meeting.attended'] },
+        {
+          limit: 5,
+        },
+      );
+      const event = events.items.find((e) => e.kind === 'meeting.attended')!;
+      expect(event).toMatchObject({
+        subject: { type: 'meeting', id: meetingId },
+        partnerIds: [partner.id],
+        occurredAt: '2026-03-03T10:00:05.945Z',
+        criteria: expect.arrayContaining(['P8']),
+      });
+      const people = await t.store.read.people.getMany(caller.scope, event.snapshot.attendeeIds as string[]);
+      const nameOf = (id: unknown) => people.find((p) => p.id === id)?.displayName;
+      const rows = (
+        event.snapshot.attendance as { personId?: string; side: string; seconds: number; role: string }[]
+      ).map((r) => [nameOf(r.personId) ?? 'guest', r.side, r.role, r.seconds]);
+      expect(rows).toEqual([
+        ['Alex Wilber', 'internal', 'Organizer', 3720],
+        ['Megan Bowen', 'internal', 'Presenter', 1800],
+        ['Priya Shah', 'external', 'Attendee', 3600],
+        ['guest', 'external', 'Attendee', 600],
+      ]);
+      // No name, e-mail or display name of a guest is kept in the evidence itself.
+      expect(JSON.stringify(event.snapshot)).not.toMatch(/Driver|priya\.shah|Megan/);
+      // Done: nothing is due any more, and the records' second page was followed.
+      tc.clock.advance(24 * 60 * 60_000);
+      expect(await sync.run()).toEqual({ recorded: 0, waiting: 0, held: [] });
+      expect(graph.requests.filter((r) => r.endsWith('/attendanceRecords'))).toHaveLength(2);
+    });
+
+    it('waits while Teams has no report (404), and records it once it is there', async () => {
+      const meetingId = `${MEETING}-later-${kind.name}`;
+      await meetingWithNorthwind(meetingId);
+      expect(await sync.run()).toEqual({ recorded: 0, waiting: 1, held: [] });
+      // Not due again before its wait.
+      expect(await sync.run()).toEqual({ recorded: 0, waiting: 0, held: [] });
+      reportIsReady(meetingId);
+      tc.clock.advance(5 * 60_000);
+      expect(await sync.run()).toEqual({ recorded: 1, waiting: 0, held: [] });
+    });
+
+    it.each([
+      { status: 429 as const, retryAfterSeconds: 30 },
+      { status: 500 as const },
+      { status: 503 as const },
+    ])('retries later after a $status, then records', async (fault) => {
+      const meetingId = `${MEETING}-${fault.status}-${kind.name}`;
+      await meetingWithNorthwind(meetingId);
+      reportIsReady(meetingId);
+      graph.failNext(fault);
+      expect(await sync.run()).toEqual({ recorded: 0, waiting: 1, held: [] });
+      tc.clock.advance(5 * 60_000);
+      expect(await sync.run()).toEqual({ recorded: 1, waiting: 0, held: [] });
+    });
+
+    it('says once that the permission or access policy is missing (403), and stops asking', async () => {
+      const meetingId = `${MEETING}-403-${kind.name}`;
+      await meetingWithNorthwind(meetingId);
+      reportIsReady(meetingId);
+      graph.failNext({ status: 403 });
+      const first = await sync.run();
+      expect(first.recorded).toBe(0);
+      expect(first.held).toHaveLength(1);
+      expect(first.held[0]).toContain('OnlineMeetingArtifact.Read.All');
+      const asked = graph.requests.length;
+      tc.clock.advance(7 * 24 * 60 * 60_000);
+      expect(await sync.run()).toEqual({ recorded: 0, waiting: 0, held: [] });
+      expect(graph.requests).toHaveLength(asked);
+    });
+
+    it('queues a meeting once however often its end is reported', async () => {
+      const meetingId = `${MEETING}-twice-${kind.name}`;
+      const { caller } = await meetingWithNorthwind(meetingId);
+      await tc.core.attendance.meetingEnded(caller.scope, {
+        onlineMeetingId: meetingId,
+        organizerAadObjectId: ORGANIZER.aadObjectId,
+      });
+      reportIsReady(meetingId);
+      expect(await sync.run()).toEqual({ recorded: 1, waiting: 0, held: [] });
+    });
+  });
+}
