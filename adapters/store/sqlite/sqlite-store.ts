@@ -6,6 +6,7 @@ import type { ReminderQueue } from '../../../core/reminders/reminder-repository'
 import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
 import { sqlRepositories } from '../sql/sql-repositories';
+import { GroupCommit } from './group-commit';
 import { SqliteExecutor } from './sqlite-executor';
 
 /** How long a connection waits for another process's lock before failing. */
@@ -13,7 +14,8 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The embedded store: one SQLite file in WAL mode. A write connection runs transactions one at a time (SQLite
- * has one writer anyway); a second, query-only connection serves reads, which never see uncommitted data.
+ * has one writer anyway), and concurrent ones share a commit ({@link GroupCommit}); a second, query-only
+ * connection serves reads, which never see uncommitted data.
  *
  * `synchronous = NORMAL` in WAL mode means a committed transaction survives the process being killed; only a
  * power cut can lose the last commits. `FULL` trades speed for surviving that too.
@@ -23,7 +25,7 @@ export class SqliteStore implements Store {
   readonly queue: ReminderQueue;
   private readonly tx: Repositories;
   private readonly writerSql: SqliteExecutor;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly commits: GroupCommit;
   private closed = false;
 
   private constructor(
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
     private readonly reader: Database.Database,
   ) {
     this.writerSql = new SqliteExecutor(writer);
+    this.commits = new GroupCommit(writer);
     this.tx = sqlRepositories(this.writerSql);
     this.read = sqlRepositories(new SqliteExecutor(reader));
     this.queue = new ReminderSqlQueue((work) => this.exclusive(() => work(this.writerSql)));
@@ -72,29 +75,16 @@ export class SqliteStore implements Store {
     return this.exclusive(() => work(this.tx));
   }
 
-  /** Runs work in a transaction on the write connection, after every earlier one has settled. */
+  /** Runs work in a transaction on the write connection, after every earlier one; answered once committed. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('Store is closed'));
-    const result = this.tail.then(async () => {
-      this.writer.exec('BEGIN IMMEDIATE');
-      try {
-        const value = await work();
-        this.writer.exec('COMMIT');
-        return value;
-      } catch (err) {
-        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
-        throw err;
-      }
-    });
-    // The next transaction waits for this one to settle, whether it committed or not.
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.commits.run(work);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.tail;
+    await this.commits.idle();
     this.reader.close();
     this.writer.close();
   }
