@@ -28,10 +28,15 @@ function afterDueIo(): Promise<void> {
 export class GroupCommit {
   private readonly pending: Pending[] = [];
   private running = false;
+  private readonly betweenGroups: (() => void)[] = [];
   /** Settles when the current drain has finished (for close). */
   private drained: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Database) {}
+  /** `onCommit` runs after each group's COMMIT, before its transactions are answered. */
+  constructor(
+    private readonly db: Database,
+    private readonly onCommit: () => void = () => undefined,
+  ) {}
 
   /** Runs `work` in a transaction of the next group; resolves with its value once the group committed. */
   run<T>(work: () => Promise<T>): Promise<T> {
@@ -39,6 +44,12 @@ export class GroupCommit {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.running) this.drained = this.drain();
     });
+  }
+
+  /** Runs `task` on the connection outside any transaction: now if none is open, else after this group. */
+  between(task: () => void): void {
+    if (this.running) this.betweenGroups.push(task);
+    else task();
   }
 
   /** Settles when every transaction asked for so far has settled. */
@@ -49,9 +60,13 @@ export class GroupCommit {
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      while (this.pending.length > 0) await this.group();
+      while (this.pending.length > 0) {
+        await this.group();
+        for (const task of this.betweenGroups.splice(0)) task();
+      }
     } finally {
       this.running = false;
+      for (const task of this.betweenGroups.splice(0)) task();
     }
   }
 
@@ -99,6 +114,7 @@ export class GroupCommit {
       for (const d of done) d.job.reject(err);
       return;
     }
+    this.onCommit();
     for (const d of done) d.job.resolve(d.value);
   }
 }

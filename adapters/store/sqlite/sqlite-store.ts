@@ -8,9 +8,13 @@ import { migrate } from '../migrations/migrator';
 import { sqlRepositories } from '../sql/sql-repositories';
 import { GroupCommit } from './group-commit';
 import { SqliteExecutor } from './sqlite-executor';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** How long a connection waits for another process's lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
+
+/** SQLite's own automatic checkpoint threshold, restored if the checkpoint worker fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /**
  * The embedded store: one SQLite file in WAL mode. A write connection runs transactions one at a time (SQLite
@@ -26,14 +30,26 @@ export class SqliteStore implements Store {
   private readonly tx: Repositories;
   private readonly writerSql: SqliteExecutor;
   private readonly commits: GroupCommit;
+  private readonly checkpointer: WalCheckpointer | undefined;
   private closed = false;
 
   private constructor(
     private readonly writer: Database.Database,
     private readonly reader: Database.Database,
+    file: string,
   ) {
     this.writerSql = new SqliteExecutor(writer);
-    this.commits = new GroupCommit(writer);
+    if (file !== ':memory:') {
+      // Checkpoints run on a worker thread instead of inside whichever commit crosses the threshold.
+      writer.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer(
+        file,
+        BUSY_TIMEOUT_MS,
+        () => this.commits.between(() => writer.pragma('wal_checkpoint(PASSIVE)')),
+        () => writer.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`),
+      );
+    }
+    this.commits = new GroupCommit(writer, () => this.checkpointer?.committed());
     this.tx = sqlRepositories(this.writerSql);
     this.read = sqlRepositories(new SqliteExecutor(reader));
     this.queue = new ReminderSqlQueue((work) => this.exclusive(() => work(this.writerSql)));
@@ -58,7 +74,7 @@ export class SqliteStore implements Store {
     }
     const reader = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     reader.pragma('query_only = ON');
-    return new SqliteStore(writer, reader);
+    return new SqliteStore(writer, reader, file);
   }
 
   /**
@@ -85,6 +101,7 @@ export class SqliteStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.commits.idle();
+    await this.checkpointer?.close();
     this.reader.close();
     this.writer.close();
   }
