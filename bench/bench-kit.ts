@@ -57,9 +57,12 @@ export function codeVersion(): { commit: string; uncommittedChanges: boolean } |
   }
 }
 
-/** Where results go: `bench/results/<name>.json`, with the machine it ran on. */
+/**
+ * Where results go: `bench/results/<name>.json` (or `BENCH_RESULTS_DIR`, for a run that must not replace the
+ * committed file), with the machine it ran on.
+ */
 export function writeResult(name: string, result: unknown): string {
-  const dir = join(__dirname, 'results');
+  const dir = process.env.BENCH_RESULTS_DIR ?? join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
   const payload = {

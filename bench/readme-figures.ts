@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
-import { botTurn } from './figures/bot-turn-figures';
+import { botTurn, botTurnBefore26 } from './figures/bot-turn-figures';
 import { exportHeapCap, exportRuns } from './figures/export-figures';
 import type { FigureBlock } from './figures/figure-block';
 import { provenance, type ResultFile } from './figures/markdown';
@@ -24,6 +24,7 @@ const BLOCKS: Record<string, FigureBlock> = {
   'tab-render': tabRender,
   'tab-api': tabApi,
   'bot-turn': botTurn,
+  'bot-turn-before-26': botTurnBefore26,
   'export-runs': exportRuns,
   'export-heap-cap': exportHeapCap,
   reminders,

@@ -1,5 +1,6 @@
 import type { Scope } from './common/scope';
 import type { EvidenceDraft, EvidenceEvent } from './evidence/evidence-event';
+import type { ChainHead } from './evidence/hash-chain';
 import { EvidenceLedger } from './evidence/evidence-ledger';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import type { Clock, Ids, Repositories, Store } from './ports';
@@ -39,8 +40,8 @@ export class SpaceWriter {
   /** Runs `work` once; the result must be an id (or other text) for idempotent replays. */
   async run<T>(scope: Scope, work: (w: SpaceWork) => Promise<T>): Promise<WorkOutcome<T>> {
     return this.deps.store.transaction(async (tx) => {
-      await tx.evidence.lockHead(scope);
-      return this.perform(tx, scope, work);
+      const head = await tx.evidence.lockHead(scope);
+      return this.perform(tx, scope, head, work);
     });
   }
 
@@ -55,19 +56,21 @@ export class SpaceWriter {
   ): Promise<WorkOutcome<string>> {
     if (idempotencyKey === undefined) return this.run(scope, work);
     return this.deps.store.transaction(async (tx) => {
-      await tx.evidence.lockHead(scope);
+      const head = await tx.evidence.lockHead(scope);
       const now = this.deps.clock.now().toISOString();
       const earlier = await tx.idempotency.claim(scope, idempotencyKey, now);
       if (earlier !== undefined) return { result: earlier, events: [], replayed: true };
-      const outcome = await this.perform(tx, scope, work);
+      const outcome = await this.perform(tx, scope, head, work);
       await tx.idempotency.complete(scope, idempotencyKey, outcome.result);
       return outcome;
     });
   }
 
+  /** `head` is the space's chain head as locked at the start of the transaction: only the ledger moves it. */
   private async perform<T>(
     tx: Repositories,
     scope: Scope,
+    head: ChainHead,
     work: (w: SpaceWork) => Promise<T>,
   ): Promise<WorkOutcome<T>> {
     const drafts: EvidenceDraft[] = [];
@@ -75,7 +78,7 @@ export class SpaceWriter {
     const result = await work({ tx, now, evidence: (d) => drafts.push(d) });
     // What the change touched is in its evidence; its reminders move in the same transaction.
     await this.reminders.afterChange(tx, scope, drafts, now);
-    const events = await this.ledger.record(tx, scope, drafts);
+    const events = await this.ledger.record(tx, scope, drafts, head);
     return { result, events, replayed: false };
   }
 }

@@ -55,3 +55,6 @@ export const botTurn: FigureBlock = {
     ].join('\n');
   },
 };
+
+/** The same table from the result committed before issue #26's changes (8ee70b5), kept for before/after. */
+export const botTurnBefore26: FigureBlock = { file: 'bot-turn-before-26', render: botTurn.render };

@@ -3,7 +3,7 @@ import type { Clock, Ids, Repositories, StoreReaders } from '../ports';
 import type { Scope } from '../common/scope';
 import type { EvidenceDraft, EvidenceEvent } from './evidence-event';
 import type { EvidenceQuery } from './evidence-repository';
-import { hashOf, verifyChain, type ChainVerdict } from './hash-chain';
+import { hashOf, verifyChain, type ChainHead, type ChainVerdict } from './hash-chain';
 
 /** Appends evidence events to a space's hash chain and checks chains. */
 export class EvidenceLedger {
@@ -11,11 +11,17 @@ export class EvidenceLedger {
 
   /**
    * Seals drafts onto the end of the space's chain, inside the caller's transaction, so the change and its
-   * evidence are stored together or not at all.
+   * evidence are stored together or not at all. `lockedHead` is the head as the caller already locked it in
+   * this transaction (saves reading it again); without it, the head is locked here.
    */
-  async record(tx: Repositories, scope: Scope, drafts: readonly EvidenceDraft[]): Promise<EvidenceEvent[]> {
+  async record(
+    tx: Repositories,
+    scope: Scope,
+    drafts: readonly EvidenceDraft[],
+    lockedHead?: ChainHead,
+  ): Promise<EvidenceEvent[]> {
     if (drafts.length === 0) return [];
-    let head = await tx.evidence.lockHead(scope);
+    let head = lockedHead ?? (await tx.evidence.lockHead(scope));
     const recordedAt = this.deps.clock.now().toISOString();
     const sealed: EvidenceEvent[] = [];
     for (const draft of drafts) {
@@ -35,10 +41,10 @@ export class EvidenceLedger {
         prevHash: head.hash,
       };
       const event: EvidenceEvent = { ...unsealed, hash: hashOf(unsealed) };
-      await tx.evidence.append(event);
       sealed.push(event);
       head = { seq: event.seq, hash: event.hash };
     }
+    await tx.evidence.appendAll(sealed);
     return sealed;
   }
 

@@ -36,6 +36,6 @@ export interface EvidenceReader {
 export interface EvidenceRepository extends EvidenceReader {
   /** Reads the space's chain head and holds it until the transaction ends, so appends are strictly serial. */
   lockHead(scope: Scope): Promise<ChainHead>;
-  /** Stores a sealed event and makes it the space's head. */
-  append(event: EvidenceEvent): Promise<void>;
+  /** Stores sealed events of one space, in chain order, and makes the last one the space's head. */
+  appendAll(events: readonly EvidenceEvent[]): Promise<void>;
 }

@@ -10,7 +10,7 @@ import type { Scope } from '../common/scope';
 import { NotFoundError } from '../errors';
 import type { Partner } from '../partners/partner';
 import type { Clock, Ids, Store } from '../ports';
-import { indexPeople, PeopleResolver, type PeopleIndex } from '../people/people-resolver';
+import { indexPeople, PeopleResolver, usersKnown, type PeopleIndex } from '../people/people-resolver';
 import { SpaceWriter, type SpaceWork } from '../unit-of-work';
 import { actionCreatedEvidence } from '../actions/action-evidence';
 import { MeetingInput, type Meeting } from './meeting';
@@ -25,6 +25,13 @@ export interface MeetingView {
   readonly people: PeopleIndex;
   /** The conflict-priority agreement the meeting refers to, as it stands now. */
   readonly agreement?: PriorityAgreement;
+}
+
+/** The order {@link MeetingLog.view} reads a meeting's actions in: earliest due first, then by id. */
+function byDueDate(a: AgreedAction, b: AgreedAction): number {
+  const [x, y] = [a.dueDate ?? '', b.dueDate ?? ''];
+  if (x !== y) return x < y ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Logs partner meetings with their agreed actions, and reads them back (CFACSB9 P8, P5–P7, P10). */
@@ -48,21 +55,27 @@ export class MeetingLog {
   ): Promise<MeetingView & { replayed: boolean }> {
     const fields = parseInput(MeetingInput, input);
     const { scope } = caller;
+    // What the transaction wrote is the view: a fresh log is answered from it, without reading it all back.
+    let written: MeetingView | undefined;
     const outcome = await this.writer.runOnce(
       scope,
       idempotencyKey && `meeting.log:${idempotencyKey}`,
       async (w) => {
         const actor = await this.people.user(w.tx, scope, caller.user, w.now);
         const partners = await this.partnersOf(w, scope, fields.partnerIds);
-        if (fields.agreementId !== undefined && !(await w.tx.agreements.get(scope, fields.agreementId)))
+        const agreement =
+          fields.agreementId === undefined ? undefined : await w.tx.agreements.get(scope, fields.agreementId);
+        if (fields.agreementId !== undefined && !agreement)
           throw new NotFoundError('Agreement', fields.agreementId);
-        const attendees = await this.people.resolve(w.tx, scope, fields.attendees, w.now, 'attendees');
+        const users = usersKnown([caller.user, actor]);
+        const attendees = await this.people.resolve(w.tx, scope, fields.attendees, w.now, 'attendees', users);
         const owners = await this.people.resolve(
           w.tx,
           scope,
           fields.actions.map((a) => a.owner),
           w.now,
           'actions.owner',
+          users,
         );
 
         const meetingId = this.deps.ids.next('mtg');
@@ -138,9 +151,17 @@ export class MeetingLog {
         for (const action of actions)
           w.evidence(actionCreatedEvidence(action, actor.id, sides, meeting.occurredAt));
         await this.completeCheckIns(w, scope, partners, meeting, actor.id);
+        written = {
+          meeting,
+          partners,
+          actions: [...actions].sort(byDueDate),
+          people: Object.fromEntries([actor, ...attendees, ...owners].map((p) => [p.id, p])),
+          agreement,
+        };
         return meeting.id;
       },
     );
+    if (!outcome.replayed && written) return { ...written, replayed: false };
     return { ...(await this.view(scope, outcome.result)), replayed: outcome.replayed };
   }
 

@@ -16,7 +16,9 @@ export class PeopleResolver {
   /**
    * Resolves references in order. A reference by id must name a Teams user of the tenant or a contact of a
    * partner in this space; anything else is not found, so ids from other spaces reveal nothing. A pending
-   * reference finds the person with that picked id, or stores them pending.
+   * reference finds the person with that picked id, or stores them pending. `users` carries Teams users
+   * already resolved in this unit of work (see {@link usersKnown}), so the same person named again (the
+   * submitter as attendee and action owner) costs no further statement.
    */
   async resolve(
     tx: Repositories,
@@ -24,6 +26,7 @@ export class PeopleResolver {
     refs: readonly PersonRef[],
     now: string,
     field: string,
+    users: Map<string, Person> = new Map(),
   ): Promise<Person[]> {
     const byId = new Map<string, Person>();
     const wantedIds = refs.flatMap((r) => ('personId' in r ? [r.personId] : []));
@@ -32,7 +35,13 @@ export class PeopleResolver {
     const people: Person[] = [];
     for (const ref of refs) {
       if ('user' in ref) {
-        people.push(await this.user(tx, scope, ref.user, now));
+        const key = userKey(ref.user);
+        let person = users.get(key);
+        if (!person) {
+          person = await this.user(tx, scope, ref.user, now);
+          users.set(key, person);
+        }
+        people.push(person);
         continue;
       }
       if ('pending' in ref) {
@@ -45,6 +54,15 @@ export class PeopleResolver {
     }
     return people;
   }
+}
+
+/** Teams users resolved in one unit of work, keyed by everything {@link PeopleResolver.user} would store. */
+export function usersKnown(...known: readonly [TeamsUser, Person][]): Map<string, Person> {
+  return new Map(known.map(([user, person]) => [userKey(user), person]));
+}
+
+function userKey(user: TeamsUser): string {
+  return JSON.stringify([user.aadObjectId.toLowerCase(), user.displayName, user.email ?? null]);
 }
 
 /** The people with these ids that a caller in this space may see: tenant users, and this space's contacts. */

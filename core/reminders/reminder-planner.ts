@@ -52,10 +52,18 @@ export class ReminderPlanner {
     drafts: readonly EvidenceDraft[],
     now: string,
   ): Promise<void> {
-    for (const touched of touchedBy(drafts)) await this.replan(tx, scope, touched, now);
+    // Subjects of one change mostly share an owner: their preferences are read once.
+    const preferences = new Map<string, ReminderPreferences>();
+    for (const touched of touchedBy(drafts)) await this.replan(tx, scope, touched, now, preferences);
   }
 
-  private async replan(tx: Repositories, scope: Scope, touched: Touched, now: string): Promise<void> {
+  private async replan(
+    tx: Repositories,
+    scope: Scope,
+    touched: Touched,
+    now: string,
+    preferences: Map<string, ReminderPreferences>,
+  ): Promise<void> {
     const loaded = await load(tx, scope, touched);
     const pending = loaded
       ? await tx.reminders.pendingForSubject(scope, touched.type, loaded.id)
@@ -67,7 +75,11 @@ export class ReminderPlanner {
         now,
       );
 
-    const prefs = (await tx.reminders.preferences(scope, loaded.ownerId)) ?? defaultPreferences();
+    let prefs = preferences.get(loaded.ownerId);
+    if (!prefs) {
+      prefs = (await tx.reminders.preferences(scope, loaded.ownerId)) ?? defaultPreferences();
+      preferences.set(loaded.ownerId, prefs);
+    }
     const today = wallClock(new Date(now), prefs.timeZone).date;
     const wanted = plannedOccurrences(loaded.subject, prefs, today).map((o) => ({
       ...o,

@@ -1,6 +1,7 @@
 /**
- * A child process for the kill -9 test: adds partners one by one and prints `ack <id>` after each commit,
- * until it is killed. Usage: durability-writer.ts sqlite <file> | postgres <url> <schema>
+ * A child process for the kill -9 test: adds partners and prints `ack <id>` after each commit, until it is
+ * killed. Usage: durability-writer.ts sqlite <file> | postgres <url> <schema>. `DURABILITY_WRITERS` (default 1)
+ * writers add at once, each waiting for its own acknowledgement, so SQLite commits their writes in groups.
  */
 import { createCore } from '../../core/core';
 import type { Store } from '../../core/ports';
@@ -20,10 +21,16 @@ async function main(): Promise<void> {
   const store = await open();
   const core = createCore({ store, clock: new SystemClock(), ids: new UlidIds() });
   const caller = aCaller({ spaceId: 'team:durability' });
-  for (let i = 0; ; i++) {
-    const { partner } = await core.partners.add(caller, aPartnerInput({ name: `Durable partner ${i}` }));
-    process.stdout.write(`ack ${partner.id}\n`);
-  }
+  const writers = Number(process.env.DURABILITY_WRITERS ?? 1);
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let i = 0; ; i++) {
+        const name = `Durable partner ${w}-${i}`;
+        const { partner } = await core.partners.add(caller, aPartnerInput({ name }));
+        process.stdout.write(`ack ${partner.id}\n`);
+      }
+    }),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -112,13 +112,15 @@ export class EvidenceSqlRepository implements EvidenceRepository {
     return { seq: Number(row!.seq), hash: row!.hash };
   }
 
-  async append(e: EvidenceEvent): Promise<void> {
-    const people = outlinedPeople(e);
-    await this.db.run(
-      `INSERT INTO evidence_events (tenant_id, space_id, seq, id, kind, subject_type, subject_id, partner_ids, actor_id,
-         occurred_at, recorded_at, snapshot, criteria, prev_hash, hash, person_ids, involved_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [
+  async appendAll(events: readonly EvidenceEvent[]): Promise<void> {
+    const last = events.at(-1);
+    if (!last) return;
+    // One multi-row INSERT per table and one head update for the whole unit of work: on PostgreSQL each
+    // statement is a round trip.
+    const rows = new Params();
+    const eventValues = events.map((e) => {
+      const people = outlinedPeople(e);
+      const values = [
         e.tenantId,
         e.spaceId,
         e.seq,
@@ -136,17 +138,29 @@ export class EvidenceSqlRepository implements EvidenceRepository {
         e.hash,
         toJson(people.personIds),
         toJson(people.involvedIds),
-      ],
+      ];
+      return `(${rows.list(values)})`;
+    });
+    await this.db.run(
+      `INSERT INTO evidence_events (tenant_id, space_id, seq, id, kind, subject_type, subject_id, partner_ids, actor_id,
+         occurred_at, recorded_at, snapshot, criteria, prev_hash, hash, person_ids, involved_ids)
+       VALUES ${eventValues.join(', ')}`,
+      rows.values,
     );
-    for (const partnerId of new Set(e.partnerIds)) {
+    const links = new Params();
+    const linkValues = events.flatMap((e) =>
+      [...new Set(e.partnerIds)].map(
+        (partnerId) => `(${links.list([e.tenantId, e.spaceId, partnerId, e.seq])})`,
+      ),
+    );
+    if (linkValues.length > 0)
       await this.db.run(
-        'INSERT INTO evidence_partners (tenant_id, space_id, partner_id, seq) VALUES ($1, $2, $3, $4)',
-        [e.tenantId, e.spaceId, partnerId, e.seq],
+        `INSERT INTO evidence_partners (tenant_id, space_id, partner_id, seq) VALUES ${linkValues.join(', ')}`,
+        links.values,
       );
-    }
     await this.db.run(
       'UPDATE evidence_heads SET seq = $3, hash = $4 WHERE tenant_id = $1 AND space_id = $2',
-      [e.tenantId, e.spaceId, e.seq, e.hash],
+      [last.tenantId, last.spaceId, last.seq, last.hash],
     );
   }
 

@@ -6,14 +6,20 @@ import type { ReminderQueue } from '../../../core/reminders/reminder-repository'
 import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
 import { sqlRepositories } from '../sql/sql-repositories';
+import { GroupCommit } from './group-commit';
 import { SqliteExecutor } from './sqlite-executor';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** How long a connection waits for another process's lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** SQLite's own automatic checkpoint threshold, restored if the checkpoint worker fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
 /**
  * The embedded store: one SQLite file in WAL mode. A write connection runs transactions one at a time (SQLite
- * has one writer anyway); a second, query-only connection serves reads, which never see uncommitted data.
+ * has one writer anyway), and concurrent ones share a commit ({@link GroupCommit}); a second, query-only
+ * connection serves reads, which never see uncommitted data.
  *
  * `synchronous = NORMAL` in WAL mode means a committed transaction survives the process being killed; only a
  * power cut can lose the last commits. `FULL` trades speed for surviving that too.
@@ -23,14 +29,27 @@ export class SqliteStore implements Store {
   readonly queue: ReminderQueue;
   private readonly tx: Repositories;
   private readonly writerSql: SqliteExecutor;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly commits: GroupCommit;
+  private readonly checkpointer: WalCheckpointer | undefined;
   private closed = false;
 
   private constructor(
     private readonly writer: Database.Database,
     private readonly reader: Database.Database,
+    file: string,
   ) {
     this.writerSql = new SqliteExecutor(writer);
+    if (file !== ':memory:') {
+      // Checkpoints run on a worker thread instead of inside whichever commit crosses the threshold.
+      writer.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer(
+        file,
+        BUSY_TIMEOUT_MS,
+        () => this.commits.between(() => writer.pragma('wal_checkpoint(PASSIVE)')),
+        () => writer.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`),
+      );
+    }
+    this.commits = new GroupCommit(writer, () => this.checkpointer?.committed());
     this.tx = sqlRepositories(this.writerSql);
     this.read = sqlRepositories(new SqliteExecutor(reader));
     this.queue = new ReminderSqlQueue((work) => this.exclusive(() => work(this.writerSql)));
@@ -55,7 +74,7 @@ export class SqliteStore implements Store {
     }
     const reader = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     reader.pragma('query_only = ON');
-    return new SqliteStore(writer, reader);
+    return new SqliteStore(writer, reader, file);
   }
 
   /**
@@ -72,29 +91,17 @@ export class SqliteStore implements Store {
     return this.exclusive(() => work(this.tx));
   }
 
-  /** Runs work in a transaction on the write connection, after every earlier one has settled. */
+  /** Runs work in a transaction on the write connection, after every earlier one; answered once committed. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('Store is closed'));
-    const result = this.tail.then(async () => {
-      this.writer.exec('BEGIN IMMEDIATE');
-      try {
-        const value = await work();
-        this.writer.exec('COMMIT');
-        return value;
-      } catch (err) {
-        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
-        throw err;
-      }
-    });
-    // The next transaction waits for this one to settle, whether it committed or not.
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.commits.run(work);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.tail;
+    await this.commits.idle();
+    await this.checkpointer?.close();
     this.reader.close();
     this.writer.close();
   }

@@ -17,12 +17,13 @@ const ACKS_BEFORE_KILL = 40;
  * Runs the writer, kills it with SIGKILL after enough acknowledgements, checks it saw at least that many, and
  * returns the acknowledged ids.
  */
-async function writeThenKill(args: string[]): Promise<string[]> {
+async function writeThenKill(args: string[], writers = 1): Promise<string[]> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(__dirname, '..', '..', 'support', 'durability-writer.ts'), ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DURABILITY_WRITERS: String(writers) },
     },
   );
   let stderr = '';
@@ -58,6 +59,22 @@ describe('acknowledged writes survive kill -9', () => {
     const file = join(dir, 'store.sqlite');
     try {
       const acked = await writeThenKill(['sqlite', file]);
+      const store = await SqliteStore.open(file);
+      try {
+        await expectAllSurvived(store, acked);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on SQLite with eight writers at once, whose writes commit in groups', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'durability-'));
+    const file = join(dir, 'store.sqlite');
+    try {
+      const acked = await writeThenKill(['sqlite', file], 8);
       const store = await SqliteStore.open(file);
       try {
         await expectAllSurvived(store, acked);

@@ -696,7 +696,7 @@ for (const kind of STORE_KINDS) {
           'insert',
           'update',
           'save',
-          'append',
+          'appendAll',
           'lockHead',
           'upsertUser',
           'upsertPending',

@@ -1,0 +1,108 @@
+import { Worker } from 'node:worker_threads';
+
+/** Commits (groups) between checkpoints: a meeting submit writes some forty WAL pages, so about 2,000 of them. */
+export const COMMITS_PER_CHECKPOINT = 50;
+
+/**
+ * The worker's code: its own connection to the file, a PASSIVE checkpoint per message. Plain JavaScript so it
+ * runs the same under tsx, Jest and compiled code.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs, fileMustExist: true });
+parentPort.on('message', () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true });
+  } catch (err) {
+    parentPort.postMessage({ ok: false, error: String(err) });
+  }
+});
+`;
+
+/**
+ * Copies the write-ahead log back into the database file on a thread of its own. With SQLite's automatic
+ * checkpoint the commit that crosses 1,000 WAL pages copies them and fsyncs the file on the event loop, so
+ * that turn, and every turn queued behind it, waits for the disk. A checkpoint never decides whether a commit is
+ * durable (the commit is in the WAL already), so moving it off the loop changes nothing about what survives a
+ * crash. PASSIVE never blocks the writer; SQLite restarts the WAL from its start once a checkpoint caught up.
+ *
+ * If the worker cannot run, `onFailure` hands checkpoints back to SQLite (`wal_autocheckpoint`).
+ */
+export class WalCheckpointer {
+  private worker: Worker | undefined;
+  private commits = 0;
+  private busy = false;
+  private again = false;
+  private failed = false;
+
+  /**
+   * `finish` runs a checkpoint on the writer's own connection, between its transactions: after the worker
+   * copied the bulk, what is left is the few pages written meanwhile, and a checkpoint that caught up lets the
+   * next write start the WAL over (one the writer keeps outrunning never would, and the WAL would grow without
+   * end).
+   */
+  constructor(
+    private readonly file: string,
+    private readonly busyTimeoutMs: number,
+    private readonly finish: () => void,
+    private readonly onFailure: (error: string) => void,
+  ) {}
+
+  /** Counts a commit; every {@link COMMITS_PER_CHECKPOINT} asks the worker for a checkpoint. */
+  committed(): void {
+    if (this.failed || ++this.commits < COMMITS_PER_CHECKPOINT) return;
+    this.commits = 0;
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.request();
+  }
+
+  /** Stops the worker (the writer's close checkpoints what is left). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  private request(): void {
+    this.busy = true;
+    this.started().postMessage('checkpoint');
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        driver: require.resolve('better-sqlite3'),
+        file: this.file,
+        busyTimeoutMs: this.busyTimeoutMs,
+      },
+    });
+    // The worker must not keep a server (or a test) alive on its own.
+    worker.unref();
+    worker.on('message', (outcome: { ok: boolean; error?: string }) => {
+      this.busy = false;
+      if (!outcome.ok) return this.fail(outcome.error ?? 'checkpoint failed');
+      this.finish();
+      if (this.again) {
+        this.again = false;
+        this.request();
+      }
+    });
+    worker.on('error', (err) => this.fail(String(err)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private fail(error: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.onFailure(error);
+    void this.close();
+  }
+}
