@@ -107,6 +107,12 @@ export class GroupCommit {
         }
       }
     }
+    if (done.length === 0) {
+      // Every transaction of the group failed: nothing to keep, and a COMMIT would still append a commit
+      // record (other connections would see the database change after a refusal).
+      this.db.exec('ROLLBACK');
+      return;
+    }
     try {
       this.db.exec('COMMIT');
     } catch (err) {
