@@ -28,18 +28,28 @@ export interface FakeAttendanceReport {
   readonly records: readonly Record<string, unknown>[];
 }
 
+/** A callAiInsight as Graph gives it by id (with its action items, notes and viewpoint). */
+export type FakeAiInsight = Record<string, unknown> & {
+  readonly id: string;
+  readonly createdDateTime: string;
+};
+
 /**
- * A loopback stand-in for Microsoft Graph's online-meeting attendance reports and Entra's token endpoint:
- * client-credentials tokens, `GET /users/{organizer}/onlineMeetings/{id}/attendanceReports` and its
- * `attendanceRecords` (paged by `recordsPerPage`), and failures on demand.
+ * A loopback stand-in for Microsoft Graph's online-meeting attendance reports and Copilot's meeting insights, and
+ * Entra's token endpoint: client-credentials tokens, `GET /users/{organizer}/onlineMeetings/{id}/attendanceReports`
+ * and its `attendanceRecords` (paged by `recordsPerPage`), `GET /copilot/users/{organizer}/onlineMeetings/{id}/aiInsights`
+ * (ids and times only, as Graph lists them) and `…/aiInsights/{id}`, and failures on demand.
  */
 export class FakeGraphMeetings {
   /** Reports by `${organizer}/${meetingId}`; a meeting without an entry answers 404 as Graph does. */
   readonly reports = new Map<string, FakeAttendanceReport[]>();
+  /** Copilot's insight sets by `${organizer}/${meetingId}`; a meeting without an entry answers 404. */
+  readonly insights = new Map<string, FakeAiInsight[]>();
   /** Every request, as "METHOD /path". */
   readonly requests: string[] = [];
   recordsPerPage = 100;
   private readonly faults: MeetingsFault[] = [];
+  private readonly pathFaults: { path: RegExp; fault: MeetingsFault }[] = [];
 
   private constructor(
     private readonly server: ReturnType<typeof createServer>,
@@ -63,6 +73,11 @@ export class FakeGraphMeetings {
   /** Fails the next Graph request (after any already queued) this way. */
   failNext(fault: MeetingsFault): void {
     this.faults.push(fault);
+  }
+
+  /** Fails the next Graph request whose path matches (e.g. one insight set, after its list answered). */
+  failNextMatching(path: RegExp, fault: MeetingsFault): void {
+    this.pathFaults.push({ path, fault });
   }
 
   async close(): Promise<void> {
@@ -93,7 +108,8 @@ export class FakeGraphMeetings {
       return this.send(res, 401, {
         error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' },
       });
-    const fault = this.faults.shift();
+    const scoped = this.pathFaults.findIndex((f) => f.path.test(url.pathname));
+    const fault = scoped >= 0 ? this.pathFaults.splice(scoped, 1)[0]!.fault : this.faults.shift();
     if (fault)
       return this.send(
         res,
@@ -106,6 +122,10 @@ export class FakeGraphMeetings {
         },
         fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) },
       );
+    const ai = /^\/v1\.0\/copilot\/users\/([^/]+)\/onlineMeetings\/([^/]+)\/aiInsights(?:\/([^/]+))?$/.exec(
+      url.pathname,
+    );
+    if (ai) return this.insightsOf(res, ai);
     const m =
       /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports(?:\/([^/]+)\/attendanceRecords)?$/.exec(
         url.pathname,
@@ -136,5 +156,28 @@ export class FakeGraphMeetings {
           }
         : {}),
     });
+  }
+
+  /** The meeting's insight sets as Graph lists them (no content), or one set by id. */
+  private insightsOf(res: ServerResponse, m: RegExpExecArray): void {
+    const [organizer, meeting] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)];
+    const sets = this.insights.get(`${organizer}/${meeting}`);
+    if (!sets) return this.send(res, 404, { error: ERRORS[404] });
+    const context = `${this.graphUrl}/$metadata#copilot/users('${m[1]}')/onlineMeetings('${m[2]}')/aiInsights`;
+    if (!m[3])
+      return this.send(res, 200, {
+        '@odata.context': context,
+        '@odata.count': sets.length,
+        value: sets.map((s) => ({
+          id: s.id,
+          callId: s.callId,
+          contentCorrelationId: s.contentCorrelationId,
+          createdDateTime: s.createdDateTime,
+          endDateTime: s.endDateTime,
+        })),
+      });
+    const set = sets.find((s) => s.id === decodeURIComponent(m[3]!));
+    if (!set) return this.send(res, 404, { error: ERRORS[404] });
+    this.send(res, 200, { ...set, '@odata.context': `${context}/$entity` });
   }
 }
