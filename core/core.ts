@@ -17,6 +17,7 @@ import type { Clock, Ids, Store } from './ports';
 import { RecordSearch } from './search/record-search';
 import { MeetingCapture } from './meetings/meeting-capture';
 import { AttendanceRequests } from './meetings/attendance-requests';
+import { MeetingInsightsRequests } from './meetings/meeting-insights-requests';
 import { ReminderBook } from './reminders/reminder-book';
 import { SlaRegister } from './slas/sla-register';
 
@@ -54,6 +55,8 @@ export interface Core {
   readonly meetingCapture: MeetingCapture;
   /** Ended meetings whose attendance is to be read from Graph. */
   readonly attendance: AttendanceRequests;
+  /** Ended meetings whose Copilot insights are to be read from Graph, and their proposals for review. */
+  readonly meetingInsights: MeetingInsightsRequests;
   /** UK GDPR's rights of access and erasure. */
   readonly personData: PersonDataExport;
   readonly erasure: PersonErasure;
@@ -81,5 +84,6 @@ export function createCore(deps: CoreDeps): Core {
     search: new RecordSearch(deps),
     meetingCapture: new MeetingCapture(deps),
     attendance: new AttendanceRequests(deps),
+    meetingInsights: new MeetingInsightsRequests(deps),
   };
 }

@@ -13,6 +13,7 @@ import type { ReminderQueue, ReminderReader, ReminderRepository } from './remind
 import type { MeetingReader, MeetingRepository } from './meetings/meeting-repository';
 import type { MeetingDraftReader, MeetingDraftRepository } from './meetings/meeting-draft-repository';
 import type { AttendanceQueue } from './meetings/attendance-queue';
+import type { InsightsProposalReader, MeetingInsightsQueue } from './meetings/meeting-insights-queue';
 import type { PartnerReader, PartnerRepository } from './partners/partner-repository';
 import type { PersonRepository } from './people/person-repository';
 import type { SlaReader, SlaRepository } from './slas/sla-repository';
@@ -65,6 +66,7 @@ export interface Repositories {
   readonly calendarSync: CalendarSyncRepository;
   readonly meetingDrafts: MeetingDraftRepository;
   readonly attendanceQueue: AttendanceQueue;
+  readonly meetingInsightsQueue: MeetingInsightsQueue;
 }
 
 /** Read-only views of committed data, for queries outside a transaction. */
@@ -84,6 +86,8 @@ export interface StoreReaders {
   readonly privacy: Pick<PrivacyRepository, 'evidenceSpaces' | 'auditLog'>;
   readonly calendarSync: Pick<CalendarSyncRepository, 'states'>;
   readonly meetingDrafts: MeetingDraftReader;
+  /** Meetings' AI proposals (GRAPH_MEETING_INSIGHTS=on). */
+  readonly meetingInsightsQueue: InsightsProposalReader;
 }
 
 /** Where state lives. One transaction is one unit of work: all its writes land, or none do. */

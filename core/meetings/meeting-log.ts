@@ -7,13 +7,13 @@ import type { PageRequest } from '../common/paging';
 import type { Page } from '../common/page';
 import { parseInput } from '../common/parse';
 import type { Scope } from '../common/scope';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { Partner } from '../partners/partner';
 import type { Clock, Ids, Store } from '../ports';
 import { indexPeople, PeopleResolver, usersKnown, type PeopleIndex } from '../people/people-resolver';
 import { SpaceWriter, type SpaceWork } from '../unit-of-work';
 import { actionCreatedEvidence } from '../actions/action-evidence';
-import { MeetingInput, type Meeting } from './meeting';
+import { MeetingActionsInput, MeetingInput, type Meeting } from './meeting';
 import type { MeetingListQuery } from './meeting-repository';
 import { saveCheckIn } from '../checkins/check-in-writes';
 
@@ -26,6 +26,12 @@ export interface MeetingView {
   /** The conflict-priority agreement the meeting refers to, as it stands now. */
   readonly agreement?: PriorityAgreement;
 }
+
+/**
+ * How far apart two logs of one Teams meeting can say it happened (a supervisor may correct the time); a
+ * recurring meeting's occurrences share its id, and a daily one's are further apart than this.
+ */
+const SAME_MEETING_WITHIN_MS = 6 * 60 * 60_000;
 
 /** The order {@link MeetingLog.view} reads a meeting's actions in: earliest due first, then by id. */
 function byDueDate(a: AgreedAction, b: AgreedAction): number {
@@ -61,6 +67,7 @@ export class MeetingLog {
       scope,
       idempotencyKey && `meeting.log:${idempotencyKey}`,
       async (w) => {
+        await this.refuseSecondLog(w, scope, fields.source, fields.occurredAt);
         const actor = await this.people.user(w.tx, scope, caller.user, w.now);
         const partners = await this.partnersOf(w, scope, fields.partnerIds);
         const agreement =
@@ -165,6 +172,61 @@ export class MeetingLog {
     return { ...(await this.view(scope, outcome.result)), replayed: outcome.replayed };
   }
 
+  /**
+   * Adds agreed actions to a meeting logged before (e.g. the AI's action items, reviewed after the meeting was
+   * logged): each action and its evidence in one transaction; the meeting itself is never edited. A repeated
+   * submit with the same idempotency key stores nothing new.
+   */
+  async addActions(
+    caller: Caller,
+    input: MeetingActionsInput,
+    idempotencyKey?: string,
+  ): Promise<MeetingView & { replayed: boolean }> {
+    const fields = parseInput(MeetingActionsInput, input);
+    const { scope } = caller;
+    const outcome = await this.writer.runOnce(
+      scope,
+      idempotencyKey && `meeting.actions:${idempotencyKey}`,
+      async (w) => {
+        const meeting = await w.tx.meetings.get(scope, fields.meetingId);
+        if (!meeting) throw new NotFoundError('Meeting', fields.meetingId);
+        const actor = await this.people.user(w.tx, scope, caller.user, w.now);
+        const partners = await this.partnersOf(w, scope, meeting.partnerIds);
+        const owners = await this.people.resolve(
+          w.tx,
+          scope,
+          fields.actions.map((a) => a.owner),
+          w.now,
+          'actions.owner',
+          usersKnown([caller.user, actor]),
+        );
+        const sides = [...new Set(partners.map((p) => p.side))];
+        for (const [i, draft] of fields.actions.entries()) {
+          const action: AgreedAction = {
+            id: this.deps.ids.next('act'),
+            tenantId: scope.tenantId,
+            spaceId: scope.spaceId,
+            title: draft.title,
+            ownerId: owners[i]!.id,
+            dueDate: draft.dueDate,
+            status: 'open',
+            meetingId: meeting.id,
+            partnerId: partners.length === 1 ? partners[0]!.id : undefined,
+            version: 1,
+            createdAt: w.now,
+            updatedAt: w.now,
+            createdBy: actor.id,
+          };
+          await w.tx.actions.insert(action);
+          // Agreed in the meeting, recorded now: the evidence is dated when it was written down.
+          w.evidence(actionCreatedEvidence(action, actor.id, sides, w.now));
+        }
+        return meeting.id;
+      },
+    );
+    return { ...(await this.view(scope, outcome.result)), replayed: outcome.replayed };
+  }
+
   /** One meeting with its partners, actions and people. */
   async view(scope: Scope, id: string): Promise<MeetingView> {
     const read = this.deps.store.read;
@@ -187,6 +249,32 @@ export class MeetingLog {
   /** A page of meetings, newest first. */
   list(scope: Scope, query: MeetingListQuery, page: PageRequest): Promise<Page<Meeting>> {
     return this.deps.store.read.meetings.list(scope, query, page);
+  }
+
+  /**
+   * A Teams meeting is logged once: its meeting-end form and its AI action items card both offer to log it, and
+   * whichever comes second would make a duplicate (the AI card then offers to add its actions to the log instead).
+   */
+  private async refuseSecondLog(
+    w: SpaceWork,
+    scope: Scope,
+    source: Meeting['source'],
+    occurredAt: string,
+  ): Promise<void> {
+    if (source.kind !== 'teams_meeting' || !source.externalId) return;
+    const around = (ms: number) => new Date(Date.parse(occurredAt) + ms).toISOString();
+    const nearby = await w.tx.meetings.list(
+      scope,
+      { from: around(-SAME_MEETING_WITHIN_MS), to: around(SAME_MEETING_WITHIN_MS) },
+      { limit: 50 },
+    );
+    const earlier = nearby.items.find(
+      (m) => m.source.kind === 'teams_meeting' && m.source.externalId === source.externalId,
+    );
+    if (earlier)
+      throw new ConflictError(
+        `This Teams meeting was logged already as “${earlier.title}” (its summary card is in the chat)`,
+      );
   }
 
   private async partnersOf(w: SpaceWork, scope: Scope, ids: readonly string[]): Promise<Partner[]> {

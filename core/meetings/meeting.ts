@@ -48,6 +48,17 @@ export const MeetingSource = z.object({
   externalId: z.string().max(300).optional(),
 });
 
+/** Agreed actions added to a meeting logged before. */
+export const MeetingActionsInput = z.object({
+  meetingId: z.string().min(1).max(64),
+  actions: z
+    .array(ActionDraft)
+    .min(1, 'Fill in at least one action')
+    .max(MAX_ACTIONS_PER_MEETING, `At most ${MAX_ACTIONS_PER_MEETING} actions at once`),
+});
+/** Agreed actions added to a logged meeting, as entered. */
+export type MeetingActionsInput = z.input<typeof MeetingActionsInput>;
+
 /** What a supervisor enters to log a partner meeting. */
 export const MeetingInput = z
   .object({

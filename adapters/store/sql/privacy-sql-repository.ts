@@ -41,6 +41,13 @@ const FREE_TEXT: readonly {
   { table: 'slas', key: ['id'], text: ['label'], json: [] },
   { table: 'sla_readings', key: ['id'], text: ['note'], json: [] },
   { table: 'idempotency_keys', key: ['key'], text: [], json: ['result'] },
+  // Copilot's proposals name people as it heard them (owners, notes) until a supervisor reviews them.
+  {
+    table: 'meeting_insight_jobs',
+    key: ['online_meeting_id', 'started_at'],
+    text: ['title'],
+    json: ['proposal'],
+  },
 ];
 
 /** Tables whose rows belong to one space, deleted with it. */
@@ -60,6 +67,7 @@ const SPACE_TABLES = [
   'evidence_requests',
   'meeting_drafts',
   'attendance_jobs',
+  'meeting_insight_jobs',
   'evidence_exports',
   'calendar_outbox',
   'unreachable_owners',

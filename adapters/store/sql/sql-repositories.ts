@@ -1,6 +1,7 @@
 import type { Repositories } from '../../../core/ports';
 import { ActionSqlRepository } from './action-sql-repository';
 import { AttendanceQueueSqlRepository } from './attendance-queue-sql-repository';
+import { MeetingInsightsSqlRepository } from './meeting-insights-sql-repository';
 import { CalendarSyncSqlRepository } from './calendar-sync-sql-repository';
 import { AgreementSqlRepository } from './agreement-sql-repository';
 import { CheckInSqlRepository } from './check-in-sql-repository';
@@ -38,5 +39,6 @@ export function sqlRepositories(db: SqlExecutor): Repositories {
     calendarSync: new CalendarSyncSqlRepository(db),
     meetingDrafts: new MeetingDraftSqlRepository(db),
     attendanceQueue: new AttendanceQueueSqlRepository(db),
+    meetingInsightsQueue: new MeetingInsightsSqlRepository(db),
   };
 }

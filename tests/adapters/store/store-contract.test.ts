@@ -545,6 +545,17 @@ for (const kind of STORE_KINDS) {
             date: '2026-03-04',
             at: '2026-03-02T09:00:00.000Z',
           });
+          await tx.meetingInsightsQueue.enqueue(
+            {
+              ...home,
+              onlineMeetingId: 'MSp-contract-meeting',
+              organizerAadObjectId: aUser(1).aadObjectId,
+              title: 'Monthly delivery review',
+              startedAt: '2026-03-02T10:00:00.000Z',
+              endedAt: '2026-03-02T11:00:00.000Z',
+            },
+            '2026-03-02T11:00:00.000Z',
+          );
         });
         Object.assign(seeded, {
           reminderId: reminder!.id,
@@ -655,6 +666,10 @@ for (const kind of STORE_KINDS) {
         meetingDrafts: {
           get: (r, s) => r.meetingDrafts.get(s),
         },
+        meetingInsightsQueue: {
+          proposal: (r, s) =>
+            r.meetingInsightsQueue.proposal(s, 'MSp-contract-meeting', '2026-03-02T10:00:00.000Z'),
+        },
       };
       /** Reads that span the tenant's spaces by design (a person's own work, the tenant's people). */
       const tenantWide = new Set([
@@ -733,6 +748,10 @@ for (const kind of STORE_KINDS) {
           'hold',
           // The calendar sync's claim, across tenants by design (tests/core/checkins/calendar-sync).
           'due',
+          // The meeting insights job's writes (tests/core/meetings/meeting-insights-sync).
+          'propose',
+          'announced',
+          'noteRefusal',
         ]);
         const readers = t.store.read as unknown as Record<string, object>;
         const publicReads = Object.keys(readers).flatMap((repo) =>
