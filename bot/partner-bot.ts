@@ -48,6 +48,11 @@ export interface PartnerBotOptions {
   readonly calendarInOutlook?: boolean;
   /** Ended meetings' attendance is read from Graph (GRAPH_ATTENDANCE=on): the bot queues each meeting. */
   readonly attendanceFromGraph?: boolean;
+  /**
+   * Ended meetings' Microsoft 365 Copilot insights are read from Graph (GRAPH_MEETING_INSIGHTS=on): the bot
+   * queues each meeting, and its chat later gets the AI action items to review.
+   */
+  readonly insightsFromGraph?: boolean;
 }
 
 /**
@@ -295,7 +300,26 @@ export class PartnerBot extends TeamsActivityHandler {
       title: meeting.title || 'Partner meeting',
       endTime: new Date(meeting.endTime).toISOString(),
     };
-    const card = await endedMeetingForm(turn, { ...ended, scheduledStart }, await turn.roster.members(50));
+    // Copilot's insights come later still (after the transcript is processed): the background job reads them.
+    if (this.options.insightsFromGraph && onlineMeetingId && organizerAadObjectId)
+      try {
+        await this.core.meetingInsights.meetingEnded(turn.caller.scope, {
+          onlineMeetingId,
+          organizerAadObjectId,
+          title: ended.title,
+          startedAt: scheduledStart && scheduledStart < ended.endTime ? scheduledStart : ended.endTime,
+          endedAt: ended.endTime,
+        });
+      } catch (err) {
+        // Details Teams gave that core refuses cost only the AI action items, never the meeting form.
+        if (!(err instanceof DomainError)) throw err;
+        this.logger.warn('meeting not queued for AI insights', { error: userMessageOf(err) });
+      }
+    const card = await endedMeetingForm(
+      turn,
+      { ...ended, scheduledStart, ...(onlineMeetingId ? { onlineMeetingId } : {}) },
+      await turn.roster.members(50),
+    );
     await context.sendActivity({
       text: `“${ended.title}” has ended. Log it as a partner meeting?`,
       attachments: [cardAttachment(card)],

@@ -5,6 +5,7 @@ import type { PersonRef } from '../core/people/person';
 import {
   adaptiveCard,
   banner,
+  clip,
   columns,
   container,
   heading,
@@ -60,6 +61,18 @@ const actionRow = (i: number) => ({
   due: `action${i}Due`,
 });
 
+/** An agreed action an AI proposed, as a form row: the owner matched to a person here, or left to pick. */
+export interface ProposedActionRow {
+  readonly title: string;
+  /** The matched person's picker value; absent when nobody here fits the AI's name. */
+  readonly ownerValue?: string;
+  /** The owner as the AI named them, shown beside the picker. */
+  readonly aiOwnerName?: string;
+}
+
+/** The longest AI owner name a form shows and carries back (its picker's label, in a card Teams caps at 40 KB). */
+const MAX_AI_OWNER = 40;
+
 /** What a meeting form shows. */
 export interface MeetingFormModel {
   readonly surface: CardSurface;
@@ -79,6 +92,10 @@ export interface MeetingFormModel {
   readonly searchScope: 'conversation' | 'organisation';
   /** Starting values, e.g. from a chat message. */
   readonly draft?: Partial<MeetingInput>;
+  /** Agreed actions an AI proposed (Microsoft 365 Copilot's action items), in place of the draft's; due dates empty. */
+  readonly proposedActions?: readonly ProposedActionRow[];
+  /** A line under the heading saying where the prefilled values came from. */
+  readonly intro?: string;
   readonly state: FormState;
 }
 
@@ -93,6 +110,7 @@ export function renderMeetingFormCard(m: MeetingFormModel): AdaptiveCard {
   const today = wallClockIn(m.now, knownTimeZone(m.timeZone)).date;
   const body: CardElement[] = [
     ...heading('Log a partner meeting', 'Who met, what was decided and who does what by when.'),
+    ...(m.intro ? [text(m.intro, { wrap: true, isSubtle: true, spacing: 'Small' })] : []),
     ...(s.general.length ? [banner(s.general.join('\n'))] : []),
     ...meetingFields(m),
     ...outcomeFields(m),
@@ -233,11 +251,24 @@ function outcomeFields(m: MeetingFormModel): CardElement[] {
   ];
 }
 
+/** The owners an AI named, row by row: from the proposal, or carried back by a submitted form. */
+function aiOwnersOf(m: MeetingFormModel): string[] {
+  if (m.proposedActions) return m.proposedActions.map((p) => clip(p.aiOwnerName ?? '', MAX_AI_OWNER));
+  const carried = m.state.values.aiOwners;
+  if (!Array.isArray(carried)) return [];
+  // Carried back by the submit, so possibly anything: at most a row's worth, each name cut to length.
+  return carried.slice(0, ACTION_ROWS).map((n) => (typeof n === 'string' ? clip(n, MAX_AI_OWNER) : ''));
+}
+
 function actionRowElement(m: MeetingFormModel, i: number, today: string): CardElement {
   const s = m.state;
   const ids = actionRow(i);
-  const filled = [ids.title, ids.owner, ids.due].some((id) => s.values[id] || s.errors[id]);
+  const proposed = m.proposedActions?.[i - 1];
+  const filled =
+    proposed !== undefined || [ids.title, ids.owner, ids.due].some((id) => s.values[id] || s.errors[id]);
   const draft = m.draft?.actions?.[i - 1];
+  const aiOwner = aiOwnersOf(m)[i - 1];
+  const ownerInitial = proposed ? (proposed.ownerValue ?? '') : draft ? attendeeValue(draft.owner) : m.me;
   return container(
     [
       text(`Action ${i}`, { size: 'Small', weight: 'Bolder', isSubtle: true }),
@@ -246,8 +277,18 @@ function actionRowElement(m: MeetingFormModel, i: number, today: string): CardEl
         label: 'What',
         max: L.actionTitle,
         errorMessage: `At most ${L.actionTitle} characters`,
-        initial: draft?.title,
+        initial: proposed ? clip(proposed.title, L.actionTitle) : draft?.title,
       }),
+      ...(proposed?.aiOwnerName && !proposed.ownerValue
+        ? [
+            text(`Nobody in this meeting matches “${aiOwner}”, the owner the AI named: pick who does this.`, {
+              size: 'Small',
+              isSubtle: true,
+              wrap: true,
+              spacing: 'Small',
+            }),
+          ]
+        : []),
       {
         type: 'ColumnSet',
         columns: [
@@ -256,10 +297,10 @@ function actionRowElement(m: MeetingFormModel, i: number, today: string): CardEl
             width: 'stretch',
             items: peopleField(s, {
               id: ids.owner,
-              label: 'Owner',
+              label: aiOwner ? `Owner (the AI said “${aiOwner}”)` : 'Owner',
               known: m.owners,
               searchScope: m.searchScope,
-              initial: draft ? attendeeValue(draft.owner) : m.me,
+              initial: ownerInitial,
             }),
           },
           {
@@ -278,15 +319,27 @@ function actionRowElement(m: MeetingFormModel, i: number, today: string): CardEl
   );
 }
 
-/** Hidden context the submit carries: the form id (idempotency), the zone and where the log came from. */
+/**
+ * Hidden context the submit carries: the form id (idempotency), the zone, where the log came from (a chat message,
+ * or the Teams meeting, so its AI proposal knows it was logged) and the owners an AI named.
+ */
 function meetingFormData(m: MeetingFormModel): Record<string, unknown> {
   const source = m.draft?.source;
+  const carried = m.state.values.onlineMeetingId;
+  const onlineMeetingId =
+    source?.kind === 'teams_meeting' ? source.externalId : typeof carried === 'string' ? carried : undefined;
+  const aiOwners = aiOwnersOf(m);
   return {
     formId: m.formId,
     timeZone: knownTimeZone(m.timeZone),
     ...(source?.kind === 'chat_message' ? { sourceUrl: source.url, sourceMessageId: source.externalId } : {}),
+    ...(onlineMeetingId && onlineMeetingId.length <= MAX_ONLINE_MEETING_ID ? { onlineMeetingId } : {}),
+    ...(aiOwners.some(Boolean) ? { aiOwners: aiOwners.slice(0, ACTION_ROWS) } : {}),
   };
 }
+
+/** Graph's online-meeting ids are base64 of the chat thread; a few hundred characters. */
+const MAX_ONLINE_MEETING_ID = 300;
 
 const actionFields = Object.fromEntries(
   Array.from({ length: ACTION_ROWS }, (_, n) => {
@@ -305,6 +358,12 @@ export const MeetingFormData = z.looseObject({
   timeZone: z.string({ error: 'This form has no time zone; open it again' }).max(64),
   sourceUrl: z.string().max(2000).optional(),
   sourceMessageId: z.string().max(300).optional(),
+  onlineMeetingId: z.string().max(MAX_ONLINE_MEETING_ID).optional(),
+  // Hints only: generous, so a name cut to MAX_AI_OWNER code points (an emoji is two UTF-16 units) fits.
+  aiOwners: z
+    .array(z.string().max(MAX_AI_OWNER * 4))
+    .max(ACTION_ROWS)
+    .optional(),
   title: requiredInput(L.title, 'Title'),
   partnerIds: idsInput('Partner', 10).refine((ids) => ids.length > 0, 'Choose at least one partner'),
   date: dateInput('Date')
@@ -373,8 +432,9 @@ export function toMeetingInput(
     customerImpact: data.customerImpact,
     actions,
     agreementId,
-    source:
-      data.sourceUrl || data.sourceMessageId
+    source: data.onlineMeetingId
+      ? { kind: 'teams_meeting', externalId: data.onlineMeetingId }
+      : data.sourceUrl || data.sourceMessageId
         ? { kind: 'chat_message', url: data.sourceUrl, externalId: data.sourceMessageId }
         : { kind: 'manual' },
   };

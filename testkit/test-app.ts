@@ -35,6 +35,8 @@ export async function startTestApp(
     directory?: UserDirectory;
     /** The bot queues ended meetings' attendance, as with GRAPH_ATTENDANCE=on (the job itself does not run). */
     attendanceFromGraph?: boolean;
+    /** The bot queues ended meetings' Copilot insights, as with GRAPH_MEETING_INSIGHTS=on (the job does not run). */
+    insightsFromGraph?: boolean;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openSqliteTestStore());
@@ -55,6 +57,7 @@ export async function startTestApp(
         linkSecret: config.linkSecret,
         clock: tc.clock,
         attendanceFromGraph: options.attendanceFromGraph,
+        insightsFromGraph: options.insightsFromGraph,
       }),
     },
     // Roster calls go to the fake Bot Connector without a token: Entra's token service is not on this machine.

@@ -17,6 +17,7 @@ import { EMPTY_FORM } from '../../cards/form-state';
 import {
   filledActionRows,
   MeetingFormData,
+  type MeetingFormModel,
   meetingInputIdOf,
   peopleInMeetingForm,
   renderMeetingFormCard,
@@ -42,8 +43,12 @@ export async function openMeetingForm(
   draft?: Partial<MeetingInput>,
   people?: readonly PersonChoice[],
   owners?: readonly PersonChoice[],
+  proposal?: Pick<MeetingFormModel, 'proposedActions' | 'intro'>,
 ): Promise<AdaptiveCard> {
-  return renderMeetingFormCard(await meetingFormModel(turn, surface, EMPTY_FORM, { draft, people, owners }));
+  return renderMeetingFormCard({
+    ...(await meetingFormModel(turn, surface, EMPTY_FORM, { draft, people, owners })),
+    ...proposal,
+  });
 }
 
 /** Logs a submitted meeting; answers with its summary card (the logger's view and everyone's). */

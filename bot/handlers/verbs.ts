@@ -20,6 +20,9 @@ import { ADD_PARTNER_VERB } from '../../cards/partner-form-card';
 import { REMINDER_DONE_VERB, SNOOZE_REMINDER_VERB, STOP_REMINDERS_VERB } from '../../cards/reminder-card';
 import type { Turn } from '../turn';
 import { submitActionForm, submitAgreementForm, submitMeetingForm, submitPartnerForm } from './forms';
+import { ADD_MEETING_ACTIONS_VERB } from '../../cards/meeting-actions-form-card';
+import { REVIEW_INSIGHTS_VERB } from '../../cards/meeting-insights-card';
+import { reviewInsights, submitMeetingActionsForm } from './meeting-insights';
 import type { FormResult } from './form-submit';
 import { listCard } from './lists';
 import { reminderDone, snoozeReminder, stopReminders } from './reminder-verbs';
@@ -39,6 +42,7 @@ export const FORM_VERBS: Readonly<
   [LOG_MEETING_VERB]: submitMeetingForm,
   [CREATE_ACTION_VERB]: submitActionForm,
   [PROPOSE_AGREEMENT_VERB]: submitAgreementForm,
+  [ADD_MEETING_ACTIONS_VERB]: submitMeetingActionsForm,
 };
 
 async function markDone(turn: Turn, raw: unknown): Promise<VerbOutcome> {
@@ -125,6 +129,7 @@ export const VERBS: Readonly<Record<string, VerbHandler>> = {
   [SNOOZE_REMINDER_VERB]: snoozeReminder,
   [STOP_REMINDERS_VERB]: stopReminders,
   [REMINDER_DONE_VERB]: reminderDone,
+  [REVIEW_INSIGHTS_VERB]: reviewInsights,
 };
 
 /** Runs the verb a button named, or refuses a verb no card of ours has. */

@@ -9,7 +9,13 @@ import { addPartnerViaBot, formSubmitsViaBot } from '../support/bot-steps';
 /** Generated card submits per run, shared across every verb. */
 const VERB_CASES = 4_000;
 /** Verbs that submit a form: a refused one comes back as the form with the problem shown. */
-const FORM_VERBS = new Set(['partner.add', 'meeting.log', 'action.create', 'agreement.propose']);
+const FORM_VERBS = new Set([
+  'partner.add',
+  'meeting.log',
+  'action.create',
+  'agreement.propose',
+  'meeting.actions.add',
+]);
 
 /**
  * Every card verb (and both dialog submits), fed generated hostile data through the real adapter over HTTP:
@@ -48,6 +54,17 @@ describe('hostile card data', () => {
       'reminder.snooze': { reminderIds: ['rem_000001'], for: '1d' },
       'reminder.stop': { family: 'checkins' },
       'reminder.done': { actionId, spaceId: `chat:${PLACES.groupChat}` },
+      'meeting.insights.review': {
+        onlineMeetingId: 'MSpkYzE3NjQ2My1mNTU2LTRmZmEtYTk4My05ZmE5NWRiNzk0YjIqMCoqMTk6bWVldGluZw==',
+      },
+      'meeting.actions.add': {
+        formId: 'form-hostile-actions-0001',
+        meetingId: meeting.meeting.id,
+        aiOwners: ['Megan Bowen'],
+        action1Title: 'Share the revised depot rota',
+        action1Owner: PEOPLE.megan.aadObjectId,
+        action1Due: '2026-03-10',
+      },
     });
   });
   afterAll(async () => {

@@ -37,7 +37,7 @@ export class TeamsTestClient {
 
   /** Starts the server (SQLite unless a store is given) and the connector; the group chat and team know everyone. */
   static async start(
-    options: { store?: TestStore; attendanceFromGraph?: boolean } = {},
+    options: { store?: TestStore; attendanceFromGraph?: boolean; insightsFromGraph?: boolean } = {},
   ): Promise<TeamsTestClient> {
     const [app, connector] = await Promise.all([startTestApp(options), FakeBotConnector.start()]);
     const members = Object.values(PEOPLE).map(memberOf);

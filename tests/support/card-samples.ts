@@ -12,6 +12,8 @@ import { EMPTY_FORM, type FormState } from '../../cards/form-state';
 import { renderHelpCard } from '../../cards/help-card';
 import { ACTION_ROWS, MEETING_FORM_LIMITS, renderMeetingFormCard } from '../../cards/meeting-form-card';
 import { renderMeetingSummaryCard } from '../../cards/meeting-summary-card';
+import { renderMeetingActionsFormCard } from '../../cards/meeting-actions-form-card';
+import { renderMeetingInsightsCard } from '../../cards/meeting-insights-card';
 import { renderMyActionsCard } from '../../cards/my-actions-card';
 import { renderNoticeCard } from '../../cards/notice-card';
 import { renderPartnerCard } from '../../cards/partner-card';
@@ -291,6 +293,22 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
     me: aUser(1).aadObjectId,
     searchScope: 'conversation' as const,
   };
+  const aiRows = Array.from({ length: ACTION_ROWS }, (_, i) => ({
+    title: t(300),
+    aiOwnerName: t(300),
+    ...(i % 2 ? { ownerValue: aUser(i + 1).aadObjectId } : {}),
+  }));
+  const meetingActionsModel = {
+    surface: 'message' as const,
+    formId: 'form-0000000009',
+    meetingId: `mtg_${'0'.repeat(26)}`,
+    meetingTitle: t(200),
+    existingActions: 10,
+    owners: choices(8),
+    searchScope: 'conversation' as const,
+    today: '2026-03-02',
+    state: EMPTY_FORM,
+  };
   const P = PARTNER_FORM_LIMITS;
   const A = AGREEMENT_FORM_LIMITS;
   samples.push(
@@ -314,6 +332,72 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
             url: `https://teams.microsoft.com/l/message/${'m'.repeat(1900)}`,
             externalId: '1',
           },
+        },
+      }),
+    },
+    {
+      name: 'meeting form (AI proposal: six actions, long names, owners matched and not)',
+      card: renderMeetingFormCard({
+        ...meetingModel,
+        state: EMPTY_FORM,
+        draft: {
+          title: t(200),
+          minutes: t(1500),
+          source: { kind: 'teams_meeting', externalId: 'M'.repeat(300) },
+        },
+        intro: t(300),
+        proposedActions: aiRows,
+      }),
+    },
+    {
+      name: 'meeting form (AI proposal again, every field wrong)',
+      card: renderMeetingFormCard({
+        ...meetingModel,
+        state: {
+          ...fullMeeting,
+          values: {
+            ...fullMeeting.values,
+            aiOwners: aiRows.map(() => t(100)),
+            onlineMeetingId: 'M'.repeat(300),
+          },
+        },
+      }),
+    },
+    {
+      name: 'AI action items ready (more than it lists)',
+      card: renderMeetingInsightsCard({
+        meetingTitle: t(300),
+        onlineMeetingId: 'M'.repeat(300),
+        startedAt: '2026-03-02T10:00:00.000Z',
+        actionItems: Array.from({ length: 50 }, () => ({
+          title: t(300),
+          text: t(2000),
+          ownerDisplayName: t(300),
+        })),
+        notes: 50,
+      }),
+    },
+    {
+      name: 'AI notes ready (no action items)',
+      card: renderMeetingInsightsCard({
+        meetingTitle: t(300),
+        onlineMeetingId: 'M'.repeat(300),
+        startedAt: '2026-03-02T10:00:00.000Z',
+        actionItems: [],
+        notes: 1,
+      }),
+    },
+    {
+      name: 'add actions to a logged meeting (AI proposal)',
+      card: renderMeetingActionsFormCard({ ...meetingActionsModel, proposedActions: aiRows }),
+    },
+    {
+      name: 'add actions to a logged meeting (every field wrong)',
+      card: renderMeetingActionsFormCard({
+        ...meetingActionsModel,
+        state: {
+          ...fullMeeting,
+          values: { ...fullMeeting.values, aiOwners: aiRows.map(() => t(100)), meetingId: 'mtg_1' },
         },
       }),
     },
