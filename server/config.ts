@@ -91,6 +91,12 @@ const Environment = z
         error: "on to record Teams meetings' attendance reports from Microsoft Graph as evidence, or off",
       })
       .default('off'),
+    GRAPH_MEETING_INSIGHTS: z
+      .enum(['on', 'off'], {
+        error:
+          "on to offer Microsoft 365 Copilot's action items of ended Teams meetings for review from Microsoft Graph, or off",
+      })
+      .default('off'),
     GRAPH_BASE_URL: z
       .url({
         protocol: /^https?$/,
@@ -170,7 +176,13 @@ const Environment = z
         message:
           "the app's id in the organisation's Teams app catalog (a GUID; required when GRAPH_INSTALL_APP is on)",
       });
-    for (const name of ['GRAPH_CALENDAR', 'GRAPH_PEOPLE', 'GRAPH_INSTALL_APP', 'GRAPH_ATTENDANCE'] as const)
+    for (const name of [
+      'GRAPH_CALENDAR',
+      'GRAPH_PEOPLE',
+      'GRAPH_INSTALL_APP',
+      'GRAPH_ATTENDANCE',
+      'GRAPH_MEETING_INSIGHTS',
+    ] as const)
       if (env[name] === 'on' && (!env.MicrosoftAppId || env.MicrosoftAppType !== 'SingleTenant'))
         ctx.addIssue({
           code: 'custom',
@@ -237,6 +249,8 @@ export interface Config {
     readonly people: boolean;
     /** Ended meetings' attendance reports are recorded as evidence. */
     readonly attendance: boolean;
+    /** Ended meetings' Copilot action items are offered for review (the meeting form prefilled). */
+    readonly meetingInsights: boolean;
     /**
      * The app is installed through Graph for reminders' owners who never installed it (the application permission
      * TeamsAppInstallation.ReadWriteSelfForUser.All): its id in the organisation's app catalog, when on.
@@ -315,11 +329,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       e.GRAPH_CALENDAR === 'on' ||
       e.GRAPH_PEOPLE === 'on' ||
       e.GRAPH_INSTALL_APP === 'on' ||
-      e.GRAPH_ATTENDANCE === 'on'
+      e.GRAPH_ATTENDANCE === 'on' ||
+      e.GRAPH_MEETING_INSIGHTS === 'on'
         ? {
             calendar: e.GRAPH_CALENDAR === 'on',
             people: e.GRAPH_PEOPLE === 'on',
             attendance: e.GRAPH_ATTENDANCE === 'on',
+            meetingInsights: e.GRAPH_MEETING_INSIGHTS === 'on',
             ...(e.GRAPH_INSTALL_APP === 'on' && e.TEAMS_APP_CATALOG_ID
               ? { installApp: { catalogAppId: e.TEAMS_APP_CATALOG_ID } }
               : {}),

@@ -12,7 +12,7 @@ import { createApp } from './app';
 import { botAuthentication, createBotAdapter } from './bot-adapter';
 import { reminderScheduler } from './reminder-scheduler';
 import { DataRetention } from '../core/privacy/data-retention';
-import { graphJobs } from './graph-jobs';
+import { graphJobs, insightsAnnouncer } from './graph-jobs';
 import { userDirectory } from './user-directory';
 import { appInstaller } from './app-installer';
 import { callersDirectory } from './callers-directory';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       () => retention.run().then((r) => ({ ...r })),
       logger,
     ),
-    ...graphJobs(config, { store, clock, ids }, logger),
+    ...graphJobs(config, { store, clock, ids }, logger, insightsAnnouncer(config, core, clock, logger)),
   ];
   // This process's name in reminder and tenant leases.
   const worker = `${hostname()}:${process.pid}`;
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
         clock,
         calendarInOutlook: config.graph?.calendar ?? false,
         attendanceFromGraph: config.graph?.attendance ?? false,
+        insightsFromGraph: config.graph?.meetingInsights ?? false,
       }),
     },
     access: shared ? { ...access, limit: shared.callerLimit } : access,

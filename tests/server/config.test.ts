@@ -33,6 +33,22 @@ describe(loadConfig.name, () => {
     expect(config.graph).toMatchObject({ attendance: true, calendar: false, people: false });
   });
 
+  it('turns on Copilot meeting insights from Graph only for a single-tenant app with a password', () => {
+    expect(() => loadConfig({ GRAPH_MEETING_INSIGHTS: 'on' })).toThrow(
+      /GRAPH_MEETING_INSIGHTS must be off unless the bot is a SingleTenant app/,
+    );
+    const config = loadConfig({
+      GRAPH_MEETING_INSIGHTS: 'on',
+      MicrosoftAppId: '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e',
+      MicrosoftAppPassword: 'app-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '11111111-1111-4111-8111-111111111111',
+      LINK_SIGNING_SECRET: 'x'.repeat(32),
+    });
+    expect(config.graph).toMatchObject({ meetingInsights: true, attendance: false, calendar: false });
+    expect(loadConfig({}).graph).toBeUndefined();
+  });
+
   it('selects PostgreSQL from DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db:5432/crm' }).databaseUrl).toBe(
       'postgres://app@db:5432/crm',
