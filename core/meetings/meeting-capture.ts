@@ -53,12 +53,19 @@ export class MeetingCapture {
     return { draft, people: await indexPeople(read, scope, draft?.actions.map((a) => a.ownerId) ?? []) };
   }
 
-  /** Adds one captured thing to the chat's draft; another capture at the same moment is a ConflictError. */
-  async capture(caller: Caller, input: CaptureInput): Promise<MeetingDraftView> {
+  /**
+   * Adds one captured thing to the chat's draft; another capture at the same moment is a ConflictError. A
+   * capture retried with the same idempotency key (the panel's request sent again) adds nothing and answers with
+   * the draft as it stands, which already holds the first one's item.
+   */
+  async capture(caller: Caller, input: CaptureInput, idempotencyKey?: string): Promise<MeetingDraftView> {
     const item = parseInput(CaptureInput, input);
     const { scope } = caller;
     const now = this.deps.clock.now().toISOString();
+    const key = idempotencyKey === undefined ? undefined : `meeting.capture:${idempotencyKey}`;
     await this.deps.store.transaction(async (tx) => {
+      // Claimed in this transaction: a refused capture leaves the key free for the corrected retry.
+      if (key !== undefined && (await tx.idempotency.claim(scope, key, now)) !== undefined) return;
       const before = await tx.meetingDrafts.get(scope);
       let draft: MeetingDraftRecord = before ?? {
         tenantId: scope.tenantId,
@@ -103,6 +110,7 @@ export class MeetingCapture {
         before?.version ?? 0,
       );
       if (!saved) throw new ConflictError('Someone captured something at the same moment: try again');
+      if (key !== undefined) await tx.idempotency.complete(scope, key, String(draft.version + 1));
     });
     return this.view(scope);
   }

@@ -5,7 +5,8 @@ import { callerOf, parseBody, scopeOf } from './request-parsing';
 
 /**
  * The meeting chat's draft, as its side panel shows and adds to it: `GET` what was captured so far,
- * `POST` one more thing (the partner met, an agreed action, a decision, an agreement).
+ * `POST` one more thing (the partner met, an agreed action, a decision, an agreement); a repeated `POST` with
+ * the same `Idempotency-Key` adds nothing.
  */
 export function meetingDraftRoutes(core: Core): ApiRoute[] {
   return [
@@ -18,7 +19,9 @@ export function meetingDraftRoutes(core: Core): ApiRoute[] {
       method: 'POST',
       path: '/meeting-draft',
       handle: async (req) =>
-        ok(await core.meetingCapture.capture(callerOf(req), parseBody(CaptureInput, req))),
+        ok(
+          await core.meetingCapture.capture(callerOf(req), parseBody(CaptureInput, req), req.idempotencyKey),
+        ),
     },
   ];
 }

@@ -38,15 +38,19 @@ export const meetingActionForm = botCardForm({
       today: todayIn(context),
       state,
     }),
-  run: async (core, caller, input) => {
+  // The form's idempotency key makes a repeated submit capture nothing twice (each capture its own key).
+  run: async (core, caller, input, key) => {
     if (input.partnerId)
-      await core.meetingCapture.capture(caller, { kind: 'partner', partnerId: input.partnerId });
-    const view = await core.meetingCapture.capture(caller, {
-      kind: 'action',
-      title: input.title,
-      owner: input.owner,
-      dueDate: input.dueDate,
-    });
+      await core.meetingCapture.capture(
+        caller,
+        { kind: 'partner', partnerId: input.partnerId },
+        `${key}:partner`,
+      );
+    const view = await core.meetingCapture.capture(
+      caller,
+      { kind: 'action', title: input.title, owner: input.owner, dueDate: input.dueDate },
+      `${key}:action`,
+    );
     return view;
   },
   result: (view) => {
@@ -82,7 +86,11 @@ export const meetingAgreementForm = botCardForm({
     }),
   run: async (core, caller, input, key) => {
     const proposed = await core.agreements.propose(caller, input, key);
-    await core.meetingCapture.capture(caller, { kind: 'agreement', agreementId: proposed.agreement.id });
+    await core.meetingCapture.capture(
+      caller,
+      { kind: 'agreement', agreementId: proposed.agreement.id },
+      `${key}:agreement`,
+    );
     return proposed;
   },
   result: (view) =>

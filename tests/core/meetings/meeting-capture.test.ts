@@ -15,6 +15,36 @@ for (const kind of STORE_KINDS) {
     });
     afterAll(async () => t.dispose());
 
+    it('takes a capture retried with the same key once, and answers the draft that holds it', async () => {
+      const caller = aCaller({ spaceId: aSpace('capture-retry') });
+      const action = {
+        kind: 'action' as const,
+        title: 'Send the weekend rota',
+        owner: { user: aUser(2, 'Megan Bowen') },
+        dueDate: '2026-03-09',
+      };
+      const first = await tc.core.meetingCapture.capture(caller, action, 'panel-7f3a');
+      const again = await tc.core.meetingCapture.capture(caller, action, 'panel-7f3a');
+      expect(again).toEqual(first);
+      expect(again.draft).toMatchObject({ version: 1, actions: [{ title: 'Send the weekend rota' }] });
+      // Another key is another capture, even of the same words.
+      const other = await tc.core.meetingCapture.capture(caller, action, 'panel-9c1d');
+      expect(other.draft?.actions).toHaveLength(2);
+      // A refused capture leaves its key unused: the corrected retry with that key is taken.
+      await expect(
+        tc.core.meetingCapture.capture(caller, { ...action, dueDate: 'soon' }, 'panel-b2e8'),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        tc.core.meetingCapture.capture(caller, { kind: 'partner', partnerId: 'ptn_missing' }, 'panel-c4f0'),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      const corrected = await tc.core.meetingCapture.capture(
+        caller,
+        { kind: 'decision', text: 'Two shifts from 9 March' },
+        'panel-c4f0',
+      );
+      expect(corrected.draft).toMatchObject({ version: 3, decisions: ['Two shifts from 9 March'] });
+    });
+
     it('keeps what the side panel captures as the chat’s draft, and the meeting-end form takes it', async () => {
       const caller = aCaller({ spaceId: aSpace('capture') });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());

@@ -77,6 +77,24 @@ describe('capturing in a meeting’s side panel through the API', () => {
     expect(draft.decisions).toContain('Conflict-priority agreement: Peak season priorities');
   });
 
+  it('captures once when the panel sends the same request again with its Idempotency-Key', async () => {
+    const retried = space.replace('chat-meeting', 'chat-retried');
+    const send = () =>
+      fetch(`${app.baseUrl}/api/v1/meeting-draft?spaceId=${retried}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'panel-capture-0001' },
+        body: JSON.stringify({ kind: 'decision', text: 'Refunds over 3 days go first' }),
+      });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(await again.json()).toEqual(await first.json());
+    const { draft } = (await (
+      await fetch(`${app.baseUrl}/api/v1/meeting-draft?spaceId=${retried}`)
+    ).json()) as any;
+    expect(draft.decisions).toEqual(['Refunds over 3 days go first']);
+  });
+
   it('refuses a capture it cannot parse, with the field named', async () => {
     const res = await post('/meeting-draft', { kind: 'action', title: '', dueDate: 'soon' });
     expect(res.status).toBe(400);
