@@ -24,6 +24,13 @@ const FREE_TEXT: readonly {
     json: ['decisions', 'issues_raised'],
   },
   { table: 'actions', key: ['id'], text: ['title', 'completion_note'], json: [] },
+  // Copilot's proposals name people as it heard them (owners, notes) until a supervisor reviews them.
+  {
+    table: 'meeting_insight_jobs',
+    key: ['online_meeting_id', 'started_at'],
+    text: ['title'],
+    json: ['proposal'],
+  },
   {
     table: 'agreements',
     key: ['id'],
@@ -41,13 +48,6 @@ const FREE_TEXT: readonly {
   { table: 'slas', key: ['id'], text: ['label'], json: [] },
   { table: 'sla_readings', key: ['id'], text: ['note'], json: [] },
   { table: 'idempotency_keys', key: ['key'], text: [], json: ['result'] },
-  // Copilot's proposals name people as it heard them (owners, notes) until a supervisor reviews them.
-  {
-    table: 'meeting_insight_jobs',
-    key: ['online_meeting_id', 'started_at'],
-    text: ['title'],
-    json: ['proposal'],
-  },
 ];
 
 /** Tables whose rows belong to one space, deleted with it. */
