@@ -24,8 +24,8 @@ for (const kind of STORE_KINDS) {
     });
 
     /** A meeting chat with Northwind (Priya Shah its contact) whose Copilot proposal was read. */
-    async function proposalReady() {
-      const caller = aCaller({ spaceId: aSpace('meeting-chat') });
+    async function proposalReady(tenantId?: string) {
+      const caller = aCaller({ spaceId: aSpace('meeting-chat'), ...(tenantId ? { tenantId } : {}) });
       const { partner } = await tc.core.partners.add(caller, aPartnerInput());
       OCCURRENCE = {
         ...OCCURRENCE,
@@ -167,6 +167,19 @@ for (const kind of STORE_KINDS) {
         issues: expect.arrayContaining([expect.objectContaining({ path: 'actions.1.dueDate' })]),
       });
       expect((await tc.core.meetings.view(caller.scope, logged.meeting.id)).actions).toEqual([]);
+    });
+
+    it('forgets an erased contact’s name in a proposal nobody has reviewed yet', async () => {
+      // A tenant of its own: erasure leaves a name alone while someone else there is called the same.
+      const { caller, priya } = await proposalReady(`tenant-erasure-${kind.name}`);
+      const { pseudonym } = await tc.core.erasure.erase(caller.scope, priya.id, 'admin');
+      const job = await t.store.read.meetingInsightsQueue.proposal(
+        caller.scope,
+        OCCURRENCE.onlineMeetingId,
+        OCCURRENCE.startedAt,
+      );
+      expect(JSON.stringify(job!.proposal)).not.toContain('Priya Shah');
+      expect(job!.proposal!.actionItems[0]!.ownerDisplayName).toBe(pseudonym);
     });
   });
 }
