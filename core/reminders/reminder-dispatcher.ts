@@ -119,12 +119,25 @@ export class ReminderDispatcher {
     return claimed;
   }
 
-  /** A message's reminders are recorded (or abandoned): its tenant is no longer held for them. */
+  /**
+   * A message's reminders are recorded (or abandoned): its tenant is no longer held for them, and a tenant
+   * left with none is given up at once if this worker was handing it on (its next claim would, later).
+   */
   private letGo(group: readonly Reminder[]): void {
     for (const r of group) {
       const left = (this.held.get(r.tenantId) ?? 1) - 1;
       if (left > 0) this.held.set(r.tenantId, left);
-      else this.held.delete(r.tenantId);
+      else {
+        this.held.delete(r.tenantId);
+        this.deps.tenants
+          ?.settled?.(r.tenantId)
+          .catch((error: unknown) =>
+            this.deps.logger?.warn('tenant not handed on early', {
+              tenant: r.tenantId,
+              error: String(error),
+            }),
+          );
+      }
     }
   }
 
