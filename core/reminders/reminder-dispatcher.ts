@@ -129,27 +129,34 @@ export class ReminderDispatcher {
       if (left > 0) this.held.set(r.tenantId, left);
       else {
         this.held.delete(r.tenantId);
-        this.deps.tenants
-          ?.settled?.(r.tenantId)
-          .catch((error: unknown) =>
-            this.deps.logger?.warn('tenant not handed on early', {
-              tenant: r.tenantId,
-              error: String(error),
-            }),
-          );
+        this.deps.tenants?.settled?.(r.tenantId).catch((error: unknown) =>
+          this.deps.logger?.warn('tenant not handed on early', {
+            tenant: r.tenantId,
+            error: String(error),
+          }),
+        );
       }
     }
   }
 
   /** Claimed reminders as messages: one each, or one per owner who chose a daily digest. */
   private async groups(claimed: readonly Reminder[]): Promise<Reminder[][]> {
+    // Each owner's preferences once, all read at once: the batch's first message waits for these.
+    const ownerOf = (r: Reminder) => `${r.tenantId}|${r.ownerId}`;
+    const owners = [...new Map(claimed.map((r) => [ownerOf(r), r])).entries()];
+    const digest = new Map(
+      await Promise.all(
+        owners.map(
+          async ([key, r]) =>
+            [key, (await preferencesOf(this.deps.store.read, r, r.ownerId)).digest] as const,
+        ),
+      ),
+    );
     const byOwner = new Map<string, Reminder[]>();
     const single: Reminder[][] = [];
     for (const r of claimed) {
-      const prefs = await preferencesOf(this.deps.store.read, r, r.ownerId);
-      if (!prefs.digest) single.push([r]);
-      else
-        byOwner.set(`${r.tenantId}|${r.ownerId}`, [...(byOwner.get(`${r.tenantId}|${r.ownerId}`) ?? []), r]);
+      if (!digest.get(ownerOf(r))) single.push([r]);
+      else byOwner.set(ownerOf(r), [...(byOwner.get(ownerOf(r)) ?? []), r]);
     }
     return [...single, ...byOwner.values()];
   }
