@@ -9,8 +9,8 @@ export interface TenantSpan {
 
 /**
  * The reminder ids a fake connector received, read as the calls arrive: each card is read once, however often
- * the count is asked. (Reading every card again on each look cost the process serving the connector most of a
- * core at 10,000 cards, slowing the very sends a benchmark times.)
+ * the count is asked. (Reading them all again on each look serialised up to 10,000 cards twenty times a second
+ * in the process that also serves the connector the benchmark times.)
  */
 export class ReminderTally {
   private read = 0;
