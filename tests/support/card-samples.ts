@@ -462,7 +462,13 @@ export function cjkSamples(core: Core): Promise<CardSample[]> {
 
 /** Reminder cards at their worst: the longest titles, every kind, and a digest longer than it shows. */
 function reminderSamples(t: (n: number) => string, partnerId: string, spaceId: string): CardSample[] {
-  const kinds: ReminderItem['kind'][] = ['checkin_due', 'action_overdue', 'agreement_review', 'sla_review'];
+  const kinds: ReminderItem['kind'][] = [
+    'checkin_due',
+    'action_overdue',
+    'agreement_review',
+    'sla_review',
+    'action_assigned',
+  ];
   const item = (i: number): ReminderItem => ({
     reminderId: `rem_${String(i).padStart(26, '0')}`,
     kind: kinds[i % kinds.length]!,
@@ -472,6 +478,8 @@ function reminderSamples(t: (n: number) => string, partnerId: string, spaceId: s
     partnerId,
     partnerName: t(120),
     date: '2026-03-03',
+    assignerName: t(200),
+    meetingAt: '2026-03-02T10:00:00.000Z',
   });
   const page = () => `https://${'h'.repeat(200)}.example/tab/#/partners/${partnerId}`;
   return [
