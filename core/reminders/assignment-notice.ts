@@ -1,5 +1,6 @@
 import { OPEN_STATUSES, type AgreedAction } from '../actions/agreed-action';
 import type { EvidenceDraft } from '../evidence/evidence-event';
+import type { Person } from '../people/person';
 import { sendTime } from './delivery-window';
 import type { Reminder } from './reminder';
 import { occurrenceKey } from './reminder-plan';
@@ -27,7 +28,9 @@ export function assignmentsIn(drafts: readonly EvidenceDraft[]): Assignment[] {
 
 /**
  * The notice that tells an action's owner someone else gave it to them ("Sam assigned you …"), or undefined when
- * none is due: they gave it to themselves, it is no longer open, or they stopped these notices. It goes the way
+ * none is due: they gave it to themselves, it is no longer open, they stopped these notices, or the owner is a
+ * partner's contact (someone outside Teams here, whom no chat reaches and no @mention names; the action's own
+ * reminders still go the usual way). It goes the way
  * reminders go (personal chat, an installed chat, an @mention where the partner is managed, else the assigner is
  * told) and keeps the owner's window: sent at once inside their working hours, otherwise when the window next
  * opens. News of work is not urgent enough to wake someone at night, and the action's own reminders come anyway.
@@ -35,11 +38,13 @@ export function assignmentsIn(drafts: readonly EvidenceDraft[]): Assignment[] {
 export function assignmentNotice(
   action: AgreedAction,
   assignment: Assignment,
+  owner: Pick<Person, 'kind'> | undefined,
   prefs: ReminderPreferences,
   now: string,
   id: string,
 ): Reminder | undefined {
   if (action.ownerId === assignment.actorId || !OPEN_STATUSES.includes(action.status)) return undefined;
+  if (owner?.kind !== 'user') return undefined;
   if (prefs.stopped.includes('assignment')) return undefined;
   const at = new Date(now);
   // The day it was assigned in the owner's zone: one notice per action, whatever happens to it later.

@@ -60,8 +60,9 @@ export class ReminderPlanner {
     for (const assignment of assignmentsIn(drafts)) {
       const action = await tx.actions.get(scope, assignment.actionId);
       if (!action) continue;
+      const [owner] = await tx.people.getMany(scope, [action.ownerId]);
       const prefs = await this.preferences(tx, scope, action.ownerId, preferences);
-      const notice = assignmentNotice(action, assignment, prefs, now, this.ids.next('rem'));
+      const notice = assignmentNotice(action, assignment, owner, prefs, now, this.ids.next('rem'));
       if (notice) await tx.reminders.insert(notice);
     }
   }

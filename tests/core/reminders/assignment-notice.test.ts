@@ -67,6 +67,28 @@ for (const kind of STORE_KINDS) {
       expect((await remindersOf(alex)).map((r) => r.kind)).not.toContain('action_assigned');
     });
 
+    it('gives none to a partner’s contact who owns an action: nothing here reaches them', async () => {
+      const caller = callerIn('assign-contact');
+      const { partner } = await tc.core.partners.add(caller, aPartnerInput({ checkInCadence: undefined }));
+      const contactId = partner.contacts[0]!.personId;
+      await tc.core.actions.create(caller, {
+        title: 'Send the delivery figures',
+        owner: { personId: contactId },
+        dueDate: '2026-03-09',
+        partnerId: partner.id,
+      });
+      const [action] = (await tc.core.actions.list(caller.scope, {}, { limit: 5 })).items;
+      expect(action?.ownerId).toBe(contactId);
+      const planned = (await t.raw(`SELECT kind FROM reminders WHERE subject_id = '${action!.id}'`)) as {
+        kind: string;
+      }[];
+      expect(planned.map((r) => r.kind).sort()).toEqual([
+        'action_due_soon',
+        'action_due_today',
+        'action_overdue',
+      ]);
+    });
+
     it('gives each owner of a logged meeting’s actions a notice, but not the person logging it', async () => {
       const caller = callerIn('assign-meeting');
       const { partner } = await tc.core.partners.add(caller, aPartnerInput({ checkInCadence: undefined }));
