@@ -1,6 +1,6 @@
 import type { Scope } from '../common/scope';
 import type { Clock, Logger, Store } from '../ports';
-import { OPEN_STATUSES } from '../actions/agreed-action';
+import { OPEN_STATUSES, type AgreedAction } from '../actions/agreed-action';
 import type { DeliveryRoute, Reminder } from './reminder';
 import { tellAssigners } from './assigner-told';
 import type { Notifier, ReminderItem, ReminderNotice, SendOutcome } from './reminder-notice';
@@ -272,6 +272,19 @@ export class ReminderDispatcher {
     return r.leaseUntil ? Date.parse(r.leaseUntil) : this.deps.clock.now().getTime() + this.deps.leaseMs;
   }
 
+  /** Who assigned an action, by name, and when the meeting it was agreed at took place: an assignment notice says. */
+  private async assignedHow(
+    scope: Scope,
+    action: AgreedAction,
+  ): Promise<Pick<ReminderItem, 'assignerName' | 'meetingAt'>> {
+    const read = this.deps.store.read;
+    const [[assigner], meeting] = await Promise.all([
+      read.people.getMany(scope, [action.createdBy]),
+      action.meetingId === undefined ? undefined : read.meetings.get(scope, action.meetingId),
+    ]);
+    return { assignerName: assigner?.displayName, meetingAt: meeting?.occurredAt };
+  }
+
   /** What a reminder is about, if it is still wanted. */
   private async itemOf(r: Reminder): Promise<ReminderItem | undefined> {
     const read = this.deps.store.read;
@@ -308,6 +321,7 @@ export class ReminderDispatcher {
           title: action.title,
           date: action.dueDate,
           assignedBy: action.createdBy,
+          ...(r.kind === 'action_assigned' ? await this.assignedHow(scope, action) : {}),
         };
       }
       case 'agreement': {
