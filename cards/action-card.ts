@@ -14,6 +14,7 @@ import {
 } from './card-kit';
 import { actionRow } from './action-rows';
 import { nameOf } from './people-names';
+import { pendingNaming, type NamingOffer } from './pending-naming';
 
 /** The verb Teams calls to refresh an action card for one viewer. */
 export const ACTION_REFRESH_VERB = 'action.refresh';
@@ -27,6 +28,8 @@ export interface ActionCardModel {
   readonly viewerId?: string;
   readonly refreshUserIds?: readonly string[];
   readonly notice?: { readonly text: string; readonly tone: 'good' | 'attention' };
+  /** Offer to name a pending owner (the bot's cards; not the tab's). */
+  readonly naming?: NamingOffer;
 }
 
 /** One agreed action: what, who, by when, and its status. */
@@ -44,6 +47,12 @@ export function renderActionCard(m: ActionCardModel): AdaptiveCard {
         : undefined,
     ),
     ...facts([['Agreed by', nameOf(people, action.createdBy)]]),
+    ...pendingNaming(
+      people,
+      [action.ownerId, action.createdBy],
+      { card: 'action', recordId: action.id },
+      m.naming,
+    ),
   ];
   // Clients that do not refresh cards ask for their own view, where the owner finds "Mark done".
   const askForMine =

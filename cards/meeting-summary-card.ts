@@ -21,6 +21,7 @@ import {
 import { actionRow } from './action-rows';
 import { AGREEMENT_STATUS_LABELS, formatInstant, MEETING_MEDIUM_LABELS, MEETING_TYPE_LABELS } from './labels';
 import { nameOf, namesOf } from './people-names';
+import { pendingNaming, type NamingOffer } from './pending-naming';
 
 /** The verb Teams calls to refresh a summary card for one viewer. */
 export const MEETING_REFRESH_VERB = 'meeting.refresh';
@@ -36,6 +37,8 @@ export interface MeetingSummaryModel {
   /** Teams user ids whose clients refresh the card to their own view. */
   readonly refreshUserIds?: readonly string[];
   readonly notice?: { readonly text: string; readonly tone: 'good' | 'attention' };
+  /** Offer to name pending attendees and owners (the bot's cards; not the tab's). */
+  readonly naming?: NamingOffer;
 }
 
 /** The summary card a logged meeting leaves in the chat; it stays current as actions complete. */
@@ -88,6 +91,14 @@ export function renderMeetingSummaryCard(m: MeetingSummaryModel): AdaptiveCard {
           : undefined,
       ),
     );
+  body.push(
+    ...pendingNaming(
+      people,
+      [...actions.map((a) => a.ownerId), ...meeting.attendeeIds, meeting.loggedBy],
+      { card: 'meeting', recordId: meeting.id },
+      m.naming,
+    ),
+  );
   // Clients that do not refresh cards (or people beyond the 60 Teams refreshes) ask for their own view.
   const anyOpen = actions.some((a) => OPEN_STATUSES.includes(a.status));
   const askForMine =

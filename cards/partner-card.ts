@@ -18,6 +18,7 @@ import {
 } from './card-kit';
 import { CHANNEL_LABELS, formatDate, PARTNER_KIND_LABELS, STYLE_LABELS } from './labels';
 import { nameWithRoleOf } from './people-names';
+import { pendingNaming, type NamingOffer } from './pending-naming';
 
 /** Opens the meeting form in a dialog, with this partner chosen. */
 export const MEETING_DIALOG_VERB = 'meeting.dialog';
@@ -33,6 +34,8 @@ export interface PartnerCardModel {
   readonly notice?: { readonly text: string; readonly tone: 'good' | 'attention' };
   /** Offer "Log a meeting" and "New action" (not in message-extension previews' compact form). */
   readonly withActions: boolean;
+  /** Offer to name a pending relationship owner (the bot's cards; not previews or the tab). */
+  readonly naming?: NamingOffer;
 }
 
 /** A service partner: where it sits in the chain, who to talk to and how, and when to check in next. */
@@ -56,6 +59,7 @@ export function renderPartnerCard(m: PartnerCardModel): AdaptiveCard {
       ],
       ['Status', p.status === 'archived' ? 'Archived' : undefined],
     ]),
+    ...pendingNaming(people, [p.relationshipOwnerId], { card: 'partner', recordId: p.id }, m.naming),
   ];
   if (p.contacts.length) {
     body.push(section('Contacts'));

@@ -3,7 +3,7 @@ import { SpaceId } from '../core/common/scope';
 import type { ReminderItem } from '../core/reminders/reminder-notice';
 import type { ReminderKind } from '../core/reminders/reminder';
 import { familyOf } from '../core/reminders/reminder';
-import { REMINDER_FAMILIES } from '../core/reminders/reminder-preferences';
+import { REMINDER_FAMILIES, type ReminderFamily } from '../core/reminders/reminder-preferences';
 import { CardRecordId } from './card-data';
 import {
   actionSet,
@@ -42,6 +42,7 @@ export const ReminderDoneData = z.looseObject({ actionId: CardRecordId, spaceId:
 /** Words for each kind of reminder. */
 const HEADINGS: Record<ReminderKind, string> = {
   checkin_due: 'Check-in due',
+  action_assigned: 'New action for you',
   action_due_soon: 'Action due soon',
   action_due_today: 'Action due today',
   action_overdue: 'Action overdue',
@@ -68,12 +69,34 @@ function itemFacts(item: ReminderItem): CardElement[] {
   ]);
 }
 
+/** What "Stop …" says for each family. */
+const STOP_TITLES: Record<ReminderFamily, string> = {
+  checkin: 'Stop check-in reminders',
+  action: 'Stop action reminders',
+  review: 'Stop review reminders',
+  assignment: 'Stop new-action notices',
+};
+
+/**
+ * What an assignment notice says, in one sentence: "Sam Rivera assigned you: Share the rota, due Wed, 4 Mar 2026, from
+ * the meeting with Northwind Logistics on Mon, 2 Mar 2026." A digest, which heads each item with its title, leaves the
+ * title out ("Sam Rivera assigned you this, due …").
+ */
+export function assignmentSentence(item: ReminderItem, options: { withTitle: boolean }): string {
+  const from = item.meetingAt
+    ? `, from the meeting${item.partnerName ? ` with ${clip(item.partnerName, 120)}` : ''} on ${formatDate(item.meetingAt.slice(0, 10))}`
+    : item.partnerName
+      ? `, with ${clip(item.partnerName, 120)}`
+      : '';
+  const what = options.withTitle ? `: ${clip(item.title, 300)},` : ' this,';
+  return `${clip(item.assignerName ?? 'A colleague', 60)} assigned you${what} due ${formatDate(item.date)}${from}.`;
+}
+
 function stopButton(kind: ReminderKind): CardAction {
   const family = familyOf(kind);
-  const what = { checkin: 'check-in', action: 'action', review: 'review' }[family];
   return verbAction(
     'message',
-    `Stop ${what} reminders`,
+    STOP_TITLES[family],
     STOP_REMINDERS_VERB,
     { family },
     { validatesInputs: false },
@@ -113,7 +136,9 @@ export function renderReminderCard(m: ReminderCardModel): AdaptiveCard {
       ...heading('Your partner work today', `${m.items.length} item(s) due or overdue`),
       ...shown.flatMap((item) => [
         section(`${HEADINGS[item.kind]}: ${clip(item.title, 200)}`),
-        ...itemFacts(item),
+        ...(item.kind === 'action_assigned'
+          ? [text(assignmentSentence(item, { withTitle: false }), { spacing: 'None' })]
+          : itemFacts(item)),
       ]),
       ...(m.items.length > shown.length ? [text(`…and ${m.items.length - shown.length} more.`)] : []),
     ];
@@ -133,11 +158,13 @@ export function renderReminderCard(m: ReminderCardModel): AdaptiveCard {
     );
   const page = item.kind === 'checkin_due' ? m.partnerPageUrl(item) : undefined;
   if (page) primary.push(openUrl('Log meeting now', page));
+  // An assignment is news, not a nudge: there is nothing to snooze, only the action to do.
+  const assigned = item.kind === 'action_assigned';
   const body: CardElement[] = [
     ...notice,
     ...heading(HEADINGS[item.kind], clip(item.title, 300)),
-    ...itemFacts(item),
+    ...(assigned ? [text(assignmentSentence(item, { withTitle: true }))] : itemFacts(item)),
   ];
   if (primary.length) body.push(actionSet(primary));
-  return adaptiveCard(body, [...snoozeButtons([item.reminderId]), stopButton(item.kind)]);
+  return adaptiveCard(body, [...(assigned ? [] : snoozeButtons([item.reminderId])), stopButton(item.kind)]);
 }

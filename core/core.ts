@@ -10,6 +10,7 @@ import { MeetingLog } from './meetings/meeting-log';
 import { PartnerBoard } from './partners/partner-board';
 import { PartnerDirectory } from './partners/partner-directory';
 import { PeopleDirectory } from './people/people-directory';
+import { PendingPersonNaming } from './people/pending-person-naming';
 import { PersonDataExport } from './privacy/person-data-export';
 import { PersonErasure } from './privacy/person-erasure';
 import type { UserDirectory } from './people/user-directory';
@@ -50,6 +51,8 @@ export interface Core {
   readonly board: PartnerBoard;
   readonly conversations: ConversationBook;
   readonly people: PeopleDirectory;
+  /** Names colleagues type for pending people on cards. */
+  readonly naming: PendingPersonNaming;
   readonly search: RecordSearch;
   /** What a meeting's side panel captures, for the meeting-end form. */
   readonly meetingCapture: MeetingCapture;
@@ -79,6 +82,7 @@ export function createCore(deps: CoreDeps): Core {
     board: new PartnerBoard(deps),
     conversations: new ConversationBook(deps),
     people: new PeopleDirectory(deps),
+    naming: new PendingPersonNaming(deps),
     personData: new PersonDataExport(deps),
     erasure: new PersonErasure(deps),
     search: new RecordSearch(deps),

@@ -12,7 +12,7 @@ import type { Config } from './config';
 import type { TenantDispatch } from '../core/reminders/tenant-dispatch';
 
 /** The pause between rounds while other processes send tenants with reminders due: they hand them on in seconds. */
-const HANDOVER_POLL_MS = 500;
+const HANDOVER_POLL_MS = 250;
 
 /**
  * The loop that sends reminders: a round sends everything due (claiming batch after batch while it sends),

@@ -12,6 +12,8 @@ const TENANT_LEASE_MS = 6000;
 const RENEW_EVERY_MS = 1000;
 /** The least pause before a tenant given up is sent for by another process: Teams' short windows empty meanwhile. */
 const MIN_HANDOVER_MS = 2000;
+/** How long a process that just started looks before taking tenants: others started with it are counted by then. */
+const JOIN_MS = RENEW_EVERY_MS;
 
 /** Limits several processes on one PostgreSQL keep together. */
 export interface SharedLimits {
@@ -34,7 +36,13 @@ export function sharedLimits(config: Config, worker: string, logger: Logger): Sh
   if (!config.databaseUrl) return undefined;
   const pool = postgresPool({ connectionString: config.databaseUrl, maxConnections: 4 });
   const handoverMs = Math.max(MIN_HANDOVER_MS, ...config.reminders.tenantLimits.map((w) => w.perMs));
-  const tenants = new PostgresTenantDispatch(pool, { worker, leaseMs: TENANT_LEASE_MS, handoverMs });
+  const tenants = new PostgresTenantDispatch(pool, {
+    worker,
+    leaseMs: TENANT_LEASE_MS,
+    handoverMs,
+    joinMs: JOIN_MS,
+    logger,
+  });
   return {
     tenants,
     callerLimit: new PostgresCallerLimit(pool, config.apiRateLimit),

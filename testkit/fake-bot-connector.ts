@@ -22,6 +22,8 @@ export interface ConnectorCall {
   readonly conversationId?: string;
   readonly activityId?: string;
   readonly body?: any;
+  /** When the connector received it, in `performance.now()` milliseconds (Teams' limits count real time). */
+  readonly at: number;
 }
 
 /** A failure the connector answers the next post with, instead of accepting it (Teams' own error payloads). */
@@ -259,8 +261,8 @@ export class FakeBotConnector {
     return String(1_772_445_600_000 + this.nextId++);
   }
 
-  private record(call: ConnectorCall): void {
-    this.calls.push(call);
+  private record(call: Omit<ConnectorCall, 'at'>): void {
+    this.calls.push({ ...call, at: performance.now() });
     this.waiters = this.waiters.filter((w) => {
       if (!w.check()) return true;
       w.resolve();

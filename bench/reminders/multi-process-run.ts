@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { Client } from 'pg';
 import type { FakeBotConnector } from '../../testkit/fake-bot-connector';
-import { remindedIds } from '../../testkit/reminder-seed';
+import { ReminderTally } from '../../testkit/reminder-tally';
 import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 import { nowMs, round } from '../bench-kit';
 
@@ -52,28 +52,67 @@ async function startServers(plan: MultiProcessPlan): Promise<{ servers: ServerPr
       return server;
     }),
   );
-  return { servers, started: Math.min(...listening) };
+  const started = Math.min(...listening);
+  plan.progress(`  listening at ${listening.map((t) => round((t - started) / 1000)).join(', ')} s`);
+  return { servers, started };
 }
 
 /** Waits until every reminder's card arrived or the timeout passed; returns the seconds it took. */
 async function untilDelivered(
   connector: FakeBotConnector,
+  tally: ReminderTally,
   plan: MultiProcessPlan,
   started: number,
 ): Promise<number> {
   const ticker = setInterval(
-    () =>
-      plan.progress(
-        `  ${new Set(remindedIds(connector.posted())).size} delivered, ${connector.throttled} throttled`,
-      ),
+    () => plan.progress(`  ${tally.delivered} delivered, ${connector.throttled} throttled`),
     2000,
   );
   try {
-    while (new Set(remindedIds(connector.posted())).size < plan.total && nowMs() - started < plan.timeoutMs)
+    while (tally.delivered < plan.total && nowMs() - started < plan.timeoutMs)
       await new Promise((r) => setTimeout(r, 50));
-    return (nowMs() - started) / 1000;
+    const seconds = (nowMs() - started) / 1000;
+    plan.progress(`  tenants sent from–to ${tenantsDone(tally, started)} s`);
+    return seconds;
   } finally {
     clearInterval(ticker);
+  }
+}
+
+/** When each tenant's first and last card arrived, in seconds from the start: how evenly the work ran. */
+export function tenantsDone(tally: ReminderTally, started: number): string {
+  const at = (ms: number) => round((ms - started) / 1000);
+  return [...tally.tenantSpans().values()]
+    .sort((a, b) => a.last - b.last)
+    .map((s) => `${at(s.first)}–${at(s.last)}`)
+    .join(', ');
+}
+
+/**
+ * Which server took and gave up which tenants, when (seconds from the start, by the servers' log lines): where
+ * the tenants that finished late lost their time.
+ */
+function leaseTimeline(servers: readonly ServerProcess[], started: number): string[] {
+  const startedAt = performance.timeOrigin + started;
+  return servers.flatMap((server, i) =>
+    server.logs.flatMap((line) => {
+      const entry = parsed(line);
+      if (entry?.message !== 'reminder tenants taken' && entry?.message !== 'reminder tenants given up')
+        return [];
+      const at = round((Date.parse(String(entry.time)) - startedAt) / 1000);
+      const tenants = (entry.tenants as string[]).map((t) => t.slice(-2)).join(' ');
+      return [
+        `  ${at} s: server ${i + 1} ${entry.message === 'reminder tenants taken' ? 'took' : 'gave up'} ${tenants}`,
+      ];
+    }),
+  );
+}
+
+function parsed(line: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
   }
 }
 
@@ -85,12 +124,10 @@ async function stopAll(servers: readonly ServerProcess[]): Promise<void> {
 }
 
 /** What the connector holds, as figures. */
-function figures(connector: FakeBotConnector, seconds: number): MultiProcessFigures {
-  const ids = remindedIds(connector.posted());
-  const unique = new Set(ids).size;
+function figures(connector: FakeBotConnector, tally: ReminderTally, seconds: number): MultiProcessFigures {
   return {
-    delivered: unique,
-    duplicates: ids.length - unique,
+    delivered: tally.delivered,
+    duplicates: tally.duplicates,
     throttled429: connector.throttled,
     seconds: round(seconds),
   };
@@ -101,12 +138,14 @@ export async function multiProcessRun(
   plan: MultiProcessPlan,
   connector: FakeBotConnector,
 ): Promise<MultiProcessFigures> {
+  const tally = new ReminderTally(connector);
   const { servers, started } = await startServers(plan);
   try {
-    const seconds = await untilDelivered(connector, plan, started);
+    const seconds = await untilDelivered(connector, tally, plan, started);
     // A moment more, for any duplicate still on its way.
     await new Promise((r) => setTimeout(r, 1000));
-    return figures(connector, seconds);
+    for (const line of leaseTimeline(servers, started)) plan.progress(line);
+    return figures(connector, tally, seconds);
   } finally {
     await stopAll(servers);
   }
@@ -151,23 +190,24 @@ async function claimedBy(databaseUrl: string, worker: string): Promise<string[]>
  * recording them may arrive twice.
  */
 export async function killRun(plan: MultiProcessPlan, connector: FakeBotConnector): Promise<KillFigures> {
+  const tally = new ReminderTally(connector);
   const { servers, started } = await startServers(plan);
   try {
-    while (new Set(remindedIds(connector.posted())).size < plan.total / 3)
-      await new Promise((r) => setTimeout(r, 20));
+    while (tally.delivered < plan.total / 3) await new Promise((r) => setTimeout(r, 20));
     const victim = servers[0]!;
     victim.child.kill('SIGKILL');
     await victim.exited;
-    const sentBefore = new Set(remindedIds(connector.posted()));
     const held = await claimedBy(plan.databaseUrl, workerOf(victim));
+    // The killed process can send nothing more: what of its claim arrived was on the wire when it died.
+    const sentUnrecorded = held.filter((id) => tally.has(id)).length;
     plan.progress(`  killed one server holding ${held.length} claimed reminders`);
-    const seconds = await untilDelivered(connector, plan, started);
+    const seconds = await untilDelivered(connector, tally, plan, started);
     await new Promise((r) => setTimeout(r, 1000));
-    const base = figures(connector, seconds);
+    const base = figures(connector, tally, seconds);
     return {
       ...base,
       lostAfterKill: plan.total - base.delivered,
-      sentUnrecordedAtKill: held.filter((id) => sentBefore.has(id)).length,
+      sentUnrecordedAtKill: sentUnrecorded,
       claimedAtKill: held.length,
     };
   } finally {

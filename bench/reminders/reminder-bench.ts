@@ -15,13 +15,20 @@ import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import type { RateWindow } from '../../core/common/rate-window';
 import { loadConfig } from '../../server/config';
 import { FakeBotConnector } from '../../testkit/fake-bot-connector';
-import { remindedIds, seedDueCheckIns } from '../../testkit/reminder-seed';
+import { seedDueCheckIns } from '../../testkit/reminder-seed';
+import { ReminderTally } from '../../testkit/reminder-tally';
 import { startServerProcess } from '../../testkit/server-process';
 import { testCore } from '../../testkit/test-core';
 import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../../testkit/postgres';
 import { nowMs, round, writeResult } from '../bench-kit';
-import { killRun, multiProcessRun, resetReminders, type MultiProcessPlan } from './multi-process-run';
+import {
+  killRun,
+  multiProcessRun,
+  resetReminders,
+  tenantsDone,
+  type MultiProcessPlan,
+} from './multi-process-run';
 
 const TENANTS = Number(process.env.BENCH_REMINDER_TENANTS ?? 10);
 const OWNERS = Number(process.env.BENCH_REMINDER_OWNERS ?? 2000);
@@ -64,42 +71,28 @@ async function limitedConnector(): Promise<FakeBotConnector> {
 }
 
 /**
- * Resolves once every reminder's card reached the connector. The connector checks its waiters on every call,
- * so the check is a count; the ids are read only when the count says they may all be there.
- */
-async function everyReminderPosted(connector: FakeBotConnector): Promise<void> {
-  let seen = 0;
-  while (new Set(remindedIds(connector.posted())).size < TOTAL) {
-    const target = Math.max(TOTAL, seen + 1);
-    await connector.waitFor(() => connector.calls.length >= target, 600_000);
-    seen = connector.calls.length;
-  }
-}
-
-/**
  * Every seeded reminder's card, sent by a real server process (`server/main.ts`, default scheduler settings)
  * from the seeded SQLite file, timed from its "listening" line until the connector has every reminder.
  */
 async function schedulerRun(dataDir: string, connector: FakeBotConnector) {
+  const tally = new ReminderTally(connector);
   const server = await startServerProcess({ DATA_DIR: dataDir, ...RATES });
   // From "listening": the scheduler's first round starts as the server does.
   const started = nowMs();
   const ticker = setInterval(
-    () =>
-      progress(
-        `  ${new Set(remindedIds(connector.posted())).size} delivered, ${connector.throttled} throttled`,
-      ),
+    () => progress(`  ${tally.delivered} delivered, ${connector.throttled} throttled`),
     2000,
   );
-  await everyReminderPosted(connector);
+  // The connector checks its waiters on every call; the tally reads each card once however often it is asked.
+  await connector.waitFor(() => tally.delivered >= TOTAL, 600_000);
   const seconds = (nowMs() - started) / 1000;
   clearInterval(ticker);
+  progress(`  tenants sent from–to ${tenantsDone(tally, started)} s`);
   server.child.kill('SIGTERM');
   await server.exited;
-  const ids = remindedIds(connector.posted());
   return {
-    delivered: new Set(ids).size,
-    duplicates: ids.length - new Set(ids).size,
+    delivered: tally.delivered,
+    duplicates: tally.duplicates,
     throttled429: connector.throttled,
     seconds: round(seconds),
   };

@@ -29,12 +29,11 @@ import {
   renderPartnerFormCard,
   toPartnerInput,
 } from '../../cards/partner-form-card';
-import { renderPartnerCard } from '../../cards/partner-card';
 import type { PersonChoice } from '../../cards/people-choices';
 import type { Turn } from '../turn';
 import { actionFormModel, agreementFormModel, meetingFormModel, partnerFormModel } from './form-models';
 import { submitForm, type FormResult } from './form-submit';
-import { actionCards, agreementCards, meetingCards, type CardPair } from './record-cards';
+import { actionCards, agreementCards, meetingCards, partnerCards, type CardPair } from './record-cards';
 
 /** A blank meeting form, optionally starting from a draft (a chat message, a chosen partner). */
 export async function openMeetingForm(
@@ -91,12 +90,7 @@ export function submitPartnerForm(
     toInput: toPartnerInput,
     run: async (input, key) => {
       const view = await turn.core.partners.add(turn.caller, input, key);
-      const card = renderPartnerCard({
-        view,
-        withActions: true,
-        notice: { text: 'Partner added', tone: 'good' },
-      });
-      return { mine: card, shared: card };
+      return partnerCards(view, { text: 'Partner added', tone: 'good' });
     },
     inputIdOf: (path) => partnerInputIdOf(path),
     render: async (state, formId) =>

@@ -1,11 +1,14 @@
 import type { ActionView } from '../../core/actions/action-tracker';
 import type { AgreementView } from '../../core/agreements/agreement-book';
 import type { MeetingView } from '../../core/meetings/meeting-log';
+import type { PartnerView } from '../../core/partners/partner-directory';
 import type { PeopleIndex } from '../../core/people/people-resolver';
 import { renderActionCard } from '../../cards/action-card';
 import { renderAgreementCard } from '../../cards/agreement-card';
 import type { AdaptiveCard } from '../../cards/card-kit';
 import { renderMeetingSummaryCard } from '../../cards/meeting-summary-card';
+import { renderPartnerCard } from '../../cards/partner-card';
+import type { NamingOffer } from '../../cards/pending-naming';
 import type { Turn } from '../turn';
 
 /** A record's card for the person acting, and the card everyone else in the conversation sees. */
@@ -37,16 +40,32 @@ async function refreshUserIds(
   return [...new Set([turn.teamsUserId, ...known.values()])];
 }
 
-/** The meeting summary: owners of open actions get "Mark done" in their own view. */
-export async function meetingCards(turn: Turn, view: MeetingView, notice?: Notice): Promise<CardPair> {
+/**
+ * The meeting summary: owners of open actions get "Mark done" in their own view. Pending people can be named on
+ * every record card the bot sends; `naming` carries a name just refused, shown to the presser only.
+ */
+export async function meetingCards(
+  turn: Turn,
+  view: MeetingView,
+  notice?: Notice,
+  naming: NamingOffer = {},
+): Promise<CardPair> {
   const userIds = await refreshUserIds(turn, view.people, [
     view.meeting.loggedBy,
     ...view.actions.map((a) => a.ownerId),
   ]);
   const base = { view, timeZone: turn.timeZone, today: turn.today, refreshUserIds: userIds, notice };
   return {
-    mine: renderMeetingSummaryCard({ ...base, viewerId: viewerIdIn(turn, view.people) }),
-    shared: renderMeetingSummaryCard(base),
+    mine: renderMeetingSummaryCard({ ...base, viewerId: viewerIdIn(turn, view.people), naming }),
+    shared: renderMeetingSummaryCard({ ...base, naming: {} }),
+  };
+}
+
+/** The partner card, the same for everyone but for a name the presser just had refused. */
+export function partnerCards(view: PartnerView, notice?: Notice, naming: NamingOffer = {}): CardPair {
+  return {
+    mine: renderPartnerCard({ view, withActions: true, notice, naming }),
+    shared: renderPartnerCard({ view, withActions: true, notice, naming: {} }),
   };
 }
 
@@ -70,11 +89,12 @@ export async function actionCards(
   view: Omit<ActionView, 'changed'>,
   partnerName: string | undefined,
   notice?: Notice,
+  naming: NamingOffer = {},
 ): Promise<CardPair> {
   const userIds = await refreshUserIds(turn, view.people, [view.action.ownerId, view.action.createdBy]);
   const base = { view, today: turn.today, partnerName, refreshUserIds: userIds, notice };
   return {
-    mine: renderActionCard({ ...base, viewerId: viewerIdIn(turn, view.people) }),
-    shared: renderActionCard(base),
+    mine: renderActionCard({ ...base, viewerId: viewerIdIn(turn, view.people), naming }),
+    shared: renderActionCard({ ...base, naming: {} }),
   };
 }

@@ -27,12 +27,14 @@ export async function snoozeReminder(turn: Turn, raw: unknown): Promise<VerbOutc
 export async function stopReminders(turn: Turn, raw: unknown): Promise<VerbOutcome> {
   const { family } = parseInput(StopRemindersData, raw);
   await turn.core.reminders.stop(person(turn), family);
-  const what = { checkin: 'check-in', action: 'action', review: 'review' }[family];
+  const what = {
+    checkin: 'check-in reminders',
+    action: 'action reminders',
+    review: 'review reminders',
+    assignment: 'notices of actions assigned to you',
+  }[family];
   return {
-    card: renderNoticeCard(
-      `You will get no more ${what} reminders. Turn them back on in the tab, under My work.`,
-      [],
-    ),
+    card: renderNoticeCard(`You will get no more ${what}. Turn them back on in the tab, under My work.`, []),
   };
 }
 

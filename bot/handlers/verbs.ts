@@ -17,6 +17,7 @@ import { LIST_PAGE_VERB, ListPageData } from '../../cards/list-paging';
 import { LOG_MEETING_VERB } from '../../cards/meeting-form-card';
 import { MEETING_REFRESH_VERB, MeetingRefreshData } from '../../cards/meeting-summary-card';
 import { ADD_PARTNER_VERB } from '../../cards/partner-form-card';
+import { NAME_PERSON_VERB } from '../../cards/pending-naming';
 import { REMINDER_DONE_VERB, SNOOZE_REMINDER_VERB, STOP_REMINDERS_VERB } from '../../cards/reminder-card';
 import type { Turn } from '../turn';
 import { submitActionForm, submitAgreementForm, submitMeetingForm, submitPartnerForm } from './forms';
@@ -25,6 +26,7 @@ import { REVIEW_INSIGHTS_VERB } from '../../cards/meeting-insights-card';
 import { reviewInsights, submitMeetingActionsForm } from './meeting-insights';
 import type { FormResult } from './form-submit';
 import { listCard } from './lists';
+import { namePendingPerson } from './naming-verbs';
 import { reminderDone, snoozeReminder, stopReminders } from './reminder-verbs';
 import { actionCards, agreementCards, meetingCards, type CardPair } from './record-cards';
 import type { VerbHandler, VerbOutcome } from './verb-outcome';
@@ -129,6 +131,7 @@ export const VERBS: Readonly<Record<string, VerbHandler>> = {
   [SNOOZE_REMINDER_VERB]: snoozeReminder,
   [STOP_REMINDERS_VERB]: stopReminders,
   [REMINDER_DONE_VERB]: reminderDone,
+  [NAME_PERSON_VERB]: namePendingPerson,
   [REVIEW_INSIGHTS_VERB]: reviewInsights,
 };
 

@@ -1,8 +1,8 @@
+import type { z } from 'zod';
 import type { Caller } from '../common/caller';
 import { parseInput } from '../common/parse';
 import type { Scope, TenantScope } from '../common/scope';
 import { UNIT } from '../criteria/cfacsb9';
-import { CoverageTally } from '../evidence/coverage';
 import { loadCriteriaChanges } from '../evidence/evidence-curation';
 import type { EvidenceEvent } from '../evidence/evidence-event';
 import { verifyChain, type ChainVerdict } from '../evidence/hash-chain';
@@ -11,12 +11,16 @@ import type { Clock, Ids, Store } from '../ports';
 import { ExportCode } from './export-code';
 import { type ExportDocument, type ExportParts, type ItemGroup } from './export-document';
 import { EXPORT_LAYOUT, type ExportHeader, type ExportItem } from './export-layout';
-import { PartCutter, type SeqRange } from './export-parts';
+import type { SeqRange } from './export-parts';
 import { PlannedItems, type ExportPlan } from './export-plan';
 import type { ExportRecord } from './export-record';
-import { ExportRequest } from './export-request';
+import { ExportRequest, type ExportFilters } from './export-request';
 import { Selection } from './export-selection';
 import { Redactor } from './redaction';
+import { TrailOutline } from './trail-outline';
+
+/** An export request once parsed. */
+type ExportRequestParsed = z.output<typeof ExportRequest>;
 
 /** How many items one part of an export holds: parts are what worker threads build side by side. */
 export const ITEMS_PER_PART = 500;
@@ -55,113 +59,75 @@ export class EvidenceExporter {
     request: ExportRequest,
   ): Promise<{ document: ExportDocument; record: ExportRecord }> {
     const parsed = parseInput(ExportRequest, request);
-    const { format, redaction } = parsed;
     const read = this.deps.store.read;
     const { scope } = caller;
-    const me = parsed.onlyMine
-      ? await read.people.findByAadObjectId(scope, caller.user.aadObjectId)
-      : undefined;
-    // Someone never recorded has no work here: an id no event mentions selects nothing.
-    const filters = parsed.onlyMine ? { ...parsed.filters, learnerId: me?.id ?? 'per_none' } : parsed.filters;
+    const filters = await this.filtersFor(caller, parsed);
     const head = await read.evidence.head(scope);
     const changes = await loadCriteriaChanges(read, scope, head.seq);
     const selection = new Selection(read, scope, filters, head.seq, changes);
-
-    const code = new ExportCode({
-      tenantId: scope.tenantId,
-      spaceId: scope.spaceId,
+    const code = new ExportCode({ ...scope, asOfSeq: head.seq, headHash: head.hash, filters });
+    const outline = await TrailOutline.of(selection, code, this.itemsPerPart, filters.learnerId);
+    const record = await this.recordExport(caller, {
+      format: parsed.format,
+      filters,
       asOfSeq: head.seq,
       headHash: head.hash,
-      filters,
+      items: outline.count,
+      code: code.value(),
     });
-    const tally = new CoverageTally();
-    // Who the export's items name, for its tables, and who the space's trail names anywhere, for redaction: free
-    // text in a narrowed export can name someone whom only the events it leaves out record.
-    const personIds = new Set<string>(filters.learnerId ? [filters.learnerId] : []);
-    const partnerIds = new Set<string>();
-    const everyone = new Set<string>();
-    const everyPartner = new Set<string>();
-    const parts = new PartCutter(this.itemsPerPart);
-    let count = 0;
-    for await (const { event, criteria } of selection.wholeTrail()) {
-      event.personIds.forEach((id) => everyone.add(id));
-      event.partnerIds.forEach((id) => everyPartner.add(id));
-      if (!criteria) continue;
-      count += 1;
-      parts.add(event.seq);
-      code.add(event.seq, event.hash);
-      tally.add({ kind: event.kind, occurredAt: event.occurredAt, criteria });
-      event.personIds.forEach((id) => personIds.add(id));
-      event.partnerIds.forEach((id) => partnerIds.add(id));
-    }
+    outline.name(record.requestedBy);
 
-    const exportedAt = this.deps.clock.now().toISOString();
-    const record = await this.deps.store.transaction(async (tx) => {
-      const by = await this.people.user(tx, scope, caller.user, exportedAt);
-      const exportRecord: ExportRecord = {
-        id: this.deps.ids.next('exp'),
-        tenantId: scope.tenantId,
-        spaceId: scope.spaceId,
-        requestedBy: by.id,
-        format,
-        filters,
-        asOfSeq: head.seq,
-        headHash: head.hash,
-        items: count,
-        code: code.value(),
-        createdAt: exportedAt,
-      };
-      await tx.exports.insert(exportRecord);
-      return exportRecord;
-    });
-    personIds.add(record.requestedBy);
-    personIds.forEach((id) => everyone.add(id));
-
-    const people = await visiblePeople(read, scope, [...everyone]);
-    const allPartners = (await read.partners.getMany(scope, [...everyPartner])).map((p) => ({
+    const people = await visiblePeople(read, scope, [...outline.everyone]);
+    const allPartners = (await read.partners.getMany(scope, [...outline.everyPartner])).map((p) => ({
       id: p.id,
       name: p.name,
     }));
-    const redactor = new Redactor(redaction, people, allPartners);
-    const partners = allPartners.filter((p) => partnerIds.has(p.id));
-    const partnerNames = Object.fromEntries(partners.map((p) => [p.id, redactor.partnerName(p.id, p.name)]));
-    const header: ExportHeader = {
-      layout: EXPORT_LAYOUT,
-      unit: { code: UNIT.code, title: UNIT.title },
-      tenantId: scope.tenantId,
-      spaceId: scope.spaceId,
-      title: `Evidence trail for ${UNIT.code}: ${UNIT.title}`,
-      learner: filters.learnerId ? redactor.nameOf(filters.learnerId) : undefined,
-      exportedBy: redactor.nameOf(record.requestedBy),
-      exportedAt,
-      filters,
-      redaction: {
-        enabled: redaction.enabled,
-        colleagues: redaction.colleagues,
-        partners: redaction.partners,
-        terms: redaction.terms.length,
-      },
-      asOfSeq: head.seq,
-      headHash: head.hash,
-      code: record.code,
-      itemCount: count,
-      coverage: tally.result(),
-      people: redactor.shownNames(personIds),
-      partners: partnerNames,
-    };
+    const redactor = new Redactor(parsed.redaction, people, allPartners);
+    const partners = allPartners.filter((p) => outline.partners.has(p.id));
+    const header = exportHeader(record, outline, redactor, partners, parsed.redaction);
     const plan: ExportPlan = {
       scope,
       filters,
       untilSeq: head.seq,
       changes,
-      redaction,
+      redaction: parsed.redaction,
       people,
       partners: allPartners,
       shown: { people: header.people, partners: header.partners },
     };
     const items = new PlannedItems(read, plan, redactor);
-    const document = new StoredExport(header, items, { plan, ranges: parts.result(head.seq) }, partners);
+    const document = new StoredExport(header, items, { plan, ranges: outline.parts(head.seq) }, partners);
     return { document, record };
+  }
+
+  /** The request's filters, narrowed to the caller's own work when they asked for only theirs. */
+  private async filtersFor(caller: Caller, parsed: ExportRequestParsed): Promise<ExportFilters> {
+    if (!parsed.onlyMine) return parsed.filters;
+    const me = await this.deps.store.read.people.findByAadObjectId(caller.scope, caller.user.aadObjectId);
+    // Someone never recorded has no work here: an id no event mentions selects nothing.
+    return { ...parsed.filters, learnerId: me?.id ?? 'per_none' };
+  }
+
+  /** Records that the caller exported this (who, when, what, and its code), in its own transaction. */
+  private async recordExport(
+    caller: Caller,
+    what: Pick<ExportRecord, 'format' | 'filters' | 'asOfSeq' | 'headHash' | 'items' | 'code'>,
+  ): Promise<ExportRecord> {
+    const { scope } = caller;
+    const exportedAt = this.deps.clock.now().toISOString();
+    return this.deps.store.transaction(async (tx) => {
+      const by = await this.people.user(tx, scope, caller.user, exportedAt);
+      const record: ExportRecord = {
+        id: this.deps.ids.next('exp'),
+        tenantId: scope.tenantId,
+        spaceId: scope.spaceId,
+        requestedBy: by.id,
+        ...what,
+        createdAt: exportedAt,
+      };
+      await tx.exports.insert(record);
+      return record;
+    });
   }
 
   /** Checks a printed verification code: is the chain intact up to that export, and does it still give that code? */
@@ -185,6 +151,41 @@ export class EvidenceExporter {
     for await (const { event } of selection.events()) again.add(event.seq, event.hash);
     return { found: true, record, chain, codeMatches: again.value() === record.code };
   }
+}
+
+/** The export's first page: what it is, for whom, as of when, its code, coverage and who it names. */
+function exportHeader(
+  record: ExportRecord,
+  outline: TrailOutline,
+  redactor: Redactor,
+  partners: readonly { id: string; name: string }[],
+  redaction: ExportRequestParsed['redaction'],
+): ExportHeader {
+  const { filters } = record;
+  return {
+    layout: EXPORT_LAYOUT,
+    unit: { code: UNIT.code, title: UNIT.title },
+    tenantId: record.tenantId,
+    spaceId: record.spaceId,
+    title: `Evidence trail for ${UNIT.code}: ${UNIT.title}`,
+    learner: filters.learnerId ? redactor.nameOf(filters.learnerId) : undefined,
+    exportedBy: redactor.nameOf(record.requestedBy),
+    exportedAt: record.createdAt,
+    filters,
+    redaction: {
+      enabled: redaction.enabled,
+      colleagues: redaction.colleagues,
+      partners: redaction.partners,
+      terms: redaction.terms.length,
+    },
+    asOfSeq: record.asOfSeq,
+    headHash: record.headHash,
+    code: record.code,
+    itemCount: record.items,
+    coverage: outline.coverage(),
+    people: redactor.shownNames(outline.named),
+    partners: Object.fromEntries(partners.map((p) => [p.id, redactor.partnerName(p.id, p.name)])),
+  };
 }
 
 /** An export document whose items are read from the store each time a writer asks. */

@@ -32,6 +32,17 @@ export interface PersonRepository {
    * person known only by Teams user id the Entra id, and notes the Teams user id of the named person.
    */
   nameUser(scope: TenantScope, user: TeamsUser, teamsUserId: string | undefined, now: string): Promise<void>;
+  /**
+   * Shows a pending person by a name a colleague typed (`typedBy`, their person id), until Teams or the directory
+   * names them. False when nothing changed: the person is not pending (any more), or already shown so.
+   */
+  typeName(
+    scope: TenantScope,
+    id: string,
+    displayName: string,
+    typedBy: string,
+    now: string,
+  ): Promise<boolean>;
   /** Teams users of the tenant whose directory profile was never looked up, or not since `before`. */
   needingProfile(scope: TenantScope, before: string, limit: number): Promise<Person[]>;
   /** Stores what the directory says of a user (kept as it was where it says nothing), and when it was asked. */

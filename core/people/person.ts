@@ -27,6 +27,11 @@ export interface Person {
    * they write to the bot, a roster or the directory lists them.
    */
   readonly pending?: true;
+  /**
+   * A pending person shown by a name a colleague typed (this is that colleague's person id): Teams has not
+   * confirmed it, and the name Teams or the directory gives replaces it.
+   */
+  readonly nameTypedBy?: string;
 }
 
 /**

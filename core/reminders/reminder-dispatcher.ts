@@ -1,6 +1,6 @@
 import type { Scope } from '../common/scope';
 import type { Clock, Logger, Store } from '../ports';
-import { OPEN_STATUSES } from '../actions/agreed-action';
+import { OPEN_STATUSES, type AgreedAction } from '../actions/agreed-action';
 import type { DeliveryRoute, Reminder } from './reminder';
 import { tellAssigners } from './assigner-told';
 import type { Notifier, ReminderItem, ReminderNotice, SendOutcome } from './reminder-notice';
@@ -119,24 +119,44 @@ export class ReminderDispatcher {
     return claimed;
   }
 
-  /** A message's reminders are recorded (or abandoned): its tenant is no longer held for them. */
+  /**
+   * A message's reminders are recorded (or abandoned): its tenant is no longer held for them, and a tenant
+   * left with none is given up at once if this worker was handing it on (its next claim would, later).
+   */
   private letGo(group: readonly Reminder[]): void {
     for (const r of group) {
       const left = (this.held.get(r.tenantId) ?? 1) - 1;
       if (left > 0) this.held.set(r.tenantId, left);
-      else this.held.delete(r.tenantId);
+      else {
+        this.held.delete(r.tenantId);
+        this.deps.tenants?.settled?.(r.tenantId).catch((error: unknown) =>
+          this.deps.logger?.warn('tenant not handed on early', {
+            tenant: r.tenantId,
+            error: String(error),
+          }),
+        );
+      }
     }
   }
 
   /** Claimed reminders as messages: one each, or one per owner who chose a daily digest. */
   private async groups(claimed: readonly Reminder[]): Promise<Reminder[][]> {
+    // Each owner's preferences once, all read at once: the batch's first message waits for these.
+    const ownerOf = (r: Reminder) => `${r.tenantId}|${r.ownerId}`;
+    const owners = [...new Map(claimed.map((r) => [ownerOf(r), r])).entries()];
+    const digest = new Map(
+      await Promise.all(
+        owners.map(
+          async ([key, r]) =>
+            [key, (await preferencesOf(this.deps.store.read, r, r.ownerId)).digest] as const,
+        ),
+      ),
+    );
     const byOwner = new Map<string, Reminder[]>();
     const single: Reminder[][] = [];
     for (const r of claimed) {
-      const prefs = await preferencesOf(this.deps.store.read, r, r.ownerId);
-      if (!prefs.digest) single.push([r]);
-      else
-        byOwner.set(`${r.tenantId}|${r.ownerId}`, [...(byOwner.get(`${r.tenantId}|${r.ownerId}`) ?? []), r]);
+      if (!digest.get(ownerOf(r))) single.push([r]);
+      else byOwner.set(ownerOf(r), [...(byOwner.get(ownerOf(r)) ?? []), r]);
     }
     return [...single, ...byOwner.values()];
   }
@@ -252,6 +272,19 @@ export class ReminderDispatcher {
     return r.leaseUntil ? Date.parse(r.leaseUntil) : this.deps.clock.now().getTime() + this.deps.leaseMs;
   }
 
+  /** Who assigned an action, by name, and when the meeting it was agreed at took place: an assignment notice says. */
+  private async assignedHow(
+    scope: Scope,
+    action: AgreedAction,
+  ): Promise<Pick<ReminderItem, 'assignerName' | 'meetingAt'>> {
+    const read = this.deps.store.read;
+    const [[assigner], meeting] = await Promise.all([
+      read.people.getMany(scope, [action.createdBy]),
+      action.meetingId === undefined ? undefined : read.meetings.get(scope, action.meetingId),
+    ]);
+    return { assignerName: assigner?.displayName, meetingAt: meeting?.occurredAt };
+  }
+
   /** What a reminder is about, if it is still wanted. */
   private async itemOf(r: Reminder): Promise<ReminderItem | undefined> {
     const read = this.deps.store.read;
@@ -288,6 +321,7 @@ export class ReminderDispatcher {
           title: action.title,
           date: action.dueDate,
           assignedBy: action.createdBy,
+          ...(r.kind === 'action_assigned' ? await this.assignedHow(scope, action) : {}),
         };
       }
       case 'agreement': {

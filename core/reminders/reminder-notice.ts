@@ -15,6 +15,10 @@ export interface ReminderItem {
   readonly date: string;
   /** Who gave the owner this work (the action's, partner's, agreement's or SLA's creator), told if nothing reaches the owner. */
   readonly assignedBy?: string;
+  /** For an assignment notice: the assigner's name as shown now ("Sam Rivera assigned you …"). */
+  readonly assignerName?: string;
+  /** For an assignment notice of an action agreed at a partner meeting: when the meeting was. */
+  readonly meetingAt?: string;
 }
 
 /** A message to send: one reminder, or several for someone who chose a daily digest. */

@@ -1,6 +1,8 @@
 import type { Scope } from '../common/scope';
 import type { EvidenceDraft } from '../evidence/evidence-event';
 import type { Ids, Repositories } from '../ports';
+import { OPEN_STATUSES } from '../actions/agreed-action';
+import { assignmentNotice, assignmentsIn } from './assignment-notice';
 import { sendTime } from './delivery-window';
 import type { Reminder, ReminderSubjectType } from './reminder';
 import type { ReminderReader } from './reminder-repository';
@@ -45,7 +47,7 @@ function touchedBy(drafts: readonly EvidenceDraft[]): Touched[] {
 export class ReminderPlanner {
   constructor(private readonly ids: Ids) {}
 
-  /** Re-plans every subject the drafts touched. */
+  /** Re-plans every subject the drafts touched, and gives the owners of actions others created their notice. */
   async afterChange(
     tx: Repositories,
     scope: Scope,
@@ -55,6 +57,28 @@ export class ReminderPlanner {
     // Subjects of one change mostly share an owner: their preferences are read once.
     const preferences = new Map<string, ReminderPreferences>();
     for (const touched of touchedBy(drafts)) await this.replan(tx, scope, touched, now, preferences);
+    for (const assignment of assignmentsIn(drafts)) {
+      const action = await tx.actions.get(scope, assignment.actionId);
+      if (!action) continue;
+      const [owner] = await tx.people.getMany(scope, [action.ownerId]);
+      const prefs = await this.preferences(tx, scope, action.ownerId, preferences);
+      const notice = assignmentNotice(action, assignment, owner, prefs, now, this.ids.next('rem'));
+      if (notice) await tx.reminders.insert(notice);
+    }
+  }
+
+  private async preferences(
+    tx: Repositories,
+    scope: Scope,
+    ownerId: string,
+    known: Map<string, ReminderPreferences>,
+  ): Promise<ReminderPreferences> {
+    let prefs = known.get(ownerId);
+    if (!prefs) {
+      prefs = (await tx.reminders.preferences(scope, ownerId)) ?? defaultPreferences();
+      known.set(ownerId, prefs);
+    }
+    return prefs;
   }
 
   private async replan(
@@ -75,21 +99,20 @@ export class ReminderPlanner {
         now,
       );
 
-    let prefs = preferences.get(loaded.ownerId);
-    if (!prefs) {
-      prefs = (await tx.reminders.preferences(scope, loaded.ownerId)) ?? defaultPreferences();
-      preferences.set(loaded.ownerId, prefs);
-    }
+    const prefs = await this.preferences(tx, scope, loaded.ownerId, preferences);
     const today = wallClock(new Date(now), prefs.timeZone).date;
     const wanted = plannedOccurrences(loaded.subject, prefs, today).map((o) => ({
       ...o,
       key: occurrenceKey(loaded.id, o),
     }));
     const wantedKeys = new Set(wanted.map((o) => o.key));
-    // Snoozed repeats stand while the subject still wants reminders at all; a changed owner starts afresh.
-    const stale = pending.filter(
-      (r) => r.ownerId !== loaded.ownerId || (r.snoozeOf ? wanted.length === 0 : !wantedKeys.has(r.key)),
-    );
+    // Snoozed repeats stand while the subject still wants reminders at all; a changed owner starts afresh. An
+    // assignment notice is planned once, when the action is created, and stands while the action is open.
+    const stale = pending.filter((r) => {
+      if (r.ownerId !== loaded.ownerId) return true;
+      if (r.kind === 'action_assigned') return !isOpen(loaded.subject);
+      return r.snoozeOf ? wanted.length === 0 : !wantedKeys.has(r.key);
+    });
     await tx.reminders.cancel(
       scope,
       stale.map((r) => r.id),
@@ -115,6 +138,11 @@ export class ReminderPlanner {
       await tx.reminders.insert(reminder);
     }
   }
+}
+
+/** Whether a subject is an action still to be done. */
+function isOpen(subject: ReminderSubject): boolean {
+  return subject.type === 'action' && OPEN_STATUSES.includes(subject.status);
 }
 
 /** Reads a touched subject's current state; undefined when it is gone. */

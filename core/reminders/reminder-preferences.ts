@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { IsoDate } from '../common/dates';
 import { isTimeZone } from './zoned-time';
 
-/** Families of reminders an owner can stop separately. */
-export const REMINDER_FAMILIES = ['checkin', 'action', 'review'] as const;
+/**
+ * Families of reminders an owner can stop separately: check-ins, actions coming due, reviews, and notices of
+ * actions someone else assigned them.
+ */
+export const REMINDER_FAMILIES = ['checkin', 'action', 'review', 'assignment'] as const;
 /** A family of reminders. */
 export type ReminderFamily = (typeof REMINDER_FAMILIES)[number];
 

@@ -1,8 +1,12 @@
 import type { ReminderFamily } from './reminder-preferences';
 
-/** What a reminder is about. */
+/**
+ * What a reminder is about: a check-in, an action coming due (the day before, on the day, overdue), a review,
+ * or (`action_assigned`) the notice that someone else gave the owner an action.
+ */
 export const REMINDER_KINDS = [
   'checkin_due',
+  'action_assigned',
   'action_due_soon',
   'action_due_today',
   'action_overdue',
@@ -15,6 +19,7 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 /** The family a kind belongs to (what "stop these reminders" stops). */
 export function familyOf(kind: ReminderKind): ReminderFamily {
   if (kind === 'checkin_due') return 'checkin';
+  if (kind === 'action_assigned') return 'assignment';
   if (kind.startsWith('action_')) return 'action';
   return 'review';
 }

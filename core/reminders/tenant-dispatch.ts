@@ -17,6 +17,11 @@ export interface TenantDispatch {
    * tenants whose messages it still holds (claimed, not yet recorded): it keeps those until they are done.
    */
   claimable(now: Date, busy: ReadonlySet<string>): Promise<TenantTurn>;
+  /**
+   * This worker's last message in a tenant is recorded: a tenant it was handing on is given up now rather than
+   * at its next claim, so the next worker's wait starts at once.
+   */
+  settled?(tenant: string): Promise<void>;
 }
 
 /** One process sends every tenant's reminders (SQLite, or a single server). */

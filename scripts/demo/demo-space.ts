@@ -17,6 +17,9 @@ const DIEGO: TeamsUser = {
   email: 'diegos@contoso.example',
 };
 
+/** The colleagues the demo gives actions to (so they have reminders and notices of their own). */
+export const DEMO_COLLEAGUES: readonly TeamsUser[] = [MEGAN, DIEGO];
+
 /** What the demo created, for tests and the summary line. */
 export interface DemoSpace {
   readonly partners: number;

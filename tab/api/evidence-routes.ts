@@ -43,6 +43,11 @@ function trailQuery(query: URLSearchParams) {
  * coverage and gaps, STARR reflections, and requests for partner feedback and witness confirmations.
  */
 export function evidenceRoutes(core: Core): ApiRoute[] {
+  return [...trailRoutes(core), ...reflectionRoutes(core), ...requestRoutes(core)];
+}
+
+/** The raw log and its chain check; the learner's items, their criteria, coverage and gaps. */
+function trailRoutes(core: Core): ApiRoute[] {
   return [
     {
       method: 'GET',
@@ -86,6 +91,12 @@ export function evidenceRoutes(core: Core): ApiRoute[] {
       handle: async (req) =>
         ok({ items: await core.curation.gaps(scopeOf(req), parseQuery(GapQuery, req.query).days) }),
     },
+  ];
+}
+
+/** STARR reflections: a draft from chosen items, then the learner's own words. */
+function reflectionRoutes(core: Core): ApiRoute[] {
+  return [
     {
       method: 'POST',
       path: '/evidence/reflections/draft',
@@ -106,6 +117,12 @@ export function evidenceRoutes(core: Core): ApiRoute[] {
           ),
         ),
     },
+  ];
+}
+
+/** Requests for a partner's feedback or a witness's confirmation, their answers, and what waits for me. */
+function requestRoutes(core: Core): ApiRoute[] {
+  return [
     {
       method: 'POST',
       path: '/evidence/feedback-requests',

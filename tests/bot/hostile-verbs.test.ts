@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { aCaller, aMeetingInput, anAgreementInput } from '../../testkit/factories';
+import { aCaller, aMeetingInput, anAgreementInput, aPartnerInput } from '../../testkit/factories';
 import { hostileBody } from '../support/hostile-input';
 import { propertySeed, replayable } from '../support/property-seed';
 import { PEOPLE, PLACES } from '../support/teams-activities';
@@ -43,6 +43,14 @@ describe('hostile card data', () => {
     const actionId = meeting.actions[0]!.id;
     const agreementId = (await t.app.core.agreements.propose(caller, anAgreementInput(partnerId))).agreement
       .id;
+    const pendingOwned = await t.app.core.partners.add(
+      caller,
+      aPartnerInput({
+        name: 'Tailspin Couriers',
+        relationshipOwner: { pending: 'ffffffff-ffff-4fff-8fff-fffffffffff9' },
+      }),
+    );
+    const pendingId = pendingOwned.partner.relationshipOwnerId;
     Object.assign(valid, await formSubmitsViaBot(t, PEOPLE.alex, 'groupChat'), {
       'action.done': { actionId, card: 'action' },
       'agreement.acknowledge': { agreementId, partyId: 'party-1' },
@@ -54,8 +62,15 @@ describe('hostile card data', () => {
       'reminder.snooze': { reminderIds: ['rem_000001'], for: '1d' },
       'reminder.stop': { family: 'checkins' },
       'reminder.done': { actionId, spaceId: `chat:${PLACES.groupChat}` },
+      'person.name': {
+        personId: pendingId,
+        card: 'partner',
+        recordId: pendingOwned.partner.id,
+        [`typedName-${pendingId}`]: 'Lee Gu',
+      },
       'meeting.insights.review': {
         onlineMeetingId: 'MSpkYzE3NjQ2My1mNTU2LTRmZmEtYTk4My05ZmE5NWRiNzk0YjIqMCoqMTk6bWVldGluZw==',
+        startedAt: '2026-03-03T10:00:00.000Z',
       },
       'meeting.actions.add': {
         formId: 'form-hostile-actions-0001',

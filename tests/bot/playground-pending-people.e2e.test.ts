@@ -11,7 +11,7 @@ const ADELE = PLAYGROUND_USERS[2]!;
 
 /**
  * Issue 23 as it was found: in personal chat, a new user picks a colleague who has never used the app as a
- * partner's owner, then logs a meeting with an action for them. The Playground submits its mock users' own ids
+ * partner's owner, then logs a meeting with an action for them, and names them on the summary card. The Playground submits its mock users' own ids
  * (`user-id-2`) and its roster of a personal chat holds only Alex, so the colleague is kept as a pending person.
  */
 describeInChromium('Microsoft 365 Agents Playground: picking a colleague who is not in the chat', () => {
@@ -74,13 +74,35 @@ describeInChromium('Microsoft 365 Agents Playground: picking a colleague who is 
         .waitFor();
     });
 
+    // Alex knows who that is: he names them on the summary card, and the card shows the name at once.
+    await step(page, 'pending-name-person', async () => {
+      const summary = await newestCard(page, 'Meeting logged');
+      await summary.getByRole('button', { name: 'Name Pending person (user-id-2)' }).first().click();
+      await summary
+        .getByRole('textbox', { name: /^Their name/ })
+        .first()
+        .fill('Adele from Facilities');
+      await summary.getByRole('button', { name: 'Save name' }).first().click();
+      const named = await newestCard(page, 'Saved: shown as Adele from Facilities until Teams names them');
+      await named
+        .getByText(/Adele from Facilities · due/)
+        .first()
+        .waitFor();
+    });
+
     // What the Playground showed is what was stored: one pending person, the partner's owner and the action's.
     const scope = { tenantId: PLAYGROUND_TENANT, spaceId: spaceIdOf('personal', ALEX.aadObjectId) };
     const [partner] = (await app.core.partners.list(scope, {}, { limit: 5 })).items;
     const [action] = (await app.core.actions.list(scope, {}, { limit: 5 })).items;
     expect(action?.ownerId).toBe(partner?.relationshipOwnerId);
     const [owner] = await app.store.store.read.people.getMany(scope, [action!.ownerId]);
-    expect(owner).toMatchObject({ pending: true, teamsUserId: ADELE.id, kind: 'user' });
+    expect(owner).toMatchObject({
+      pending: true,
+      teamsUserId: ADELE.id,
+      kind: 'user',
+      displayName: 'Adele from Facilities',
+      nameTypedBy: expect.stringMatching(/^per_/),
+    });
     expect(playground.logs.join('\n')).not.toMatch(/error/i);
   }, 180_000);
 });

@@ -367,4 +367,64 @@ describe('reminder delivery through the Bot Connector', () => {
       expect((await reminders()).filter((r) => r.status === 'pending')).toHaveLength(0);
     });
   });
+
+  it('tells an owner in their chat that someone assigned them an action at a meeting; they can stop these alone', async () => {
+    const megan = { aadObjectId: PEOPLE.megan.aadObjectId, displayName: PEOPLE.megan.name };
+    await client.say('help', PEOPLE.megan, 'personal');
+    const { partner } = await client.app.core.partners.add(
+      team,
+      aPartnerInput({ checkInCadence: undefined }),
+    );
+    client.app.clock.set('2026-03-02T10:30:00Z');
+    await client.app.core.meetings.log(team, {
+      title: 'Monthly delivery review',
+      partnerIds: [partner.id],
+      occurredAt: '2026-03-02T10:00:00Z',
+      attendees: [{ user: alex }, { user: megan }],
+      type: 'review',
+      medium: 'teams_meeting',
+      actions: [
+        {
+          title: 'Share revised rota with the contact centre',
+          owner: { user: megan },
+          dueDate: '2026-03-06',
+        },
+        { title: 'Send weekly on-time figures', owner: { user: alex }, dueDate: '2026-03-13' },
+      ],
+    });
+    client.connector.reset();
+
+    // Inside Megan's window (09:00–17:00 UTC, all the bot knows of her): one notice, at once; none for Alex.
+    expect(await dispatcher.tick()).toBe(1);
+    const card = client.lastPostedCard(PEOPLE.megan.personalConversationId);
+    const shown = JSON.stringify(card);
+    expect(shown).toContain('New action for you');
+    expect(shown).toContain(
+      'Alex Wilber assigned you: Share revised rota with the contact centre, due Fri, 6 Mar 2026, from the meeting with Northwind Logistics on Mon, 2 Mar 2026.',
+    );
+    expect(shown).toContain('Stop new-action notices');
+    expect(client.connector.posted()).toHaveLength(1);
+    const meganReminders = async () =>
+      (await client.app.core.reminders.mine({ tenantId: PLACES.tenant }, megan, { limit: 10 })).items;
+    const [notice] = (await meganReminders()).filter((r) => r.kind === 'action_assigned');
+    expect(
+      await client.app.core.reminders.deliveries(
+        { scope: { tenantId: PLACES.tenant }, user: megan },
+        notice!.id,
+      ),
+    ).toMatchObject([{ outcome: 'sent', route: 'personal' }]);
+
+    const stop = card.actions.find((a: { title: string }) => a.title === 'Stop new-action notices');
+    const answer = await client.execute(stop.verb, stop.data, { who: PEOPLE.megan });
+    expect(JSON.stringify(answer.body)).toContain('no more notices of actions assigned to you');
+    expect((await client.app.core.reminders.preferences({ tenantId: PLACES.tenant }, megan)).stopped).toEqual(
+      ['assignment'],
+    );
+    // The action's own reminders keep coming.
+    expect((await meganReminders()).filter((r) => r.status === 'pending').map((r) => r.kind)).toEqual([
+      'action_due_soon',
+      'action_due_today',
+      'action_overdue',
+    ]);
+  });
 });

@@ -76,8 +76,17 @@ describe('reminders for an owner who never installed the app', () => {
     await graph.close();
   });
 
-  /** Alex gives Lee an action due on Wednesday 4 March: reminded on Tuesday, then on the day, at 09:00. */
-  async function actionForLee(caller: Caller, title = 'Share the revised rota'): Promise<void> {
+  /**
+   * Alex gives Lee an action due on Wednesday 4 March: reminded on Tuesday, then on the day, at 09:00. Most tests
+   * here are about those reminders, so Lee has stopped notices of new actions unless `notice` (see the last tests).
+   */
+  async function actionForLee(
+    caller: Caller,
+    title = 'Share the revised rota',
+    options: { notice?: boolean } = {},
+  ): Promise<void> {
+    if (!options.notice)
+      await client.app.core.reminders.stop({ scope: { tenantId: PLACES.tenant }, user: LEE }, 'assignment');
     await client.app.core.actions.create(caller, { title, owner: { user: LEE }, dueDate: '2026-03-04' });
     client.connector.reset();
   }
@@ -189,5 +198,56 @@ describe('reminders for an owner who never installed the app', () => {
     };
     expect(body.items).toMatchObject([{ title: 'Share the revised rota', date: '2026-03-04' }]);
     expect(body.people[body.items[0]!.ownerId]).toMatchObject({ displayName: 'Lee Gu' });
+  });
+
+  describe('the notice that Alex assigned them an action', () => {
+    const notice = async () => (await leesReminders()).find((r) => r.kind === 'action_assigned')!;
+
+    it('comes in their working hours, through a chat made by installing the app for them', async () => {
+      // Monday 2 March, 08:00: Lee's window opens at 09:00 UTC (nothing is known of their time zone).
+      await actionForLee(team, 'Share the revised rota', { notice: true });
+      expect(await notice()).toMatchObject({ status: 'pending', dueAt: '2026-03-02T09:00:00.000Z' });
+      expect(await dispatcher.tick()).toBe(0);
+
+      client.app.clock.set('2026-03-02T09:00:00Z');
+      expect(await dispatcher.tick()).toBe(1);
+      const [card] = client.connector.posted(leesChat());
+      const shown = JSON.stringify(card.attachments[0].content);
+      expect(shown).toContain('New action for you');
+      expect(shown).toContain('Alex Wilber assigned you: Share the revised rota, due Wed, 4 Mar 2026.');
+      expect(shown).toContain('"verb":"reminder.done"');
+      expect(shown).not.toContain('reminder.snooze');
+      expect(await log((await notice()).id)).toMatchObject([
+        { outcome: 'sent', route: 'installed-via-graph' },
+      ]);
+    });
+
+    it('without the permission @mentions them in the team', async () => {
+      graph.installPermissionGranted = false;
+      await actionForLee(team, 'Share the revised rota', { notice: true });
+      client.app.clock.set('2026-03-02T09:00:00Z');
+      expect(await dispatcher.tick()).toBe(1);
+      const [posted] = client.connector.posted(PLACES.team);
+      expect(posted).toMatchObject({ text: '<at>Lee Gu</at>, this is for you.' });
+      expect(JSON.stringify(posted.attachments[0].content)).toContain('New action for you');
+      expect(await log((await notice()).id)).toMatchObject([{ outcome: 'sent', route: 'mention-in-space' }]);
+    });
+
+    it('when nothing reaches them, tells Alex once, and the action’s reminders do not tell him again', async () => {
+      graph.installPermissionGranted = false;
+      await actionForLee(alexOwn, 'Share the revised rota', { notice: true });
+      client.app.clock.set('2026-03-02T09:00:00Z');
+      expect(await dispatcher.tick()).toBe(1);
+      expect(await log((await notice()).id)).toMatchObject([{ outcome: 'failed', route: 'assigner-told' }]);
+      const told = client.connector.posted(PEOPLE.alex.personalConversationId);
+      expect(told).toHaveLength(1);
+      expect(told[0].text).toContain('We could not reach Lee Gu about “Share the revised rota” (2026-03-04)');
+
+      client.app.clock.set('2026-03-03T09:00:00Z');
+      expect(await dispatcher.tick()).toBe(1);
+      const [soon] = (await leesReminders()).filter((r) => r.kind === 'action_due_soon');
+      expect(await log(soon!.id)).toMatchObject([{ outcome: 'failed', route: 'unreachable' }]);
+      expect(client.connector.posted()).toHaveLength(1);
+    });
   });
 });

@@ -28,6 +28,7 @@ describe('card verbs cannot reach another team or tenant', () => {
       elsewhere[name] = {
         meetingId: meeting.meeting.id,
         actionId: meeting.actions[0]!.id,
+        ownerId: meeting.actions[0]!.ownerId,
         agreementId: agreement.id,
       };
     }
@@ -44,6 +45,16 @@ describe('card verbs cannot reach another team or tenant', () => {
     ['meeting.refresh', (ids) => ({ meetingId: ids.meetingId }), { meetingId: 'mtg_nowhere' }],
     ['agreement.open', (ids) => ({ agreementId: ids.agreementId }), { agreementId: 'agr_nowhere' }],
     ['agreement.refresh', (ids) => ({ agreementId: ids.agreementId }), { agreementId: 'agr_nowhere' }],
+    [
+      'person.name',
+      (ids) => ({
+        personId: ids.ownerId,
+        card: 'action',
+        recordId: ids.actionId,
+        [`typedName-${ids.ownerId}`]: 'M',
+      }),
+      { personId: 'per_nowhere', card: 'action', recordId: 'act_nowhere', 'typedName-per_nowhere': 'M' },
+    ],
     [
       'agreement.acknowledge',
       (ids) => ({ agreementId: ids.agreementId, partyId: 'party-1' }),

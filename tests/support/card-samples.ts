@@ -23,6 +23,8 @@ import { renderSuggestionCard } from '../../cards/suggestion-card';
 import { renderReminderCard } from '../../cards/reminder-card';
 import { renderWelcomeCard } from '../../cards/welcome-card';
 import type { ReminderItem } from '../../core/reminders/reminder-notice';
+import { MAX_TYPED_NAME } from '../../core/people/pending-person-naming';
+import type { PeopleIndex } from '../../core/people/people-resolver';
 import { AGREEMENT_FORM_LIMITS } from '../../cards/agreement-form-card';
 import { BOT_COMMANDS } from '../../bot/command-list';
 import { evidenceExportLinks } from '../../bot/export-links';
@@ -130,6 +132,19 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
   const actionView = await core.actions.view(scope, meeting.actions[0]!.id);
   const agreementView = await core.agreements.view(scope, agreement.agreement.id);
   const viewerId = meeting.actions[0]!.ownerId;
+  // Everyone shown as pending (with a name typed at its longest), so cards offer to name as many as they can.
+  const allPending = <V extends { people: PeopleIndex }>(view: V): V => ({
+    ...view,
+    people: Object.fromEntries(
+      Object.entries(view.people).map(([id, p]) => [
+        id,
+        { ...p, pending: true as const, nameTypedBy: 'per_typist', displayName: t(MAX_TYPED_NAME) },
+      ]),
+    ),
+  });
+  const refusedName = (personId: string) => ({
+    refused: { personId, value: t(MAX_TYPED_NAME), error: 'Name must be at most 100 characters' },
+  });
   const today = '2026-03-10';
   const page = { limit: 8 };
   const userIds = Array.from({ length: 80 }, (_, i) => `29:1${'u'.repeat(60)}${i}`);
@@ -172,6 +187,36 @@ export async function worstCaseSamples(core: Core, pattern = UNICODE_PATTERN): P
         viewerId,
         refreshUserIds: userIds,
         notice: { text: t(300), tone: 'good' },
+      }),
+    },
+    {
+      name: 'meeting summary (pending people to name, one refused)',
+      card: renderMeetingSummaryCard({
+        view: allPending(meeting),
+        timeZone: 'Asia/Tokyo',
+        today,
+        viewerId,
+        refreshUserIds: userIds,
+        notice: { text: t(300), tone: 'good' },
+        naming: refusedName(viewerId),
+      }),
+    },
+    {
+      name: 'partner (pending owner to name, refused)',
+      card: renderPartnerCard({
+        view: allPending(partnerView),
+        withActions: true,
+        naming: refusedName(partnerView.partner.relationshipOwnerId),
+      }),
+    },
+    {
+      name: 'action (pending owner to name, refused)',
+      card: renderActionCard({
+        view: allPending(actionView),
+        today,
+        viewerId,
+        refreshUserIds: userIds,
+        naming: refusedName(actionView.action.ownerId),
       }),
     },
     {
@@ -501,7 +546,13 @@ export function cjkSamples(core: Core): Promise<CardSample[]> {
 
 /** Reminder cards at their worst: the longest titles, every kind, and a digest longer than it shows. */
 function reminderSamples(t: (n: number) => string, partnerId: string, spaceId: string): CardSample[] {
-  const kinds: ReminderItem['kind'][] = ['checkin_due', 'action_overdue', 'agreement_review', 'sla_review'];
+  const kinds: ReminderItem['kind'][] = [
+    'checkin_due',
+    'action_overdue',
+    'agreement_review',
+    'sla_review',
+    'action_assigned',
+  ];
   const item = (i: number): ReminderItem => ({
     reminderId: `rem_${String(i).padStart(26, '0')}`,
     kind: kinds[i % kinds.length]!,
@@ -511,6 +562,8 @@ function reminderSamples(t: (n: number) => string, partnerId: string, spaceId: s
     partnerId,
     partnerName: t(120),
     date: '2026-03-03',
+    assignerName: t(200),
+    meetingAt: '2026-03-02T10:00:00.000Z',
   });
   const page = () => `https://${'h'.repeat(200)}.example/tab/#/partners/${partnerId}`;
   return [

@@ -12,6 +12,7 @@ import { pendingPeople } from './2026-11-24-01-pending-people';
 import { unreachableOwners } from './2026-12-04-10-unreachable-owners';
 import { sharedLimits } from './2026-12-04-20-shared-limits';
 import { meetingDraftsAndAttendance } from './2026-12-04-30-meeting-drafts-and-attendance';
+import { typedNames } from './2026-12-05-20-typed-names';
 import { meetingAiInsights } from './2026-12-05-10-meeting-ai-insights';
 import type { Migration } from './migration';
 
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   unreachableOwners,
   sharedLimits,
   meetingDraftsAndAttendance,
+  typedNames,
   meetingAiInsights,
 ];

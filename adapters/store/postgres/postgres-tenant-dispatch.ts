@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Logger } from '../../../core/ports';
 import type { TenantDispatch, TenantTurn } from '../../../core/reminders/tenant-dispatch';
 
 /** How a worker holds tenants. */
@@ -12,6 +13,18 @@ export interface TenantLeaseOptions {
    * conversation up to 2 s) before another worker starts counting afresh.
    */
   readonly handoverMs: number;
+  /**
+   * How long a worker waits after its first look before it takes tenants, so that processes started together
+   * count each other first: the first to look would otherwise take every tenant and hand most of them on.
+   */
+  readonly joinMs?: number;
+  /** Told which tenants this worker takes and gives up (info): who sends whom, when, in the server's log. */
+  readonly logger?: Logger;
+}
+
+/** The most tenants a worker keeps sending for when its fair share is `fair`: half as many again, and one. */
+function tolerated(fair: number): number {
+  return Math.floor(fair * 1.5) + 1;
 }
 
 /** The database's clock in milliseconds: every process reckons leases by it, whatever its own clock says. */
@@ -21,17 +34,27 @@ const DB_NOW = `(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT`;
  * Per-tenant dispatch ownership through PostgreSQL leases: a worker sends a tenant's reminders only while it
  * holds the tenant's lease, so one process at a time paces each tenant under Teams' limits with its in-memory
  * limiter. Every worker takes its fair share (tenants with reminders due ÷ workers alive), keeps a tenant while
- * it has work there, gives up what is over its share once its messages there are recorded, and gives up a
+ * it has work there, gives up what is well over its share once its messages there are recorded, and gives up a
  * tenant whose wave is done. A worker that dies stops renewing; its tenants are taken after `leaseMs`.
  */
 export class PostgresTenantDispatch implements TenantDispatch {
+  /** Tenants this worker sends its last held messages for, to give up as soon as they are recorded. */
+  private handingOn = new Set<string>();
+  /** When this worker first looked for tenants (by the clock it is given). */
+  private firstLook?: number;
+
   constructor(
     private readonly pool: Pool,
     private readonly options: TenantLeaseOptions,
   ) {}
 
   async claimable(now: Date, busy: ReadonlySet<string>): Promise<TenantTurn> {
-    const { worker, leaseMs, handoverMs } = this.options;
+    const { worker, leaseMs, joinMs = 0 } = this.options;
+    this.firstLook ??= now.getTime();
+    if (now.getTime() - this.firstLook < joinMs) {
+      await this.present();
+      return { tenants: [], othersHoldDue: true };
+    }
     // Statement by statement, each atomic on its own: no transaction holds one lease row while waiting for
     // another, so workers renewing and taking at once cannot deadlock.
     const db = this.pool;
@@ -46,29 +69,34 @@ export class PostgresTenantDispatch implements TenantDispatch {
     // Tenants with work left for us: due ones, and those whose messages we still hold.
     const working = mine.filter((t) => due.has(t) || busy.has(t));
     const fair = Math.max(1, Math.ceil(new Set([...due, ...working]).size / live));
-    // Over our share: keep the busy ones longest (their queue is already here), drain the rest.
-    const kept = [...working].sort((a, b) => Number(busy.has(b)) - Number(busy.has(a))).slice(0, fair);
+    // Well over our share (a worker alone at the start takes everything): keep the busy ones longest (their
+    // queue is already here) and drain the rest. Within half a share again we keep them all: a tenant handed on
+    // mid-wave pauses for the handover, which costs it more than sending from a worker that keeps up.
+    const share = working.length > tolerated(fair) ? fair : working.length;
+    const kept = [...working].sort((a, b) => Number(busy.has(b)) - Number(busy.has(a))).slice(0, share);
     const draining = working.filter((t) => !kept.includes(t));
     const release = mine.filter((t) => !kept.includes(t) && !busy.has(t));
     // What we still send for, kept or draining, stays ours until it is done.
     const renewed = mine.filter((t) => !release.includes(t));
-    if (release.length > 0)
-      await db.query(
-        `UPDATE reminder_tenant_leases SET owner = NULL, lease_until = ${DB_NOW} + $2
-           WHERE owner = $1 AND tenant_id = ANY($3)`,
-        [worker, handoverMs, release],
-      );
+    if (release.length > 0) await this.release(release);
     if (renewed.length > 0)
       await db.query(
         `UPDATE reminder_tenant_leases SET lease_until = ${DB_NOW} + $2 WHERE owner = $1 AND tenant_id = ANY($3)`,
         [worker, leaseMs, renewed],
       );
+    this.handingOn = new Set(draining);
     const taken = await this.take([...due].filter((t) => !mine.includes(t)).sort(), fair - kept.length);
+    if (taken.length > 0) this.options.logger?.info('reminder tenants taken', { tenants: taken, live, fair });
     const ours = [...kept, ...taken];
     return {
       tenants: ours,
       othersHoldDue: [...due].some((t) => !ours.includes(t) && !draining.includes(t)),
     };
+  }
+
+  async settled(tenant: string): Promise<void> {
+    if (!this.handingOn.delete(tenant)) return;
+    await this.release([tenant]);
   }
 
   /** Keeps this worker counted among the living and its tenants' leases alive between claims. */
@@ -86,6 +114,16 @@ export class PostgresTenantDispatch implements TenantDispatch {
     await this.pool.query(
       `UPDATE reminder_tenant_leases SET owner = NULL, lease_until = ${DB_NOW} + $2 WHERE owner = $1`,
       [this.options.worker, this.options.handoverMs],
+    );
+  }
+
+  /** Gives tenants up: another worker may take them once the handover pause has passed. */
+  private async release(tenants: readonly string[]): Promise<void> {
+    this.options.logger?.info('reminder tenants given up', { tenants });
+    await this.pool.query(
+      `UPDATE reminder_tenant_leases SET owner = NULL, lease_until = ${DB_NOW} + $2
+         WHERE owner = $1 AND tenant_id = ANY($3)`,
+      [this.options.worker, this.options.handoverMs, tenants],
     );
   }
 

@@ -18,10 +18,11 @@ interface PersonRow {
   partner_id: string | null;
   teams_user_id: string | null;
   pending_since: string | null;
+  name_typed_by: string | null;
 }
 
 const COLUMNS =
-  'tenant_id, id, kind, display_name, email, phone, job_title, aad_object_id, partner_id, teams_user_id, pending_since';
+  'tenant_id, id, kind, display_name, email, phone, job_title, aad_object_id, partner_id, teams_user_id, pending_since, name_typed_by';
 
 function toPerson(r: PersonRow): Person {
   return {
@@ -35,10 +36,15 @@ function toPerson(r: PersonRow): Person {
     aadObjectId: optional(r.aad_object_id),
     partnerId: optional(r.partner_id),
     teamsUserId: optional(r.teams_user_id),
-    // A pending person has no name stored; the stand-in says so and shows the id that was picked.
+    // A pending person has no name stored unless a colleague typed one; the stand-in says so and shows the id
+    // that was picked.
     ...(r.pending_since === null
       ? {}
-      : { pending: true, displayName: pendingName(r.aad_object_id ?? r.teams_user_id ?? r.id) }),
+      : {
+          pending: true,
+          displayName: r.display_name || pendingName(r.aad_object_id ?? r.teams_user_id ?? r.id),
+          nameTypedBy: optional(r.name_typed_by),
+        }),
   };
 }
 
@@ -64,6 +70,7 @@ export class PersonSqlRepository implements PersonRepository {
          SET display_name = excluded.display_name,
              email = COALESCE(excluded.email, people.email),
              pending_since = NULL,
+             name_typed_by = NULL,
              updated_at = excluded.updated_at
        RETURNING ${COLUMNS}`,
       [scope.tenantId, id, user.displayName, nullable(user.email), user.aadObjectId.toLowerCase(), now],
@@ -176,7 +183,8 @@ export class PersonSqlRepository implements PersonRepository {
         [aad, scope.tenantId, teamsUserId],
       );
     await this.db.run(
-      `UPDATE people SET display_name = $1, email = COALESCE($2, email), pending_since = NULL, updated_at = $3
+      `UPDATE people SET display_name = $1, email = COALESCE($2, email), pending_since = NULL, name_typed_by = NULL,
+         updated_at = $3
        WHERE tenant_id = $4 AND kind = 'user' AND pending_since IS NOT NULL
          AND (aad_object_id = $5 OR teams_user_id = $6)`,
       [user.displayName, nullable(user.email), now, scope.tenantId, aad, teamsUserId ?? null],
@@ -187,6 +195,22 @@ export class PersonSqlRepository implements PersonRepository {
          WHERE tenant_id = $2 AND aad_object_id = $3 AND (teams_user_id IS NULL OR teams_user_id <> $1)`,
         [teamsUserId, scope.tenantId, aad],
       );
+  }
+
+  async typeName(
+    scope: TenantScope,
+    id: string,
+    displayName: string,
+    typedBy: string,
+    now: string,
+  ): Promise<boolean> {
+    // Only a person still pending takes a typed name: once Teams or the directory named them, theirs stands.
+    const changed = await this.db.run(
+      `UPDATE people SET display_name = $1, name_typed_by = $2, updated_at = $3
+       WHERE tenant_id = $4 AND id = $5 AND kind = 'user' AND pending_since IS NOT NULL AND display_name <> $1`,
+      [displayName, typedBy, now, scope.tenantId, id],
+    );
+    return changed > 0;
   }
 
   async needingProfile(scope: TenantScope, before: string, limit: number): Promise<Person[]> {

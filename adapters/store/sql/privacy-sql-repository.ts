@@ -48,6 +48,8 @@ const FREE_TEXT: readonly {
   { table: 'slas', key: ['id'], text: ['label'], json: [] },
   { table: 'sla_readings', key: ['id'], text: ['note'], json: [] },
   { table: 'idempotency_keys', key: ['key'], text: [], json: ['result'] },
+  // What a meeting's side panel captured and nobody has logged yet: decisions and actions typed as they happen.
+  { table: 'meeting_drafts', key: ['space_id'], text: [], json: ['body'] },
 ];
 
 /** Tables whose rows belong to one space, deleted with it. */

@@ -26,6 +26,7 @@ const WORDS: Record<string, string> = {
   at_most: 'at most',
   at_least: 'at least',
   checkin_due: 'Check-in due',
+  action_assigned: 'Action assigned to you',
   action_due_soon: 'Action due soon',
   action_due_today: 'Action due today',
   action_overdue: 'Action overdue',

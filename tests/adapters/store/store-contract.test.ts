@@ -716,6 +716,7 @@ for (const kind of STORE_KINDS) {
           'upsertUser',
           'upsertPending',
           'nameUser',
+          'typeName',
           'insertContact',
           'updateContact',
           'insertReading',

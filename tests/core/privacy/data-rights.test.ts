@@ -58,6 +58,11 @@ for (const kind of STORE_KINDS) {
     afterEach(async () => store.dispose());
 
     it('erases a partner contact everywhere, and the evidence chain still verifies', async () => {
+      // Typed in a meeting's side panel and not logged yet: a draft names her too.
+      await tc.core.meetingCapture.capture(month.learner, {
+        kind: 'decision',
+        text: 'Priya Shah (priya.shah@northwind.example) confirms the weekend rota',
+      });
       const report = await tc.core.erasure.erase(month.learner.scope, priyaId, 'admin');
       expect(report.evidenceEvents).toBeGreaterThan(0);
       expect(report.recordTexts).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { ReminderDispatcher } from '../../../core/reminders/reminder-dispatcher';
+import type { TenantDispatch } from '../../../core/reminders/tenant-dispatch';
 import { aCaller, aPartnerInput, aUser } from '../../../testkit/factories';
 import { RecordingNotifier } from '../../support/recording-notifier';
 import { testCore, type TestCore } from '../../../testkit/test-core';
@@ -162,6 +163,38 @@ for (const kind of STORE_KINDS) {
         'Check in with Fabrikam',
         'Check in with Northwind',
       ]);
+    });
+
+    it("tells its tenant dispatch once a tenant's last claimed message is recorded, not before", async () => {
+      await tc.core.partners.add(
+        alex,
+        aPartnerInput({ name: 'Northwind', checkInCadence: { every: 1, unit: 'day' } }),
+      );
+      await tc.core.partners.add(
+        alex,
+        aPartnerInput({ name: 'Fabrikam', checkInCadence: { every: 1, unit: 'day' } }),
+      );
+      tc.clock.set('2026-03-03T09:00:00Z');
+      const settled: { tenant: string; sentBefore: number }[] = [];
+      const tenants: TenantDispatch = {
+        claimable: () => Promise.resolve({ tenants: 'all', othersHoldDue: false }),
+        settled: (tenant) => {
+          settled.push({ tenant, sentBefore: notifier.sent.length });
+          return Promise.resolve();
+        },
+      };
+      const sending = new ReminderDispatcher({
+        store: t.store,
+        clock: tc.clock,
+        notifier,
+        retry: { maxAttempts: 3, baseMs: 1000, maxMs: 60_000 },
+        worker: 'w1',
+        batch: 50,
+        leaseMs: 30_000,
+        tenants,
+      });
+      expect(await sending.tick()).toBe(2);
+      expect(settled).toEqual([{ tenant: alex.scope.tenantId, sentBefore: 2 }]);
     });
   });
 }

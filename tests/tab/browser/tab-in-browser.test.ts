@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spaceIdOf } from '../../../core/common/scope';
-import { demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
+import { DEMO_COLLEAGUES, demoToday, seedDemoSpace } from '../../../scripts/demo/demo-space';
 import { projectRoot } from '../../../server/project-root';
 import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
@@ -187,6 +187,10 @@ describeInChromium('the tab in headless Chromium, standalone in local mode', () 
   });
 
   it('shows my reminders with a failed delivery’s log, and saves my reminder window with inline errors', async () => {
+    // The seed gave Megan and Diego actions, so notices of them are due now too; this test is about Alex's own
+    // reminders, so they have stopped those notices.
+    for (const user of DEMO_COLLEAGUES)
+      await app.core.reminders.stop({ scope: { tenantId: playground.scope.tenantId }, user }, 'assignment');
     // One of Alex's reminders failed as the scheduler records it: Teams answered 404 everywhere.
     const queue = app.store.store.queue;
     const [failing] = await queue.claimDue('2100-01-01T00:00:00.000Z', 1, '2100-01-01T00:05:00.000Z', 'w1');

@@ -34,7 +34,16 @@ export type { CalendarState, Page, PartnerHealth, ReminderFamily, ReminderPrefer
 /** A person a record mentions. */
 export type Person = Pick<
   CorePerson,
-  'id' | 'kind' | 'displayName' | 'email' | 'phone' | 'jobTitle' | 'aadObjectId' | 'partnerId' | 'pending'
+  | 'id'
+  | 'kind'
+  | 'displayName'
+  | 'email'
+  | 'phone'
+  | 'jobTitle'
+  | 'aadObjectId'
+  | 'partnerId'
+  | 'pending'
+  | 'nameTypedBy'
 >;
 
 /** People by id. */

@@ -4,8 +4,8 @@ import type { Person } from '../api/api-types';
 
 /**
  * A person's name where the tab shows people, with a "pending" badge for a colleague picked before anything could
- * name them (they are shown by the id picked until they write to the bot, a roster or the directory names them).
- * The badge says so in words to screen readers too.
+ * name them (they are shown by the id picked, or a name a colleague typed on a card, until they write to the bot,
+ * a roster or the directory names them). The badge says so in words to screen readers too.
  */
 export function PersonName(props: {
   person: Person | undefined;
@@ -27,7 +27,11 @@ export function PersonName(props: {
             color="informative"
             size="small"
             data-testid="pending-person"
-            aria-label="pending: not yet named, shown by the id that was picked"
+            aria-label={
+              person.nameTypedBy
+                ? 'pending: shown by a name a colleague typed, until Teams names them'
+                : 'pending: not yet named, shown by the id that was picked'
+            }
           >
             pending
           </Badge>

@@ -32,6 +32,7 @@ const FAMILIES: readonly [ReminderFamily, string][] = [
   ['checkin', 'Partner check-ins'],
   ['action', 'Agreed actions'],
   ['review', 'Agreement and SLA reviews'],
+  ['assignment', 'Actions someone assigns me'],
 ];
 
 /** Time zones the browser knows; the server checks the chosen one again. */
