@@ -16,8 +16,11 @@ export interface AttendanceJob extends Scope {
 export interface AttendanceQueue {
   /** Queues a meeting once; queuing it again changes nothing. */
   enqueue(job: Omit<AttendanceJob, 'attempts'>, now: string): Promise<void>;
-  /** Jobs due by `now`, across tenants (the background job's claim), earliest first. */
-  due(now: string, limit: number): Promise<AttendanceJob[]>;
+  /**
+   * Takes jobs due by `now`, across tenants, earliest first: each is this caller's until `leaseUntil`, so a
+   * run in another process skips it (two processes would otherwise record one meeting's attendance twice).
+   */
+  claim(now: string, limit: number, leaseUntil: string): Promise<AttendanceJob[]>;
   /** The attendance was recorded: the job is finished. */
   done(scope: TenantScope, onlineMeetingId: string): Promise<void>;
   /** Tries again at `at`, noting why this attempt did not finish. */

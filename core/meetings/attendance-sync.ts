@@ -15,6 +15,8 @@ const BATCH = 20;
 const RETRY_MINUTES = [5, 10, 30, 60, 120, 360];
 /** Attempts before giving up on a meeting that never gets a report (about two days of tries). */
 const MAX_ATTEMPTS = 12;
+/** How long a claimed meeting is left to this run: longer than Graph's calls take. */
+const LEASE_MS = 10 * 60_000;
 /** Partners whose contacts an external attendee's e-mail is matched against. */
 const PARTNERS_CONSIDERED = 100;
 
@@ -46,7 +48,11 @@ export class AttendanceSync {
   /** Tries every meeting that is due. */
   async run(): Promise<AttendanceSyncReport> {
     const { store, clock } = this.deps;
-    const due = await store.transaction((tx) => tx.attendanceQueue.due(clock.now().toISOString(), BATCH));
+    const now = clock.now();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+    const due = await store.transaction((tx) =>
+      tx.attendanceQueue.claim(now.toISOString(), BATCH, leaseUntil),
+    );
     let recorded = 0;
     let waiting = 0;
     const held: string[] = [];

@@ -80,7 +80,7 @@ describe('logging a partner meeting the moment it ends', () => {
     expect(attendees).toHaveLength(3);
     // Its attendance report is queued under Graph's id of the meeting and its organizer.
     const queued = await t.app.store.store.transaction((tx) =>
-      tx.attendanceQueue.due('2999-01-01T00:00:00.000Z', 10),
+      tx.attendanceQueue.claim('2999-01-01T00:00:00.000Z', 10, '2999-01-01T00:10:00.000Z'),
     );
     expect(queued).toEqual([
       {

@@ -16,25 +16,38 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
     );
   }
 
-  async due(now: string, limit: number): Promise<AttendanceJob[]> {
+  async claim(now: string, limit: number, leaseUntil: string): Promise<AttendanceJob[]> {
     const rows = await this.db.all<{
       tenant_id: string;
       space_id: string;
       online_meeting_id: string;
       organizer_aad_object_id: string;
       attempts: number;
+      next_attempt_at: string;
     }>(
-      `SELECT tenant_id, space_id, online_meeting_id, organizer_aad_object_id, attempts FROM attendance_jobs
+      `SELECT tenant_id, space_id, online_meeting_id, organizer_aad_object_id, attempts, next_attempt_at
+       FROM attendance_jobs
        WHERE status = 'waiting' AND next_attempt_at <= $1 ORDER BY next_attempt_at, online_meeting_id LIMIT $2`,
       [now, limit],
     );
-    return rows.map((r) => ({
-      tenantId: r.tenant_id,
-      spaceId: r.space_id,
-      onlineMeetingId: r.online_meeting_id,
-      organizerAadObjectId: r.organizer_aad_object_id,
-      attempts: Number(r.attempts),
-    }));
+    const claimed: AttendanceJob[] = [];
+    for (const r of rows) {
+      // Taken only if nobody moved it since it was read: two processes claiming at once get one each.
+      const taken = await this.db.run(
+        `UPDATE attendance_jobs SET next_attempt_at = $1
+         WHERE tenant_id = $2 AND online_meeting_id = $3 AND next_attempt_at = $4 AND status = 'waiting'`,
+        [leaseUntil, r.tenant_id, r.online_meeting_id, r.next_attempt_at],
+      );
+      if (taken === 1)
+        claimed.push({
+          tenantId: r.tenant_id,
+          spaceId: r.space_id,
+          onlineMeetingId: r.online_meeting_id,
+          organizerAadObjectId: r.organizer_aad_object_id,
+          attempts: Number(r.attempts),
+        });
+    }
+    return claimed;
   }
 
   async done(scope: TenantScope, onlineMeetingId: string): Promise<void> {

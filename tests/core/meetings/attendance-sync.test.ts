@@ -192,6 +192,31 @@ for (const kind of STORE_KINDS) {
       expect(graph.requests).toHaveLength(asked);
     });
 
+    it('records a meeting once when two processes run the job at the same moment', async () => {
+      const meetingId = `${MEETING}-racing-${kind.name}`;
+      const { caller } = await meetingWithNorthwind(meetingId);
+      reportIsReady(meetingId);
+      const other = new AttendanceSync(
+        { store: t.store, clock: tc.clock, ids: tc.ids },
+        new GraphAttendance(
+          createGraphClient({
+            baseUrl: graph.graphUrl,
+            auth: new AppTokenProvider({
+              tenantId: TENANT_A,
+              clientId: '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e',
+              clientSecret: 'app-secret',
+              authorityUrl: graph.baseUrl,
+            }),
+            maxRetries: 0,
+          }),
+        ),
+      );
+      const [mine, theirs] = await Promise.all([sync.run(), other.run()]);
+      expect(mine.recorded + theirs.recorded).toBe(1);
+      const events = await tc.core.evidence.list(caller.scope, { kinds: ['meeting.attended'] }, { limit: 5 });
+      expect(events.items).toHaveLength(1);
+    });
+
     it('queues a meeting once however often its end is reported', async () => {
       const meetingId = `${MEETING}-twice-${kind.name}`;
       const { caller } = await meetingWithNorthwind(meetingId);
