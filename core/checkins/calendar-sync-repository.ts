@@ -4,6 +4,8 @@ import type { Scope, TenantScope } from '../common/scope';
 export interface PendingCalendarSync extends Scope {
   readonly checkInId: string;
   readonly attempts: number;
+  /** When the change being synced was queued: a change queued after it is synced on its own. */
+  readonly queuedAt: string;
 }
 
 /** A check-in's event in its owner's calendar. */
@@ -25,10 +27,16 @@ export type CalendarState =
 export interface CalendarSyncRepository {
   /** Marks a check-in for syncing (again); idempotent. */
   enqueue(scope: Scope, checkInId: string, now: string): Promise<void>;
-  /** Check-ins due for syncing across tenants, oldest first. */
-  due(now: string, limit: number): Promise<PendingCalendarSync[]>;
-  /** Done: the check-in's calendar matches its schedule. */
-  done(scope: TenantScope, checkInId: string): Promise<void>;
+  /**
+   * Takes check-ins due for syncing across tenants, oldest first: each is this caller's until `leaseUntil`, so
+   * another process's run skips it.
+   */
+  claim(now: string, limit: number, leaseUntil: string): Promise<PendingCalendarSync[]>;
+  /**
+   * Done: the check-in's calendar matches its schedule as it was when queued at `queuedAt` (default: whatever is
+   * queued). A change queued again meanwhile stays queued.
+   */
+  done(scope: TenantScope, checkInId: string, queuedAt?: string): Promise<void>;
   /** Failed: try again at `at` (the error is kept for whoever looks). */
   retryAt(scope: TenantScope, checkInId: string, at: string, error: string): Promise<void>;
   event(scope: TenantScope, checkInId: string): Promise<CalendarEventRef | undefined>;

@@ -6,6 +6,8 @@ import type { PendingCalendarSync } from './calendar-sync-repository';
 
 /** Check-ins synced per run. */
 const BATCH = 50;
+/** How long a claimed check-in is left to this run: longer than Graph's calls take. */
+const LEASE_MS = 10 * 60_000;
 /** How long a check-in occupies its owner's calendar. */
 const CHECK_IN_MINUTES = 30;
 /** Waits after each failed attempt: a minute, five, half an hour, two hours, then every six hours. */
@@ -31,13 +33,15 @@ export class CalendarSync {
 
   async run(): Promise<CalendarSyncReport> {
     const { store, clock } = this.deps;
-    const due = await store.transaction((tx) => tx.calendarSync.due(clock.now().toISOString(), BATCH));
+    const now = clock.now();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+    const due = await store.transaction((tx) => tx.calendarSync.claim(now.toISOString(), BATCH, leaseUntil));
     let synced = 0;
     let failed = 0;
     for (const item of due) {
       try {
         await this.sync(item);
-        await store.transaction((tx) => tx.calendarSync.done(item, item.checkInId));
+        await store.transaction((tx) => tx.calendarSync.done(item, item.checkInId, item.queuedAt));
         synced += 1;
       } catch (err) {
         const minutes = RETRY_MINUTES[Math.min(item.attempts, RETRY_MINUTES.length - 1)]!;

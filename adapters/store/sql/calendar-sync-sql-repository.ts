@@ -21,30 +21,43 @@ export class CalendarSyncSqlRepository implements CalendarSyncRepository {
     );
   }
 
-  async due(now: string, limit: number): Promise<PendingCalendarSync[]> {
+  async claim(now: string, limit: number, leaseUntil: string): Promise<PendingCalendarSync[]> {
     const rows = await this.db.all<{
       tenant_id: string;
       space_id: string;
       checkin_id: string;
       attempts: number;
+      queued_at: string;
+      next_attempt_at: string;
     }>(
-      `SELECT tenant_id, space_id, checkin_id, attempts FROM calendar_outbox WHERE next_attempt_at <= $1
-       ORDER BY next_attempt_at, checkin_id LIMIT $2`,
+      `SELECT tenant_id, space_id, checkin_id, attempts, queued_at, next_attempt_at FROM calendar_outbox
+       WHERE next_attempt_at <= $1 ORDER BY next_attempt_at, checkin_id LIMIT $2`,
       [now, limit],
     );
-    return rows.map((r) => ({
-      tenantId: r.tenant_id,
-      spaceId: r.space_id,
-      checkInId: r.checkin_id,
-      attempts: Number(r.attempts),
-    }));
+    const claimed: PendingCalendarSync[] = [];
+    for (const r of rows) {
+      // Taken only if nobody moved it since it was read: two processes claiming at once get one each.
+      const taken = await this.db.run(
+        `UPDATE calendar_outbox SET next_attempt_at = $1
+         WHERE tenant_id = $2 AND checkin_id = $3 AND next_attempt_at = $4`,
+        [leaseUntil, r.tenant_id, r.checkin_id, r.next_attempt_at],
+      );
+      if (taken === 1)
+        claimed.push({
+          tenantId: r.tenant_id,
+          spaceId: r.space_id,
+          checkInId: r.checkin_id,
+          attempts: Number(r.attempts),
+          queuedAt: r.queued_at,
+        });
+    }
+    return claimed;
   }
 
-  async done(scope: TenantScope, checkInId: string): Promise<void> {
-    await this.db.run('DELETE FROM calendar_outbox WHERE tenant_id = $1 AND checkin_id = $2', [
-      scope.tenantId,
-      checkInId,
-    ]);
+  async done(scope: TenantScope, checkInId: string, queuedAt?: string): Promise<void> {
+    const sql = 'DELETE FROM calendar_outbox WHERE tenant_id = $1 AND checkin_id = $2';
+    if (queuedAt === undefined) await this.db.run(sql, [scope.tenantId, checkInId]);
+    else await this.db.run(`${sql} AND queued_at = $3`, [scope.tenantId, checkInId, queuedAt]);
   }
 
   async retryAt(scope: TenantScope, checkInId: string, at: string, error: string): Promise<void> {

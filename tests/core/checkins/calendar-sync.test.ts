@@ -66,6 +66,38 @@ describe(CalendarSync.name, () => {
     expect(graph.eventsOf(ALEX.aadObjectId)).toEqual([]);
   });
 
+  it('syncs a check-in once when two processes run the job at the same moment', async () => {
+    await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    const auth = new AppTokenProvider({
+      tenantId: caller.scope.tenantId,
+      clientId: '0d3b5c9e-8f1a-4b2c-9d3e-4f5a6b7c8d9e',
+      clientSecret: 'app-secret',
+      authorityUrl: graph.baseUrl,
+    });
+    const other = new CalendarSync(
+      { store: store.store, clock: tc.clock },
+      new GraphCalendar(createGraphClient({ baseUrl: graph.graphUrl, auth })),
+    );
+    const [mine, theirs] = await Promise.all([sync.run(), other.run()]);
+    expect(mine.synced + theirs.synced).toBe(1);
+    expect(graph.eventsOf(ALEX.aadObjectId)).toHaveLength(1);
+  });
+
+  it('keeps a change queued while its check-in was being synced, for the next run', async () => {
+    await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
+    const now = tc.clock.now().toISOString();
+    const [item] = await store.store.transaction((tx) =>
+      tx.calendarSync.claim(now, 10, '2026-03-02T08:10:00.000Z'),
+    );
+    // The schedule changes while that sync is under way: queued again, with a later time.
+    await store.store.transaction((tx) =>
+      tx.calendarSync.enqueue(item!, item!.checkInId, '2026-03-02T08:00:01.000Z'),
+    );
+    await store.store.transaction((tx) => tx.calendarSync.done(item!, item!.checkInId, item!.queuedAt));
+    tc.clock.set('2026-03-02T08:00:02Z');
+    expect(await sync.run()).toEqual({ synced: 1, failed: 0 });
+  });
+
   it('keeps a change that Graph refused and applies it once the permission is granted, without a duplicate', async () => {
     await tc.core.partners.add(caller, aPartnerInput({ name: 'Northwind Logistics' }));
     graph.failNext({ status: 403 });
