@@ -22,9 +22,12 @@ export interface TenantLeaseOptions {
   readonly logger?: Logger;
 }
 
-/** The most tenants a worker keeps sending for when its fair share is `fair`: half as many again, and one. */
+/**
+ * The most tenants a worker keeps sending for when its fair share is `fair`: half as many again, rounded down
+ * (so a share of one is kept exactly: with as many workers as tenants, each sends one).
+ */
 function tolerated(fair: number): number {
-  return Math.floor(fair * 1.5) + 1;
+  return fair + Math.floor(fair / 2);
 }
 
 /** The database's clock in milliseconds: every process reckons leases by it, whatever its own clock says. */
