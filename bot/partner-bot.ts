@@ -272,7 +272,6 @@ export class PartnerBot extends TeamsActivityHandler {
     }
   }
 
-  /** The welcome card, once per installation (Teams may deliver an install event twice, or to two servers). */
   /**
    * When a Teams meeting the bot is in ends, its chat gets "Log this partner meeting?" with the meeting form
    * filled in from the meeting (title, start and length, attendees, the likely partner): one click logs it.
@@ -293,13 +292,23 @@ export class PartnerBot extends TeamsActivityHandler {
       // Without the meeting's details the form still works: the time is the end, the length is left empty.
       this.logger.warn('meeting details unavailable', { error: String(err) });
     }
-    // Its attendance report is read later, by the background job, once Teams has produced it.
-    if (this.options.attendanceFromGraph && onlineMeetingId && organizerAadObjectId)
-      await this.core.attendance.meetingEnded(turn.caller.scope, { onlineMeetingId, organizerAadObjectId });
     const ended = {
       title: meeting.title || 'Partner meeting',
       endTime: new Date(meeting.endTime).toISOString(),
     };
+    // Its attendance report is read later, by the background job, once Teams has produced it.
+    if (this.options.attendanceFromGraph && onlineMeetingId && organizerAadObjectId)
+      try {
+        await this.core.attendance.meetingEnded(turn.caller.scope, {
+          onlineMeetingId,
+          organizerAadObjectId,
+          endedAt: ended.endTime,
+        });
+      } catch (err) {
+        // Details Teams gave that core refuses cost only the attendance evidence, never the meeting form.
+        if (!(err instanceof DomainError)) throw err;
+        this.logger.warn('meeting not queued for attendance', { error: userMessageOf(err) });
+      }
     // Copilot's insights come later still (after the transcript is processed): the background job reads them.
     if (this.options.insightsFromGraph && onlineMeetingId && organizerAadObjectId)
       try {
@@ -326,6 +335,7 @@ export class PartnerBot extends TeamsActivityHandler {
     });
   }
 
+  /** The welcome card, once per installation (Teams may deliver an install event twice, or to two servers). */
   private async welcome(context: TurnContext): Promise<void> {
     if (String(context.activity.action ?? '').toLowerCase() !== 'add') return;
     const place = placeOf(context.activity);

@@ -1,6 +1,10 @@
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import type { AttendanceReport, AttendanceReports } from '../../core/meetings/meeting-attendance';
+import {
+  isOccurrenceEndedAt,
+  type AttendanceReport,
+  type AttendanceReports,
+} from '../../core/meetings/meeting-attendance';
 import { graphFailure } from './graph-failure';
 
 /**
@@ -51,29 +55,28 @@ const isNotReady = (err: unknown) => err instanceof GraphError && err.statusCode
 export class GraphAttendance implements AttendanceReports {
   constructor(private readonly graph: Client) {}
 
-  async reports(
+  async report(
     organizer: string,
     onlineMeetingId: string,
-  ): Promise<readonly AttendanceReport[] | 'not_ready'> {
+    endedAt: string,
+  ): Promise<AttendanceReport | 'not_ready'> {
     const base = `/users/${encodeURIComponent(organizer)}/onlineMeetings/${encodeURIComponent(onlineMeetingId)}`;
     try {
       const list = ReportList.parse(await this.graph.api(`${base}/attendanceReports`).get());
-      if (list.value.length === 0) return 'not_ready';
-      const newestFirst = [...list.value].sort((a, b) =>
-        b.meetingStartDateTime.localeCompare(a.meetingStartDateTime),
-      );
-      const newest = newestFirst[0]!;
+      // A recurring meeting lists every occurrence's report: only the one that ended when this one did counts.
+      const ours = list.value
+        .filter((r) => isOccurrenceEndedAt(r.meetingEndDateTime, endedAt))
+        .sort((a, b) => b.meetingStartDateTime.localeCompare(a.meetingStartDateTime))[0];
+      if (!ours) return 'not_ready';
       const records = await this.records(
-        `${base}/attendanceReports/${encodeURIComponent(newest.id)}/attendanceRecords`,
+        `${base}/attendanceReports/${encodeURIComponent(ours.id)}/attendanceRecords`,
       );
-      return [
-        {
-          id: newest.id,
-          meetingStart: new Date(newest.meetingStartDateTime).toISOString(),
-          meetingEnd: new Date(newest.meetingEndDateTime).toISOString(),
-          records,
-        },
-      ];
+      return {
+        id: ours.id,
+        meetingStart: new Date(ours.meetingStartDateTime).toISOString(),
+        meetingEnd: new Date(ours.meetingEndDateTime).toISOString(),
+        records,
+      };
     } catch (err) {
       if (isNotReady(err)) return 'not_ready';
       if (err instanceof z.ZodError)

@@ -5,6 +5,8 @@ export interface AttendanceJob extends Scope {
   /** Microsoft Graph's id of the online meeting. */
   readonly onlineMeetingId: string;
   readonly organizerAadObjectId: string;
+  /** When the meeting ended, as Teams said: which occurrence of a recurring meeting it is. */
+  readonly endedAt: string;
   /** Failed or early attempts so far. */
   readonly attempts: number;
 }

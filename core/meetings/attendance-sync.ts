@@ -58,13 +58,13 @@ export class AttendanceSync {
     const held: string[] = [];
     for (const job of due) {
       try {
-        const reports = await this.source.reports(job.organizerAadObjectId, job.onlineMeetingId);
-        if (reports === 'not_ready' || reports.length === 0) {
+        const report = await this.source.report(job.organizerAadObjectId, job.onlineMeetingId, job.endedAt);
+        if (report === 'not_ready') {
           await this.later(job, 'Teams has no attendance report for this meeting yet');
           waiting += 1;
           continue;
         }
-        await this.record(job, reports[0]!);
+        await this.record(job, report);
         recorded += 1;
       } catch (err) {
         if (err instanceof ForbiddenError) {

@@ -21,14 +21,30 @@ export interface AttendanceReport {
 }
 
 /**
+ * How far a report's meeting end may lie from when the bot heard the meeting end and still be that occurrence's.
+ * A recurring meeting keeps one online-meeting id and has a report per occurrence; the nearest other occurrence
+ * of a daily or weekly series is a day or more away.
+ */
+const OCCURRENCE_SLACK_MS = 60 * 60_000;
+
+/** Whether a report whose meeting ended at `meetingEnd` is of the occurrence the bot heard end at `endedAt`. */
+export function isOccurrenceEndedAt(meetingEnd: string, endedAt: string): boolean {
+  return Math.abs(Date.parse(meetingEnd) - Date.parse(endedAt)) <= OCCURRENCE_SLACK_MS;
+}
+
+/**
  * Reads a Teams meeting's attendance reports (Microsoft Graph's `onlineMeetings/{id}/attendanceReports`).
  * A refused permission is a ForbiddenError that says what an administrator must grant; an unreachable
  * service is any other error, worth trying again later.
  */
 export interface AttendanceReports {
-  /** The meeting's reports, newest first, or `not_ready` while Teams has not produced one yet. */
-  reports(
+  /**
+   * The report of the meeting's occurrence that ended at about `endedAt` (see isOccurrenceEndedAt), or
+   * `not_ready` while Teams has not produced it yet, even if an earlier occurrence's report is there.
+   */
+  report(
     organizerAadObjectId: string,
     onlineMeetingId: string,
-  ): Promise<readonly AttendanceReport[] | 'not_ready'>;
+    endedAt: string,
+  ): Promise<AttendanceReport | 'not_ready'>;
 }

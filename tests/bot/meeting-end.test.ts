@@ -88,6 +88,7 @@ describe('logging a partner meeting the moment it ends', () => {
         spaceId: `chat:${MEETING_CHAT}`,
         onlineMeetingId: 'MSpkYzE3NjQ2My1mNTU2LTRmZmEtYTk4My05ZmE5NWRiNzk0YjIqMCoqMTk6bWVldGluZw==',
         organizerAadObjectId: PEOPLE.alex.aadObjectId,
+        endedAt: '2026-03-03T11:02:13.123Z',
         attempts: 0,
       },
     ]);

@@ -14,6 +14,7 @@ import { sharedLimits } from './2026-12-04-20-shared-limits';
 import { meetingDraftsAndAttendance } from './2026-12-04-30-meeting-drafts-and-attendance';
 import { typedNames } from './2026-12-05-20-typed-names';
 import { meetingAiInsights } from './2026-12-05-10-meeting-ai-insights';
+import { attendanceOccurrence } from './2026-12-05-30-attendance-occurrence';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   meetingDraftsAndAttendance,
   typedNames,
   meetingAiInsights,
+  attendanceOccurrence,
 ];

@@ -8,11 +8,11 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
 
   async enqueue(job: Omit<AttendanceJob, 'attempts'>, now: string): Promise<void> {
     await this.db.run(
-      `INSERT INTO attendance_jobs (tenant_id, space_id, online_meeting_id, organizer_aad_object_id, queued_at,
-         attempts, next_attempt_at, status)
-       VALUES ($1, $2, $3, $4, $5, 0, $5, 'waiting')
+      `INSERT INTO attendance_jobs (tenant_id, space_id, online_meeting_id, organizer_aad_object_id, ended_at,
+         queued_at, attempts, next_attempt_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, 0, $6, 'waiting')
        ON CONFLICT (tenant_id, online_meeting_id) DO NOTHING`,
-      [job.tenantId, job.spaceId, job.onlineMeetingId, job.organizerAadObjectId, now],
+      [job.tenantId, job.spaceId, job.onlineMeetingId, job.organizerAadObjectId, job.endedAt, now],
     );
   }
 
@@ -22,10 +22,12 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
       space_id: string;
       online_meeting_id: string;
       organizer_aad_object_id: string;
+      ended_at: string | null;
+      queued_at: string;
       attempts: number;
       next_attempt_at: string;
     }>(
-      `SELECT tenant_id, space_id, online_meeting_id, organizer_aad_object_id, attempts, next_attempt_at
+      `SELECT tenant_id, space_id, online_meeting_id, organizer_aad_object_id, ended_at, queued_at, attempts, next_attempt_at
        FROM attendance_jobs
        WHERE status = 'waiting' AND next_attempt_at <= $1 ORDER BY next_attempt_at, online_meeting_id LIMIT $2`,
       [now, limit],
@@ -44,6 +46,7 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
           spaceId: r.space_id,
           onlineMeetingId: r.online_meeting_id,
           organizerAadObjectId: r.organizer_aad_object_id,
+          endedAt: r.ended_at ?? r.queued_at,
           attempts: Number(r.attempts),
         });
     }

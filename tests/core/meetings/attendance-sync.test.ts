@@ -9,6 +9,8 @@ import { FakeGraphMeetings } from '../../support/fake-graph-meetings';
 
 const ORGANIZER = aUser(1, 'Alex Wilber');
 const MEETING = 'MSpkYzE3NjQ2My1mNTU2LTRmZmEtYTk4My05ZmE5NWRiNzk0YjIqMCoqMTk6bWVldGluZw==';
+/** When Teams said the meeting ended; its attendance report (below) ends 11:02:49. */
+const ENDED_AT = '2026-03-03T11:03:00Z';
 
 /** Attendance records as Graph returns them (shape from its documentation), for a partner meeting. */
 function records(): Record<string, unknown>[] {
@@ -97,6 +99,7 @@ for (const kind of STORE_KINDS) {
       await tc.core.attendance.meetingEnded(caller.scope, {
         onlineMeetingId: meetingId,
         organizerAadObjectId: ORGANIZER.aadObjectId,
+        endedAt: ENDED_AT,
       });
       return { caller, partner };
     }
@@ -217,12 +220,34 @@ for (const kind of STORE_KINDS) {
       expect(events.items).toHaveLength(1);
     });
 
+    it('records a recurring meeting’s occurrence from its own report, not the one before it', async () => {
+      const meetingId = `${MEETING}-weekly-${kind.name}`;
+      const { caller } = await meetingWithNorthwind(meetingId);
+      // Last week's occurrence has its report; this one's is not there yet.
+      const lastWeek = {
+        id: '0a1b2c3d-last-week',
+        meetingStartDateTime: '2026-02-24T10:00:03.112Z',
+        meetingEndDateTime: '2026-02-24T11:00:41.5Z',
+        records: records().slice(0, 2),
+      };
+      graph.reports.set(`${ORGANIZER.aadObjectId}/${meetingId}`, [lastWeek]);
+      expect(await sync.run()).toEqual({ recorded: 0, waiting: 1, held: [] });
+
+      reportIsReady(meetingId);
+      graph.reports.get(`${ORGANIZER.aadObjectId}/${meetingId}`)!.push(lastWeek);
+      tc.clock.advance(5 * 60_000);
+      expect(await sync.run()).toEqual({ recorded: 1, waiting: 0, held: [] });
+      const events = await tc.core.evidence.list(caller.scope, { kinds: ['meeting.attended'] }, { limit: 5 });
+      expect(events.items.map((e) => e.snapshot.reportId)).toEqual(['c9b6db1c-d5eb-427d-a5c0-20088d9b22d7']);
+    });
+
     it('queues a meeting once however often its end is reported', async () => {
       const meetingId = `${MEETING}-twice-${kind.name}`;
       const { caller } = await meetingWithNorthwind(meetingId);
       await tc.core.attendance.meetingEnded(caller.scope, {
         onlineMeetingId: meetingId,
         organizerAadObjectId: ORGANIZER.aadObjectId,
+        endedAt: ENDED_AT,
       });
       reportIsReady(meetingId);
       expect(await sync.run()).toEqual({ recorded: 1, waiting: 0, held: [] });
