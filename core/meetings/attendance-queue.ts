@@ -1,4 +1,4 @@
-import type { Scope, TenantScope } from '../common/scope';
+import type { Scope } from '../common/scope';
 
 /** A meeting whose attendance is still to be read, in the chat (space) the meeting belongs to. */
 export interface AttendanceJob extends Scope {
@@ -11,22 +11,27 @@ export interface AttendanceJob extends Scope {
   readonly attempts: number;
 }
 
+/** Which job: a meeting occurrence (a recurring meeting keeps its online-meeting id for every occurrence). */
+export type AttendanceOccurrence = Pick<AttendanceJob, 'tenantId' | 'onlineMeetingId' | 'endedAt'>;
+
 /**
  * The durable queue of meetings whose attendance is read after they end: a job is written when the meeting
- * ends, tried until the report is there, and done in the transaction that records the attendance.
+ * ends, tried until the report is there, and done in the transaction that records the attendance. A meeting has
+ * one job at a time: a recurring meeting's next occurrence replaces the last one's job, even a held one (an
+ * administrator may have granted the permission since).
  */
 export interface AttendanceQueue {
-  /** Queues a meeting once; queuing it again changes nothing. */
+  /** Queues a meeting occurrence; queuing the same occurrence again changes nothing. */
   enqueue(job: Omit<AttendanceJob, 'attempts'>, now: string): Promise<void>;
   /**
    * Takes jobs due by `now`, across tenants, earliest first: each is this caller's until `leaseUntil`, so a
    * run in another process skips it (two processes would otherwise record one meeting's attendance twice).
    */
   claim(now: string, limit: number, leaseUntil: string): Promise<AttendanceJob[]>;
-  /** The attendance was recorded: the job is finished. */
-  done(scope: TenantScope, onlineMeetingId: string): Promise<void>;
+  /** The occurrence's attendance was recorded: its job is finished (a later occurrence's job stays). */
+  done(job: AttendanceOccurrence): Promise<void>;
   /** Tries again at `at`, noting why this attempt did not finish. */
-  retryAt(scope: TenantScope, onlineMeetingId: string, at: string, reason: string): Promise<void>;
+  retryAt(job: AttendanceOccurrence, at: string, reason: string): Promise<void>;
   /** Stops trying (permission refused): kept with the reason, for an administrator to see. */
-  hold(scope: TenantScope, onlineMeetingId: string, reason: string): Promise<void>;
+  hold(job: AttendanceOccurrence, reason: string): Promise<void>;
 }

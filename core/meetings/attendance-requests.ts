@@ -18,7 +18,7 @@ export type EndedOnlineMeeting = z.input<typeof EndedOnlineMeeting>;
 export class AttendanceRequests {
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
-  /** Queues the meeting once, in the chat (space) it belongs to; queuing it again changes nothing. */
+  /** Queues the meeting's occurrence in the chat (space) it belongs to; queuing it again changes nothing. */
   async meetingEnded(scope: Scope, meeting: EndedOnlineMeeting): Promise<void> {
     const m = parseInput(EndedOnlineMeeting, meeting);
     const now = this.deps.clock.now().toISOString();

@@ -68,7 +68,7 @@ export class AttendanceSync {
         recorded += 1;
       } catch (err) {
         if (err instanceof ForbiddenError) {
-          await store.transaction((tx) => tx.attendanceQueue.hold(job, job.onlineMeetingId, err.message));
+          await store.transaction((tx) => tx.attendanceQueue.hold(job, err.message));
           held.push(err.message);
           continue;
         }
@@ -83,17 +83,13 @@ export class AttendanceSync {
     const { store, clock } = this.deps;
     if (job.attempts + 1 >= MAX_ATTEMPTS) {
       await store.transaction((tx) =>
-        tx.attendanceQueue.hold(
-          job,
-          job.onlineMeetingId,
-          `Gave up after ${MAX_ATTEMPTS} attempts: ${reason}`,
-        ),
+        tx.attendanceQueue.hold(job, `Gave up after ${MAX_ATTEMPTS} attempts: ${reason}`),
       );
       return;
     }
     const minutes = RETRY_MINUTES[Math.min(job.attempts, RETRY_MINUTES.length - 1)]!;
     const at = new Date(clock.now().getTime() + minutes * 60_000).toISOString();
-    await store.transaction((tx) => tx.attendanceQueue.retryAt(job, job.onlineMeetingId, at, reason));
+    await store.transaction((tx) => tx.attendanceQueue.retryAt(job, at, reason));
   }
 
   /** One evidence event for the report; colleagues by their person, partner contacts by e-mail, guests unnamed. */
@@ -159,7 +155,7 @@ export class AttendanceSync {
           attendance: rows,
         },
       });
-      await w.tx.attendanceQueue.done(scope, job.onlineMeetingId);
+      await w.tx.attendanceQueue.done(job);
     });
   }
 

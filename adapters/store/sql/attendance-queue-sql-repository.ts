@@ -1,5 +1,8 @@
-import type { TenantScope } from '../../../core/common/scope';
-import type { AttendanceJob, AttendanceQueue } from '../../../core/meetings/attendance-queue';
+import type {
+  AttendanceJob,
+  AttendanceOccurrence,
+  AttendanceQueue,
+} from '../../../core/meetings/attendance-queue';
 import type { SqlExecutor } from './sql-executor';
 
 /** The attendance queue in SQL, the same for SQLite and PostgreSQL. */
@@ -11,7 +14,11 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
       `INSERT INTO attendance_jobs (tenant_id, space_id, online_meeting_id, organizer_aad_object_id, ended_at,
          queued_at, attempts, next_attempt_at, status)
        VALUES ($1, $2, $3, $4, $5, $6, 0, $6, 'waiting')
-       ON CONFLICT (tenant_id, online_meeting_id) DO NOTHING`,
+       ON CONFLICT (tenant_id, online_meeting_id) DO UPDATE SET
+         space_id = excluded.space_id, organizer_aad_object_id = excluded.organizer_aad_object_id,
+         ended_at = excluded.ended_at, queued_at = excluded.queued_at, attempts = 0,
+         next_attempt_at = excluded.next_attempt_at, status = 'waiting', last_error = NULL
+       WHERE attendance_jobs.ended_at IS NULL OR attendance_jobs.ended_at <> excluded.ended_at`,
       [job.tenantId, job.spaceId, job.onlineMeetingId, job.organizerAadObjectId, job.endedAt, now],
     );
   }
@@ -53,26 +60,27 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
     return claimed;
   }
 
-  async done(scope: TenantScope, onlineMeetingId: string): Promise<void> {
-    await this.db.run('DELETE FROM attendance_jobs WHERE tenant_id = $1 AND online_meeting_id = $2', [
-      scope.tenantId,
-      onlineMeetingId,
-    ]);
-  }
-
-  async retryAt(scope: TenantScope, onlineMeetingId: string, at: string, reason: string): Promise<void> {
+  async done(job: AttendanceOccurrence): Promise<void> {
     await this.db.run(
-      `UPDATE attendance_jobs SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
-       WHERE tenant_id = $3 AND online_meeting_id = $4`,
-      [at, reason.slice(0, 500), scope.tenantId, onlineMeetingId],
+      `DELETE FROM attendance_jobs
+       WHERE tenant_id = $1 AND online_meeting_id = $2 AND COALESCE(ended_at, queued_at) = $3`,
+      [job.tenantId, job.onlineMeetingId, job.endedAt],
     );
   }
 
-  async hold(scope: TenantScope, onlineMeetingId: string, reason: string): Promise<void> {
+  async retryAt(job: AttendanceOccurrence, at: string, reason: string): Promise<void> {
+    await this.db.run(
+      `UPDATE attendance_jobs SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
+       WHERE tenant_id = $3 AND online_meeting_id = $4 AND COALESCE(ended_at, queued_at) = $5`,
+      [at, reason.slice(0, 500), job.tenantId, job.onlineMeetingId, job.endedAt],
+    );
+  }
+
+  async hold(job: AttendanceOccurrence, reason: string): Promise<void> {
     await this.db.run(
       `UPDATE attendance_jobs SET attempts = attempts + 1, status = 'held', last_error = $1
-       WHERE tenant_id = $2 AND online_meeting_id = $3`,
-      [reason.slice(0, 500), scope.tenantId, onlineMeetingId],
+       WHERE tenant_id = $2 AND online_meeting_id = $3 AND COALESCE(ended_at, queued_at) = $4`,
+      [reason.slice(0, 500), job.tenantId, job.onlineMeetingId, job.endedAt],
     );
   }
 }

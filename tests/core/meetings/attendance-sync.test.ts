@@ -241,6 +241,31 @@ for (const kind of STORE_KINDS) {
       expect(events.items.map((e) => e.snapshot.reportId)).toEqual(['c9b6db1c-d5eb-427d-a5c0-20088d9b22d7']);
     });
 
+    it('asks again at a recurring meeting’s next occurrence after a 403, and records it once permitted', async () => {
+      const meetingId = `${MEETING}-granted-${kind.name}`;
+      const { caller } = await meetingWithNorthwind(meetingId);
+      graph.failNext({ status: 403 });
+      expect((await sync.run()).held).toHaveLength(1);
+
+      // A week later the administrator has granted it, and the next occurrence ends.
+      tc.clock.advance(7 * 24 * 60 * 60_000);
+      const nextWeek = {
+        id: '5e6f7a8b-next-week',
+        meetingStartDateTime: '2026-03-10T10:00:01.5Z',
+        meetingEndDateTime: '2026-03-10T10:58:30Z',
+        records: records(),
+      };
+      graph.reports.set(`${ORGANIZER.aadObjectId}/${meetingId}`, [nextWeek]);
+      await tc.core.attendance.meetingEnded(caller.scope, {
+        onlineMeetingId: meetingId,
+        organizerAadObjectId: ORGANIZER.aadObjectId,
+        endedAt: '2026-03-10T10:58:40Z',
+      });
+      expect(await sync.run()).toEqual({ recorded: 1, waiting: 0, held: [] });
+      const events = await tc.core.evidence.list(caller.scope, { kinds: ['meeting.attended'] }, { limit: 5 });
+      expect(events.items.map((e) => e.occurredAt)).toEqual(['2026-03-10T10:00:01.500Z']);
+    });
+
     it('queues a meeting once however often its end is reported', async () => {
       const meetingId = `${MEETING}-twice-${kind.name}`;
       const { caller } = await meetingWithNorthwind(meetingId);
