@@ -1,3 +1,5 @@
+import { rememberNewest } from '../common/newest-first-cache';
+
 /** Wall-clock formatters by time zone; building one is slow, so each zone's is kept. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -33,8 +35,35 @@ export function isTimeZone(zone: string): boolean {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** The wall clock in a zone at an instant: date `YYYY-MM-DD`, time `HH:MM`, ISO weekday (Monday 1 … Sunday 7). */
-export function wallClock(instant: Date, timeZone: string): { date: string; time: string; weekday: number } {
+/** A wall-clock reading: date `YYYY-MM-DD`, time `HH:MM`, ISO weekday (Monday 1 … Sunday 7). */
+export interface WallClock {
+  readonly date: string;
+  readonly time: string;
+  readonly weekday: number;
+}
+
+/**
+ * Answers already worked out. Both functions below are pure (a zone's rules do not change while the process
+ * runs), and each answer costs one to four `formatToParts` calls of tens of microseconds, several per reminder
+ * planned, so the latest answers are kept. Wall clocks by zone and second (a formatter shows seconds at most),
+ * instants by zone, date and time as epoch milliseconds (so no caller can change a kept Date).
+ */
+const KEPT = 4096;
+const wallClocks = new Map<string, WallClock>();
+const instants = new Map<string, number>();
+
+/** The wall clock in a zone at an instant. */
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const key = `${timeZone} ${Math.floor(instant.getTime() / 1000)}`;
+  let answer = wallClocks.get(key);
+  if (!answer) {
+    answer = Object.freeze(readWallClock(instant, timeZone));
+    rememberNewest(wallClocks, key, answer, KEPT);
+  }
+  return answer;
+}
+
+function readWallClock(instant: Date, timeZone: string): WallClock {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(instant)
@@ -71,6 +100,16 @@ function offsetMinutes(instant: Date, timeZone: string): number {
  * calendars usually do (01:30 on the spring-forward night in London becomes 02:30 summer time).
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const key = `${timeZone} ${date} ${time}`;
+  let answer = instants.get(key);
+  if (answer === undefined) {
+    answer = findInstant(date, time, timeZone);
+    rememberNewest(instants, key, answer, KEPT);
+  }
+  return new Date(answer);
+}
+
+function findInstant(date: string, time: string, timeZone: string): number {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const naive = Date.UTC(y, mo - 1, d, h, mi);
@@ -80,7 +119,7 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   const candidates = [naive - before * 60_000, naive - after * 60_000].sort((a, b) => a - b);
   for (const candidate of candidates) {
     const wall = wallClock(new Date(candidate), timeZone);
-    if (wall.date === date && wall.time === time) return new Date(candidate);
+    if (wall.date === date && wall.time === time) return candidate;
   }
-  return new Date(naive - before * 60_000);
+  return naive - before * 60_000;
 }

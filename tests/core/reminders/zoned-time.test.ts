@@ -28,6 +28,31 @@ describe(zonedInstant.name, () => {
       '2026-10-25T00:30:00.000Z',
     );
   });
+
+  it('gives the same answer again, which no caller can change', () => {
+    const first = zonedInstant('2026-07-01', '09:00', 'Europe/London');
+    first.setUTCFullYear(1999);
+    expect(zonedInstant('2026-07-01', '09:00', 'Europe/London').toISOString()).toBe(
+      '2026-07-01T08:00:00.000Z',
+    );
+    const wall = wallClock(new Date('2026-07-01T08:00:00.000Z'), 'Europe/London');
+    expect(() => Object.assign(wall, { date: '1999-01-01' })).toThrow(TypeError);
+    expect(wallClock(new Date('2026-07-01T08:00:00.999Z'), 'Europe/London')).toEqual({
+      date: '2026-07-01',
+      time: '09:00',
+      weekday: 3,
+    });
+  });
+
+  it('reads each second on its own: the last second of a day and the first of the next differ', () => {
+    expect(wallClock(new Date('2026-07-01T22:59:59.500Z'), 'Europe/London').date).toBe('2026-07-01');
+    expect(wallClock(new Date('2026-07-01T23:00:00.000Z'), 'Europe/London').date).toBe('2026-07-02');
+  });
+
+  it('refuses an unknown zone every time, keeping nothing for it', () => {
+    expect(() => zonedInstant('2026-07-01', '09:00', 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => zonedInstant('2026-07-01', '09:00', 'Mars/Olympus')).toThrow(RangeError);
+  });
 });
 
 describe(sendTime.name, () => {
