@@ -26,6 +26,11 @@ export function assignmentsIn(drafts: readonly EvidenceDraft[]): Assignment[] {
   );
 }
 
+/** Whether an action might give its owner a notice, judged from the action alone (before its owner is read). */
+export function mayNeedNotice(action: AgreedAction, assignment: Assignment): boolean {
+  return action.ownerId !== assignment.actorId && OPEN_STATUSES.includes(action.status);
+}
+
 /**
  * The notice that tells an action's owner someone else gave it to them ("Sam assigned you …"), or undefined when
  * none is due: they gave it to themselves, it is no longer open, they stopped these notices, or the owner is a
@@ -43,7 +48,7 @@ export function assignmentNotice(
   now: string,
   id: string,
 ): Reminder | undefined {
-  if (action.ownerId === assignment.actorId || !OPEN_STATUSES.includes(action.status)) return undefined;
+  if (!mayNeedNotice(action, assignment)) return undefined;
   if (owner?.kind !== 'user') return undefined;
   if (prefs.stopped.includes('assignment')) return undefined;
   const at = new Date(now);

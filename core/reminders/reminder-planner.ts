@@ -1,8 +1,8 @@
 import type { Scope } from '../common/scope';
 import type { EvidenceDraft } from '../evidence/evidence-event';
 import type { Ids, Repositories } from '../ports';
-import { OPEN_STATUSES } from '../actions/agreed-action';
-import { assignmentNotice, assignmentsIn } from './assignment-notice';
+import { OPEN_STATUSES, type AgreedAction } from '../actions/agreed-action';
+import { assignmentNotice, assignmentsIn, mayNeedNotice } from './assignment-notice';
 import { sendTime } from './delivery-window';
 import type { Reminder, ReminderSubjectType } from './reminder';
 import type { ReminderReader } from './reminder-repository';
@@ -54,31 +54,16 @@ export class ReminderPlanner {
     drafts: readonly EvidenceDraft[],
     now: string,
   ): Promise<void> {
-    // Subjects of one change mostly share an owner: their preferences are read once.
-    const preferences = new Map<string, ReminderPreferences>();
-    for (const touched of touchedBy(drafts)) await this.replan(tx, scope, touched, now, preferences);
+    const read = new ChangeReads(tx, scope);
+    for (const touched of touchedBy(drafts)) await this.replan(tx, scope, touched, now, read);
     for (const assignment of assignmentsIn(drafts)) {
-      const action = await tx.actions.get(scope, assignment.actionId);
-      if (!action) continue;
+      const action = await read.action(assignment.actionId);
+      if (!action || !mayNeedNotice(action, assignment)) continue;
       const [owner] = await tx.people.getMany(scope, [action.ownerId]);
-      const prefs = await this.preferences(tx, scope, action.ownerId, preferences);
+      const prefs = await read.preferences(action.ownerId);
       const notice = assignmentNotice(action, assignment, owner, prefs, now, this.ids.next('rem'));
       if (notice) await tx.reminders.insert(notice);
     }
-  }
-
-  private async preferences(
-    tx: Repositories,
-    scope: Scope,
-    ownerId: string,
-    known: Map<string, ReminderPreferences>,
-  ): Promise<ReminderPreferences> {
-    let prefs = known.get(ownerId);
-    if (!prefs) {
-      prefs = (await tx.reminders.preferences(scope, ownerId)) ?? defaultPreferences();
-      known.set(ownerId, prefs);
-    }
-    return prefs;
   }
 
   private async replan(
@@ -86,9 +71,9 @@ export class ReminderPlanner {
     scope: Scope,
     touched: Touched,
     now: string,
-    preferences: Map<string, ReminderPreferences>,
+    read: ChangeReads,
   ): Promise<void> {
-    const loaded = await load(tx, scope, touched);
+    const loaded = await load(tx, scope, touched, read);
     const pending = loaded
       ? await tx.reminders.pendingForSubject(scope, touched.type, loaded.id)
       : await tx.reminders.pendingForSubject(scope, touched.type, touched.id);
@@ -99,7 +84,7 @@ export class ReminderPlanner {
         now,
       );
 
-    const prefs = await this.preferences(tx, scope, loaded.ownerId, preferences);
+    const prefs = await read.preferences(loaded.ownerId);
     const today = wallClock(new Date(now), prefs.timeZone).date;
     const wanted = plannedOccurrences(loaded.subject, prefs, today).map((o) => ({
       ...o,
@@ -140,13 +125,47 @@ export class ReminderPlanner {
   }
 }
 
+/**
+ * What planning one change reads more than once, read once: its subjects mostly share an owner, and the actions it
+ * created are re-planned and then checked for an assignment notice. Planning writes only reminders, so what was
+ * read stays true for the rest of the change.
+ */
+class ChangeReads {
+  private readonly prefs = new Map<string, ReminderPreferences>();
+  private readonly actions = new Map<string, AgreedAction | undefined>();
+
+  constructor(
+    private readonly tx: Repositories,
+    private readonly scope: Scope,
+  ) {}
+
+  async preferences(ownerId: string): Promise<ReminderPreferences> {
+    let prefs = this.prefs.get(ownerId);
+    if (!prefs) {
+      prefs = (await this.tx.reminders.preferences(this.scope, ownerId)) ?? defaultPreferences();
+      this.prefs.set(ownerId, prefs);
+    }
+    return prefs;
+  }
+
+  async action(id: string): Promise<AgreedAction | undefined> {
+    if (!this.actions.has(id)) this.actions.set(id, await this.tx.actions.get(this.scope, id));
+    return this.actions.get(id);
+  }
+}
+
 /** Whether a subject is an action still to be done. */
 function isOpen(subject: ReminderSubject): boolean {
   return subject.type === 'action' && OPEN_STATUSES.includes(subject.status);
 }
 
 /** Reads a touched subject's current state; undefined when it is gone. */
-async function load(tx: Repositories, scope: Scope, touched: Touched): Promise<Loaded | undefined> {
+async function load(
+  tx: Repositories,
+  scope: Scope,
+  touched: Touched,
+  read: ChangeReads,
+): Promise<Loaded | undefined> {
   switch (touched.type) {
     case 'checkin': {
       const schedule = touched.partnerId
@@ -161,7 +180,7 @@ async function load(tx: Repositories, scope: Scope, touched: Touched): Promise<L
       );
     }
     case 'action': {
-      const action = await tx.actions.get(scope, touched.id);
+      const action = await read.action(touched.id);
       return (
         action && {
           id: action.id,
