@@ -16,6 +16,8 @@ interface Touched {
   readonly id: string;
   /** For check-ins: their partner (schedules are found by partner). */
   readonly partnerId?: string;
+  /** An action this change created: no reminder about it can be pending yet. */
+  readonly created?: boolean;
 }
 
 /** A subject as the planner needs it: its reminder state, owner and space. */
@@ -32,8 +34,10 @@ function touchedBy(drafts: readonly EvidenceDraft[]): Touched[] {
     const { type, id } = d.subject;
     if (type === 'checkin' || type === 'partner')
       seen.set(`checkin:${d.partnerIds[0]}`, { type: 'checkin', id, partnerId: d.partnerIds[0] });
-    else if (type === 'action' || type === 'agreement' || type === 'sla')
-      seen.set(`${type}:${id}`, { type, id });
+    else if (type === 'action' || type === 'agreement' || type === 'sla') {
+      const created = d.kind === 'action.created' || seen.get(`${type}:${id}`)?.created === true;
+      seen.set(`${type}:${id}`, { type, id, created });
+    }
   }
   return [...seen.values()];
 }
@@ -74,9 +78,9 @@ export class ReminderPlanner {
     read: ChangeReads,
   ): Promise<void> {
     const loaded = await load(tx, scope, touched, read);
-    const pending = loaded
-      ? await tx.reminders.pendingForSubject(scope, touched.type, loaded.id)
-      : await tx.reminders.pendingForSubject(scope, touched.type, touched.id);
+    const pending = touched.created
+      ? []
+      : await tx.reminders.pendingForSubject(scope, touched.type, loaded?.id ?? touched.id);
     if (!loaded)
       return tx.reminders.cancel(
         scope,
