@@ -4,7 +4,9 @@
  * card rendered and returned as the invoke answer) against a bare botbuilder echo turn answering the same
  * invoke, in the same run, at concurrency 1, 8 and 32, on SQLite and PostgreSQL.
  *
- * Each server runs in its own process; this one only generates load over loopback HTTP with keep-alive.
+ * Each server runs in its own process; this one only generates load over loopback HTTP with keep-alive, and asks
+ * each server for the CPU time it used during every measurement: on a shared machine a turn's CPU time moves
+ * less with other work than its throughput does.
  * BENCH_TURNS (default 2000) turns per measurement, BENCH_STORES (default "sqlite,postgres"), BENCH_CONCURRENCY
  * (default "1,8,32"); BENCH_PROFILE=<dir> makes the servers write V8 CPU profiles there.
  */
@@ -41,7 +43,7 @@ async function startServer(kind: 'bot' | 'echo', store: string, schema: string):
       String(USERS),
       schema,
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'error' } },
+    { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'error' } },
   );
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
@@ -49,6 +51,14 @@ async function startServer(kind: 'bot' | 'echo', store: string, schema: string):
   });
   const parsed = JSON.parse(line) as { url: string; partners?: string[] };
   return { url: parsed.url, partners: parsed.partners ?? [], child };
+}
+
+/** CPU milliseconds a server process has used so far, on every thread (its store's worker included). */
+function cpuMsOf(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    server.child.once('message', (usage: NodeJS.CpuUsage) => resolve((usage.user + usage.system) / 1000));
+    server.child.send('cpu');
+  });
 }
 
 async function stop(server: Server): Promise<void> {
@@ -67,6 +77,7 @@ async function measure(server: Server, kind: 'bot' | 'echo', count: number, conc
     const user = n % USERS;
     return JSON.stringify(meetingSubmit(n, user, server.partners[user] ?? 'ptn_none'));
   });
+  const cpuBefore = await cpuMsOf(server);
   const started = nowMs();
   const latencies = await runPool(count, concurrency, async (i) => {
     const res = await fetch(`${server.url}/api/messages`, {
@@ -85,8 +96,10 @@ async function measure(server: Server, kind: 'bot' | 'echo', count: number, conc
       throw new Error(`bot turn did not log a meeting: ${JSON.stringify(answer).slice(0, 300)}`);
   });
   const seconds = (nowMs() - started) / 1000;
+  const cpuMs = (await cpuMsOf(server)) - cpuBefore;
   return {
     turnsPerSecond: round(count / seconds, 1),
+    cpuMsPerTurn: round(cpuMs / count, 3),
     p50Ms: round(quantile(latencies, 0.5), 2),
     p99Ms: round(quantile(latencies, 0.99), 2),
   };
@@ -121,10 +134,11 @@ async function main(): Promise<void> {
           meetingSubmit: b,
           throughputRatio: round(b.turnsPerSecond / e.turnsPerSecond, 3),
           p99Ratio: round(b.p99Ms / e.p99Ms, 2),
+          cpuRatio: round(e.cpuMsPerTurn / b.cpuMsPerTurn, 3),
         };
         results.push(row);
         console.log(
-          `${store.padEnd(8)} c=${String(concurrency).padStart(2)}  echo ${e.turnsPerSecond} turns/s p50 ${e.p50Ms} p99 ${e.p99Ms} ms | meeting submit ${b.turnsPerSecond} turns/s p50 ${b.p50Ms} p99 ${b.p99Ms} ms | throughput x${row.throughputRatio}, p99 x${row.p99Ratio}`,
+          `${store.padEnd(8)} c=${String(concurrency).padStart(2)}  echo ${e.turnsPerSecond} turns/s p50 ${e.p50Ms} p99 ${e.p99Ms} ms | meeting submit ${b.turnsPerSecond} turns/s p50 ${b.p50Ms} p99 ${b.p99Ms} ms | throughput x${row.throughputRatio}, p99 x${row.p99Ratio} | server CPU per turn: echo ${e.cpuMsPerTurn} ms, submit ${b.cpuMsPerTurn} ms, x${row.cpuRatio}`,
         );
       }
     } finally {

@@ -1,7 +1,8 @@
 /**
  * One server for the bot-turn benchmark, in its own process so the load generator does not share its thread:
  * `turn-server.ts bot|echo sqlite|postgres <users>`. Prints one JSON line with its URL (and, for the bot, the
- * partner of each benchmark user's space), then serves until killed.
+ * partner of each benchmark user's space), then serves until killed, answering "cpu" on its IPC channel with its
+ * CPU time.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -105,3 +106,8 @@ main().catch((err: unknown) => {
 
 // Exit normally on SIGTERM, so a --cpu-prof run writes its profile.
 process.on('SIGTERM', () => process.exit(0));
+
+// The benchmark asks for the CPU time this process (every thread of it) has used, before and after each measurement.
+process.on('message', (message) => {
+  if (message === 'cpu') process.send!(process.cpuUsage());
+});

@@ -5,6 +5,8 @@ interface Side {
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The server process's CPU time per turn, every thread; absent from results measured before it was. */
+  cpuMsPerTurn?: number;
 }
 interface BotTurnResult {
   turns: number;
@@ -15,6 +17,7 @@ interface BotTurnResult {
     meetingSubmit: Side;
     throughputRatio: number;
     p99Ratio: number;
+    cpuRatio?: number;
   }[];
 }
 
@@ -47,6 +50,8 @@ export const botTurn: FigureBlock = {
           '>submit p50 / p99 ms',
           '>throughput ratio',
           '>p99 ratio',
+          '>server CPU ms per turn, echo / submit',
+          '>CPU ratio',
         ],
         r.rows.map((row) => [
           row.store === 'postgres' ? 'PostgreSQL' : 'SQLite',
@@ -57,6 +62,10 @@ export const botTurn: FigureBlock = {
           pair(row.meetingSubmit.p50Ms, row.meetingSubmit.p99Ms, 1),
           num(row.throughputRatio, 2),
           num(row.p99Ratio, 1),
+          row.echo.cpuMsPerTurn === undefined || row.meetingSubmit.cpuMsPerTurn === undefined
+            ? '—'
+            : pair(row.echo.cpuMsPerTurn, row.meetingSubmit.cpuMsPerTurn, 2),
+          row.cpuRatio === undefined ? '—' : num(row.cpuRatio, 2),
         ]),
       ),
       '',
