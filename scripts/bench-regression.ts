@@ -22,6 +22,8 @@ interface Row {
   concurrency: number;
   throughputRatio: number;
   p99Ratio: number;
+  /** The echo's server CPU per turn over the submit's; absent from results measured before it was. */
+  cpuRatio?: number;
 }
 interface BotTurnFile {
   ranAt: string;
@@ -44,6 +46,12 @@ function verdict(now: number, then: number, higherIsBetter: boolean): string {
 function percent(now: number, then: number): string {
   const change = Math.round(((now - then) / then) * 100);
   return `${change >= 0 ? '+' : ''}${change}%`;
+}
+
+/** The CPU ratio's column: higher is better, as for throughput (the submit's CPU per turn came closer to the echo's). */
+function cpuColumn(now: number | undefined, then: number | undefined): string {
+  if (now === undefined || then === undefined) return '(not in both results)';
+  return `${now.toFixed(2)} / ${then.toFixed(2)} ${percent(now, then).padStart(5)} ${verdict(now, then, true)}`;
 }
 
 function main(): void {
@@ -79,7 +87,9 @@ function main(): void {
         `load average ${(committed.machine.loadAverage ?? []).map((l) => l.toFixed(1)).join(' / ')}). ` +
         `Changes under ${NOISE * 100}% are noise; a short run on a busy machine moves more. Report only.`,
     );
-    console.log('store      c   throughput ratio now / committed       p99 ratio now / committed');
+    console.log(
+      'store      c   throughput ratio now / committed       p99 ratio now / committed       CPU ratio now / committed',
+    );
     for (const row of now.result.rows) {
       const then = committed.result.rows.find(
         (r) => r.store === row.store && r.concurrency === row.concurrency,
@@ -93,7 +103,8 @@ function main(): void {
         `${head}   ${row.throughputRatio.toFixed(2)} / ${then.throughputRatio.toFixed(2)} ` +
           `${percent(row.throughputRatio, then.throughputRatio).padStart(5)} ${verdict(row.throughputRatio, then.throughputRatio, true).padEnd(12)}` +
           `   ${row.p99Ratio.toFixed(1)} / ${then.p99Ratio.toFixed(1)} ` +
-          `${percent(row.p99Ratio, then.p99Ratio).padStart(5)} ${verdict(row.p99Ratio, then.p99Ratio, false)}`,
+          `${percent(row.p99Ratio, then.p99Ratio).padStart(5)} ${verdict(row.p99Ratio, then.p99Ratio, false).padEnd(12)}` +
+          `   ${cpuColumn(row.cpuRatio, then.cpuRatio)}`,
       );
     }
   } catch (err) {
