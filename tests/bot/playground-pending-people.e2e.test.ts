@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { spaceIdOf } from '../../core/common/scope';
 import { describeInChromium, launchChromium } from '../../testkit/chromium';
 import { PLAYGROUND_TENANT, PLAYGROUND_USERS, startPlayground, type Playground } from '../support/playground';
-import { choose, newestCard, pickPerson, step } from '../support/playground-page';
+import { choose, newestCard, pickPerson, PLAYGROUND_WAIT_MS, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const ALEX = PLAYGROUND_USERS[0]!;
@@ -37,7 +37,7 @@ describeInChromium('Microsoft 365 Agents Playground: picking a colleague who is 
   it('adds a partner owned by that colleague and logs a meeting with an action for them', async () => {
     playground = await startPlayground(`${app.baseUrl}/api/messages`, ALEX);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(PLAYGROUND_WAIT_MS);
     await page.goto(playground.url);
     await page.getByText('Partner CRM is ready').waitFor();
 

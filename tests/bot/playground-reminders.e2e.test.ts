@@ -7,7 +7,7 @@ import { reminderDispatcher } from '../../server/reminder-scheduler';
 import { describeInChromium, launchChromium } from '../../testkit/chromium';
 import { aPartnerInput } from '../../testkit/factories';
 import { PLAYGROUND_TENANT, PLAYGROUND_USERS, startPlayground, type Playground } from '../support/playground';
-import { newestCard, step } from '../support/playground-page';
+import { newestCard, PLAYGROUND_WAIT_MS, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const ALEX = PLAYGROUND_USERS[0]!;
@@ -55,7 +55,7 @@ describeInChromium('reminders in Microsoft 365 Agents Playground', () => {
     app.clock.set('2026-03-02T08:00:00Z');
     playground = await startPlayground(`${app.baseUrl}/api/messages`, ALEX);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(PLAYGROUND_WAIT_MS);
     await page.goto(playground.url);
 
     await step(page, 'reminder-install', async () => {

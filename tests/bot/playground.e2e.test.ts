@@ -7,7 +7,7 @@ import {
   startPlayground,
   type Playground,
 } from '../support/playground';
-import { choose, newestCard, pickPerson, step } from '../support/playground-page';
+import { choose, newestCard, pickPerson, PLAYGROUND_WAIT_MS, step } from '../support/playground-page';
 import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const [ALEX, MEGAN] = PLAYGROUND_USERS as [(typeof PLAYGROUND_USERS)[0], (typeof PLAYGROUND_USERS)[0]];
@@ -36,7 +36,7 @@ describeInChromium('Microsoft 365 Agents Playground, as a new user would', () =>
     const playground = await startPlayground(`${app.baseUrl}/api/messages`, who);
     playgrounds.push(playground);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(PLAYGROUND_WAIT_MS);
     await page.goto(playground.url);
     return page;
   }

@@ -2,13 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
+/**
+ * How long a Playground test waits for what a user would see next. Generous: on a loaded two-core CI machine a
+ * step took 2.5 times as long as alone, and a wait that ends early only turns slowness into a failure.
+ */
+export const PLAYGROUND_WAIT_MS = 40_000;
+
 /** The newest Adaptive Card in the page that shows `text`, once it is visible. */
 export async function newestCard(page: Page, text: string): Promise<Locator> {
   await page.getByText(text).last().waitFor();
   return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
 }
 
-/** Runs a step, keeping a screenshot of the page in `test-results/` when it fails. */
+/**
+ * Runs a step. When it fails, keeps a screenshot of the page in `test-results/` and adds the text of the newest
+ * cards to the error, so a failure on a CI machine, whose files are gone, still says what the user saw.
+ */
 export async function step(page: Page, name: string, run: () => Promise<void>): Promise<void> {
   try {
     await run();
@@ -16,8 +25,27 @@ export async function step(page: Page, name: string, run: () => Promise<void>): 
     const dir = join(__dirname, '..', '..', 'test-results');
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `playground-${name}.png`), fullPage: true });
+    if (err instanceof Error)
+      addToMessage(err, `Newest cards in the page:\n${await newestCardTexts(page, 3)}`);
     throw err;
   }
+}
+
+/** Adds a paragraph to an error's message, and to its stack, which is what Jest prints. */
+function addToMessage(err: Error, paragraph: string): void {
+  const oldMessage = err.message;
+  err.message = `${oldMessage}\n\n${paragraph}`;
+  if (err.stack?.includes(oldMessage)) err.stack = err.stack.replace(oldMessage, err.message);
+}
+
+/** The text of the page's newest `count` cards, newest last, each shortened to one line of 400 characters. */
+async function newestCardTexts(page: Page, count: number): Promise<string> {
+  const texts = await page
+    .locator('.ac-adaptiveCard')
+    .evaluateAll((cards) => cards.map((c) => (c as { innerText: string }).innerText))
+    .catch(() => [] as string[]);
+  const lines = texts.slice(-count).map((t) => `- ${t.replace(/\s+/g, ' ').trim().slice(0, 400)}`);
+  return lines.length > 0 ? lines.join('\n') : '(none)';
 }
 
 /** Picks a person in the n-th people picker of a card by typing their first name. */
