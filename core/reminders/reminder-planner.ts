@@ -146,7 +146,7 @@ class ChangeReads {
   async preferences(ownerId: string): Promise<ReminderPreferences> {
     let prefs = this.prefs.get(ownerId);
     if (!prefs) {
-      prefs = (await this.tx.reminders.preferences(this.scope, ownerId)) ?? defaultPreferences();
+      prefs = await preferencesOf(this.tx, this.scope, ownerId);
       this.prefs.set(ownerId, prefs);
     }
     return prefs;
