@@ -104,10 +104,12 @@ export class PeopleDirectory {
    */
   async noteUser(scope: TenantScope, user: TeamsUser, teamsUserId: string | undefined): Promise<void> {
     const read = this.deps.store.read.people;
-    const [byAad, byTeamsId] = await Promise.all([
-      read.findByAadObjectId(scope, user.aadObjectId),
-      teamsUserId === undefined ? undefined : read.findByTeamsUserId(scope, teamsUserId),
-    ]);
+    const byAad = await read.findByAadObjectId(scope, user.aadObjectId);
+    // Named, with this Teams id kept: looking the id up would find them (named people come before pending ones).
+    const named = byAad?.kind === 'user' && !byAad.pending;
+    if (named && (teamsUserId === undefined || byAad.teamsUserId === teamsUserId)) return;
+    const byTeamsId =
+      teamsUserId === undefined ? undefined : await read.findByTeamsUserId(scope, teamsUserId);
     const current =
       !byAad?.pending &&
       !byTeamsId?.pending &&

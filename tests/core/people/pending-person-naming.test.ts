@@ -226,5 +226,30 @@ for (const kind of STORE_KINDS) {
         person: expect.objectContaining({ displayName: 'Megan Bowen' }),
       });
     });
+
+    it('costs a named user’s every activity one read, and looks their Teams id up only when it is new', async () => {
+      const caller = aCaller({ spaceId: aSpace('naming-reads') });
+      const scope = { tenantId: caller.scope.tenantId };
+      const user = { aadObjectId: STRANGER, displayName: 'Lee Gu' };
+      await tc.core.partners.add(caller, aPartnerInput({ relationshipOwner: { user } }));
+      await tc.core.people.noteUser(scope, user, '29:1leeGu');
+      const byTeamsId = jest.spyOn(t.store.read.people, 'findByTeamsUserId');
+      const byAad = jest.spyOn(t.store.read.people, 'findByAadObjectId');
+      try {
+        await tc.core.people.noteUser(scope, user, '29:1leeGu');
+        await tc.core.people.noteUser(scope, user, undefined);
+        expect([byAad.mock.calls.length, byTeamsId.mock.calls.length]).toEqual([2, 0]);
+
+        await tc.core.people.noteUser(scope, user, '29:1leeGuNew');
+        expect(byTeamsId.mock.calls.length).toBe(1);
+        const [me] = await t.store.read.people.getMany(scope, [
+          (await t.store.read.people.findByAadObjectId(scope, STRANGER))!.id,
+        ]);
+        expect(me).toMatchObject({ displayName: 'Lee Gu', teamsUserId: '29:1leeGuNew' });
+      } finally {
+        byTeamsId.mockRestore();
+        byAad.mockRestore();
+      }
+    });
   });
 }
