@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,21 @@ import { join } from 'node:path';
  */
 export function nowMs(): number {
   return performance.now();
+}
+
+/** Clock ticks per second, the unit of /proc's CPU times. */
+let clockTicks: number | undefined;
+
+/**
+ * CPU seconds (user and system) another process has used so far, from /proc (Linux, where the benchmarks run):
+ * what a run cost in work, a figure that moves less than its time when other work shares the cores.
+ */
+export function cpuSecondsOf(pid: number): number {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  // Fields after the command name (which may hold spaces) start at "state", field 3 in proc(5); utime and
+  // stime are fields 14 and 15.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 }
 
 /** The q-quantile (0..1) of a list of numbers. */

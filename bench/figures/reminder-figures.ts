@@ -13,6 +13,8 @@ interface ReminderResult {
     throttled429: number;
     seconds: number;
     ratioToFloor: number;
+    /** CPU seconds the server used (absent from runs before stop 34). */
+    serverCpuSeconds?: number;
   };
   /** Several server processes on one PostgreSQL (absent from runs before #24). */
   multiProcess?: {
@@ -22,6 +24,7 @@ interface ReminderResult {
     throttled429: number;
     seconds: number;
     ratioToFloor: number;
+    serverCpuSeconds?: number;
     lostAfterKill: number;
     killPass: {
       delivered: number;
@@ -33,6 +36,11 @@ interface ReminderResult {
       leaseMs: number;
     };
   };
+}
+
+/** Server CPU seconds, when the run measured them. */
+function cpu(seconds: number | undefined): string {
+  return seconds === undefined ? '—' : num(seconds, 1);
 }
 
 /** The multi-process rows and targets, when the run has them. */
@@ -49,6 +57,7 @@ function multiProcessLines(r: ReminderResult): { rows: string[][]; targets: stri
         num(m.throttled429),
         num(m.seconds, 2),
         num(m.ratioToFloor, 2),
+        cpu(m.serverCpuSeconds),
       ],
       [
         `${m.processes} processes, one SIGKILLed`,
@@ -56,6 +65,7 @@ function multiProcessLines(r: ReminderResult): { rows: string[][]; targets: stri
         num(k.duplicates),
         num(k.throttled429),
         num(k.seconds, 2),
+        '—',
         '—',
       ],
     ],
@@ -85,7 +95,7 @@ export const reminders: FigureBlock = {
         `the floor is ${num(r.floorSeconds, 1)} s.`,
       '',
       table(
-        ['run', '>sent or delivered', '>duplicates', '>429s', '>seconds', '>× floor'],
+        ['run', '>sent or delivered', '>duplicates', '>429s', '>seconds', '>× floor', '>server CPU s'],
         [
           [
             'baseline',
@@ -94,6 +104,7 @@ export const reminders: FigureBlock = {
             num(r.baseline.throttled429),
             num(r.baseline.seconds, 2),
             num(r.baseline.ratioToFloor, 2),
+            '—',
           ],
           [
             'scheduler',
@@ -102,6 +113,7 @@ export const reminders: FigureBlock = {
             num(r.scheduler.throttled429),
             num(r.scheduler.seconds, 2),
             num(r.scheduler.ratioToFloor, 2),
+            cpu(r.scheduler.serverCpuSeconds),
           ],
           ...multi.rows,
         ],

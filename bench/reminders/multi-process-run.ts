@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import type { FakeBotConnector } from '../../testkit/fake-bot-connector';
 import { ReminderTally } from '../../testkit/reminder-tally';
 import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
-import { nowMs, round } from '../bench-kit';
+import { cpuSecondsOf, nowMs, round } from '../bench-kit';
 
 /** What a multi-process pass needs. */
 export interface MultiProcessPlan {
@@ -30,6 +30,12 @@ export interface MultiProcessFigures {
   readonly throttled429: number;
   /** Until every reminder arrived, or the timeout when some never did. */
   readonly seconds: number;
+}
+
+/** The figures of the first pass. */
+export interface FirstPassFigures extends MultiProcessFigures {
+  /** CPU seconds the servers used together from when all were listening until every reminder arrived. */
+  readonly serverCpuSeconds: number;
 }
 
 /** The figures of the kill pass. */
@@ -123,6 +129,13 @@ async function stopAll(servers: readonly ServerProcess[]): Promise<void> {
   await Promise.all(servers.map((s) => s.exited));
 }
 
+/** CPU seconds the servers still running have used so far, together. */
+function serversCpu(servers: readonly ServerProcess[]): number {
+  return servers
+    .filter((s) => s.child.exitCode === null && s.child.signalCode === null)
+    .reduce((sum, s) => sum + cpuSecondsOf(s.child.pid!), 0);
+}
+
 /** What the connector holds, as figures. */
 function figures(connector: FakeBotConnector, tally: ReminderTally, seconds: number): MultiProcessFigures {
   return {
@@ -137,15 +150,17 @@ function figures(connector: FakeBotConnector, tally: ReminderTally, seconds: num
 export async function multiProcessRun(
   plan: MultiProcessPlan,
   connector: FakeBotConnector,
-): Promise<MultiProcessFigures> {
+): Promise<FirstPassFigures> {
   const tally = new ReminderTally(connector);
   const { servers, started } = await startServers(plan);
+  const cpuAtStart = serversCpu(servers);
   try {
     const seconds = await untilDelivered(connector, tally, plan, started);
+    const cpu = serversCpu(servers) - cpuAtStart;
     // A moment more, for any duplicate still on its way.
     await new Promise((r) => setTimeout(r, 1000));
     for (const line of leaseTimeline(servers, started)) plan.progress(line);
-    return figures(connector, tally, seconds);
+    return { ...figures(connector, tally, seconds), serverCpuSeconds: round(cpu, 1) };
   } finally {
     await stopAll(servers);
   }

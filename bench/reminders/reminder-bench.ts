@@ -21,7 +21,7 @@ import { startServerProcess } from '../../testkit/server-process';
 import { testCore } from '../../testkit/test-core';
 import { PostgresStore } from '../../adapters/store/postgres/postgres-store';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../../testkit/postgres';
-import { nowMs, round, writeResult } from '../bench-kit';
+import { cpuSecondsOf, nowMs, round, writeResult } from '../bench-kit';
 import {
   killRun,
   multiProcessRun,
@@ -79,6 +79,7 @@ async function schedulerRun(dataDir: string, connector: FakeBotConnector) {
   const server = await startServerProcess({ DATA_DIR: dataDir, ...RATES });
   // From "listening": the scheduler's first round starts as the server does.
   const started = nowMs();
+  const cpuAtStart = cpuSecondsOf(server.child.pid!);
   const ticker = setInterval(
     () => progress(`  ${tally.delivered} delivered, ${connector.throttled} throttled`),
     2000,
@@ -86,6 +87,7 @@ async function schedulerRun(dataDir: string, connector: FakeBotConnector) {
   // The connector checks its waiters on every call; the tally reads each card once however often it is asked.
   await connector.waitFor(() => tally.delivered >= TOTAL, 600_000);
   const seconds = (nowMs() - started) / 1000;
+  const serverCpuSeconds = cpuSecondsOf(server.child.pid!) - cpuAtStart;
   clearInterval(ticker);
   progress(`  tenants sent from–to ${tenantsDone(tally, started)} s`);
   server.child.kill('SIGTERM');
@@ -95,6 +97,7 @@ async function schedulerRun(dataDir: string, connector: FakeBotConnector) {
     duplicates: tally.duplicates,
     throttled429: connector.throttled,
     seconds: round(seconds),
+    serverCpuSeconds: round(serverCpuSeconds, 1),
   };
 }
 
