@@ -137,6 +137,24 @@ for (const kind of STORE_KINDS) {
           },
         ),
       ).toBe(false);
+      // Both senders made attempt 1: the log keeps it once, and the late answer changes nothing else.
+      const log = await t.store.read.reminders.deliveries(alex.scope, claimed[0]!.id);
+      expect(log.map((a) => [a.attempt, a.outcome])).toEqual([[1, 'sent']]);
+      // A later attempt of a worker without the lease is logged (it happened) and changes nothing either.
+      const at = tc.clock.now().toISOString();
+      const failed = { status: 'failed' as const, attempts: 2, error: 'late' };
+      const attempt = { tenantId: alex.scope.tenantId, reminderId: claimed[0]!.id, attempt: 2, at };
+      expect(
+        await t.store.queue.finish(claimed[0]!, 'crashed', failed, at, { ...attempt, outcome: 'failed' }),
+      ).toBe(false);
+      const after = await t.store.read.reminders.deliveries(alex.scope, claimed[0]!.id);
+      expect(after.map((a) => [a.attempt, a.outcome])).toEqual([
+        [1, 'sent'],
+        [2, 'failed'],
+      ]);
+      expect(await t.store.read.reminders.get(alex.scope, claimed[0]!.id)).toMatchObject({
+        status: 'delivered',
+      });
     });
 
     it('sends one digest card to an owner who chose it', async () => {
