@@ -11,6 +11,15 @@ interface Send {
 const IN_FLIGHT_POLL_MS = 5;
 
 /**
+ * The limiter's default clock: monotonic (a wall-clock adjustment cannot open or close a window) and finer than a
+ * millisecond. `Date.now()` truncates, so a send answered at x.9 ms would leave its window 0.9 ms early, and a
+ * send let go exactly as a window freed up could reach Teams a hair inside it.
+ */
+export function monotonicMs(): number {
+  return performance.now();
+}
+
+/**
  * Sliding-window rate limits per key (a conversation, a tenant). `acquire` waits until every key may send and
  * then counts the send against all of them at once, so concurrent senders never overshoot a window.
  *
@@ -23,7 +32,7 @@ export class SlidingWindowRateLimiter implements RateLimiter {
 
   constructor(
     private readonly windowsOf: (key: string) => readonly RateWindow[],
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = monotonicMs,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 

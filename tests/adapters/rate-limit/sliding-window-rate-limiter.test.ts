@@ -1,4 +1,7 @@
-import { SlidingWindowRateLimiter } from '../../../adapters/rate-limit/sliding-window-rate-limiter';
+import {
+  monotonicMs,
+  SlidingWindowRateLimiter,
+} from '../../../adapters/rate-limit/sliding-window-rate-limiter';
 import { parseRateWindows } from '../../../core/common/rate-window';
 
 /** A limiter on a hand-moved clock: `sleep` moves the clock, so waits are exact and instant. */
@@ -52,6 +55,18 @@ describe(SlidingWindowRateLimiter.name, () => {
     release();
     (await t.limiter.acquire(['c']))();
     expect(t.now()).toBe(1300);
+  });
+
+  it('frees a window only when it has wholly passed, to the fraction of a millisecond', async () => {
+    const t = limiterAt('1/1s');
+    const release = await t.limiter.acquire(['c']);
+    t.advance(0.9);
+    release();
+    (await t.limiter.acquire(['c']))();
+    expect(t.now()).toBeCloseTo(1000.9, 6);
+    // By default it counts on a clock that keeps those fractions (Date.now() would drop them).
+    const readings = Array.from({ length: 50 }, () => monotonicMs());
+    expect(readings.some((ms) => !Number.isInteger(ms))).toBe(true);
   });
 
   it('treats a send still on the wire as happening now', async () => {
