@@ -15,8 +15,25 @@ export interface InPage {
   readonly document: {
     getAnimations(): { playState: string }[];
     querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+    readonly activeElement: { readonly textContent: string | null } | null;
   };
   readonly location: { hash: string };
+}
+
+/**
+ * The focused element's text once it is `expected`, or whatever has focus after 5 s. Fluent UI gives focus back
+ * to what opened a dialog a moment after the dialog is gone (tabster restores it asynchronously), so reading
+ * focus as soon as the dialog is detached races that on a busy machine.
+ */
+export async function focusedTextOnceItIs(page: Page, expected: string): Promise<unknown> {
+  await page
+    .waitForFunction(
+      (text) => (globalThis as unknown as InPage).document.activeElement?.textContent === text,
+      expected,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  return page.evaluate('document.activeElement?.textContent');
 }
 
 /** An axe-core violation, as much of it as a failure message needs. */

@@ -8,7 +8,14 @@ import { GraphPermissionError } from '../../../adapters/graph/graph-failure';
 import { PLAYGROUND_IDENTITY } from '../../../tab/api/local-identity';
 import type { TestApp } from '../../../testkit/test-app';
 import { describeInChromium, launchChromium } from '../../../testkit/chromium';
-import { contextAt, seriousAxeViolations, startTabApp, TAB_TEST_NOW, type InPage } from './browser';
+import {
+  contextAt,
+  focusedTextOnceItIs,
+  seriousAxeViolations,
+  startTabApp,
+  TAB_TEST_NOW,
+  type InPage,
+} from './browser';
 import { aPartnerInput } from '../../../testkit/factories';
 
 jest.setTimeout(120_000);
@@ -316,7 +323,7 @@ describeInChromium('the tab in headless Chromium, standalone in local mode', () 
     await form.getByRole('textbox', { name: /^Owner.*Choose who does it/ }).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('New action');
+    expect(await focusedTextOnceItIs(page, 'New action')).toBe('New action');
   });
 
   it('exports the evidence trail as a PDF and the chain map as PNG', async () => {
@@ -427,7 +434,7 @@ describeInChromium('the tab in headless Chromium, standalone in local mode', () 
     expect(await page.evaluate('document.activeElement?.closest(\'[role="dialog"]\') !== null')).toBe(true);
     await page.keyboard.press('Escape');
     await page.getByRole('form', { name: 'New partner' }).waitFor({ state: 'detached' });
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Add partner');
+    expect(await focusedTextOnceItIs(page, 'Add partner')).toBe('Add partner');
   });
 
   it('fits Teams mobile width (360 px) without sideways scrolling of the page', async () => {
