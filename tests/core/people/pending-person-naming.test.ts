@@ -242,9 +242,7 @@ for (const kind of STORE_KINDS) {
 
         await tc.core.people.noteUser(scope, user, '29:1leeGuNew');
         expect(byTeamsId.mock.calls.length).toBe(1);
-        const [me] = await t.store.read.people.getMany(scope, [
-          (await t.store.read.people.findByAadObjectId(scope, STRANGER))!.id,
-        ]);
+        const me = await t.store.read.people.findByAadObjectId(scope, STRANGER);
         expect(me).toMatchObject({ displayName: 'Lee Gu', teamsUserId: '29:1leeGuNew' });
       } finally {
         byTeamsId.mockRestore();
