@@ -1,15 +1,28 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { UniqueViolation, type SqlExecutor } from '../sql/sql-executor';
 
-/** `$1` placeholders become `@p1` named parameters, which better-sqlite3 binds from an object. */
-function toSqlite(sql: string): string {
-  return sql.replace(/\$(\d+)/g, '@p$1');
+/**
+ * A statement prepared for portable SQL: its `$n` placeholders became anonymous `?`s, which better-sqlite3
+ * binds from an array in order (cheaper than named parameters, which it looks up by name one by one), and
+ * `order` says which parameter each `?` takes, so a `$n` used twice or out of order still binds right.
+ */
+interface Prepared {
+  readonly statement: Statement;
+  readonly order: readonly number[];
 }
 
-function named(params: readonly unknown[]): Record<string, unknown> {
-  const bound: Record<string, unknown> = {};
-  params.forEach((v, i) => (bound[`p${i + 1}`] = v === undefined ? null : v));
-  return bound;
+function prepareSqlite(db: Database, sql: string): Prepared {
+  const order: number[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    order.push(Number(n) - 1);
+    return '?';
+  });
+  return { statement: db.prepare(text), order };
+}
+
+/** The values in placeholder order, `undefined` as NULL. */
+function bound(prepared: Prepared, params: readonly unknown[]): unknown[] {
+  return prepared.order.map((i) => params[i] ?? null);
 }
 
 function isUniqueViolation(err: unknown): err is Error & { code: string } {
@@ -20,16 +33,18 @@ function isUniqueViolation(err: unknown): err is Error & { code: string } {
 /** Runs portable SQL on one better-sqlite3 connection, with prepared statements cached by text. */
 export class SqliteExecutor implements SqlExecutor {
   readonly dialect = 'sqlite' as const;
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Map<string, Prepared>();
 
   constructor(private readonly db: Database) {}
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.attempt(() => this.prepare(sql).all(named(params)) as T[]);
+    const prepared = this.prepare(sql);
+    return this.attempt(() => prepared.statement.all(bound(prepared, params)) as T[]);
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    return this.attempt(() => this.prepare(sql).run(named(params)).changes);
+    const prepared = this.prepare(sql);
+    return this.attempt(() => prepared.statement.run(bound(prepared, params)).changes);
   }
 
   async exec(sql: string): Promise<void> {
@@ -45,12 +60,12 @@ export class SqliteExecutor implements SqlExecutor {
     }
   }
 
-  private prepare(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(toSqlite(sql));
-      this.statements.set(sql, statement);
+  private prepare(sql: string): Prepared {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = prepareSqlite(this.db, sql);
+      this.statements.set(sql, prepared);
     }
-    return statement;
+    return prepared;
   }
 }
