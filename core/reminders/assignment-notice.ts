@@ -5,7 +5,7 @@ import { sendTime } from './delivery-window';
 import type { Reminder } from './reminder';
 import { occurrenceKey } from './reminder-plan';
 import type { ReminderPreferences } from './reminder-preferences';
-import { wallClock } from './zoned-time';
+import { wallClock } from '../common/zoned-time';
 
 /** An action a unit of work created, and who created it. */
 export interface Assignment {

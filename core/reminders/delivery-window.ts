@@ -1,6 +1,6 @@
 import { addDays } from '../common/dates';
 import type { ReminderPreferences } from './reminder-preferences';
-import { wallClock, zonedInstant } from './zoned-time';
+import { wallClock, zonedInstant } from '../common/zoned-time';
 
 /** How far ahead a window is looked for before giving up (a year covers any sane set of quiet days). */
 const SEARCH_DAYS = 366;

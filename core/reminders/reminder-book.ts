@@ -19,7 +19,7 @@ import {
   ReminderPreferencesInput,
   type ReminderPreferences,
 } from './reminder-preferences';
-import { isTimeZone, wallClock } from './zoned-time';
+import { isTimeZone, wallClock } from '../common/zoned-time';
 
 /** How long a snooze lasts. */
 export const SNOOZES = { '1d': 1, '1w': 7 } as const;

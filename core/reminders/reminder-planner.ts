@@ -8,7 +8,7 @@ import type { Reminder, ReminderSubjectType } from './reminder';
 import type { ReminderReader } from './reminder-repository';
 import { occurrenceKey, plannedOccurrences, type ReminderSubject } from './reminder-plan';
 import { defaultPreferences, type ReminderPreferences } from './reminder-preferences';
-import { wallClock } from './zoned-time';
+import { wallClock } from '../common/zoned-time';
 
 /** A subject whose reminders a change may have moved. */
 interface Touched {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../common/dates';
-import { isTimeZone } from './zoned-time';
+import { isTimeZone } from '../common/zoned-time';
 
 /**
  * Families of reminders an owner can stop separately: check-ins, actions coming due, reviews, and notices of

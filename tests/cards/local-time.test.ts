@@ -12,6 +12,10 @@ describe('local time', () => {
     expect(instantOf('2026-03-29', '01:30', 'Europe/London')).toBe('2026-03-29T01:30:00.000Z');
   });
 
+  it('reads a time the autumn clock change repeats as its first occurrence, as reminders do', () => {
+    expect(instantOf('2026-10-25', '01:30', 'Europe/London')).toBe('2026-10-25T00:30:00.000Z');
+  });
+
   it('reads an instant as the date and time on the user’s clock', () => {
     expect(wallClockIn(new Date('2026-03-02T23:30:00Z'), 'Asia/Tokyo')).toEqual({
       date: '2026-03-03',

@@ -1,6 +1,6 @@
 import { sendTime } from '../../../core/reminders/delivery-window';
 import { defaultPreferences } from '../../../core/reminders/reminder-preferences';
-import { wallClock, zonedInstant } from '../../../core/reminders/zoned-time';
+import { wallClock, zonedInstant } from '../../../core/common/zoned-time';
 
 describe(zonedInstant.name, () => {
   it.each([

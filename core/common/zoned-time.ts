@@ -1,4 +1,4 @@
-import { rememberNewest } from '../common/newest-first-cache';
+import { rememberNewest } from './newest-first-cache';
 
 /** Wall-clock formatters by time zone; building one is slow, so each zone's is kept. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
