@@ -43,12 +43,27 @@ const ActivityWhere = z.object({
 export type ActivityLike = z.input<typeof ActivityWhere>;
 
 /**
+ * Activities already read. One turn asks where its activity is from several times (the caller, the place to
+ * remember, the sender to note), and botbuilder hands every handler the same activity object, which nothing
+ * changes during the turn; kept weakly, so a turn's entry goes with its activity.
+ */
+const readActivities = new WeakMap<object, z.output<typeof ActivityWhere>>();
+
+function whereOf(activity: unknown): z.output<typeof ActivityWhere> {
+  const known = typeof activity === 'object' && activity !== null ? readActivities.get(activity) : undefined;
+  if (known) return known;
+  const where = parseInput(ActivityWhere, activity);
+  if (typeof activity === 'object' && activity !== null) readActivities.set(activity, where);
+  return where;
+}
+
+/**
  * The space an activity's records belong to: a person's own space in personal chat, the group chat's space,
  * or the team's space in any of its channels (keyed by the team's thread id, which the tab sees as
  * `team.internalId`). The tenant is Teams' `channelData.tenant.id`, or the conversation's tenant.
  */
 export function placeOf(activity: unknown): ConversationPlace {
-  const a = parseInput(ActivityWhere, activity);
+  const a = whereOf(activity);
   const tenantId = a.channelData?.tenant?.id ?? a.conversation.tenantId;
   if (!tenantId)
     throw ValidationError.of('channelData.tenant', 'The activity does not say which tenant it is from');
@@ -75,7 +90,7 @@ export function placeOf(activity: unknown): ConversationPlace {
 export function callerOf(activity: unknown, place: ConversationPlace = placeOf(activity)): Caller {
   return {
     scope: { tenantId: place.tenantId, spaceId: place.spaceId },
-    user: teamsUserOf(parseInput(ActivityWhere, activity)),
+    user: teamsUserOf(whereOf(activity)),
   };
 }
 
