@@ -3,6 +3,7 @@ import type { EvidenceDraft, EvidenceEvent } from './evidence/evidence-event';
 import type { ChainHead } from './evidence/hash-chain';
 import { EvidenceLedger } from './evidence/evidence-ledger';
 import { ReminderPlanner } from './reminders/reminder-planner';
+import { RememberedActions } from './actions/remembered-actions';
 import type { Clock, Ids, Repositories, Store } from './ports';
 
 /** What a write use case gets inside its transaction. */
@@ -68,11 +69,13 @@ export class SpaceWriter {
 
   /** `head` is the space's chain head as locked at the start of the transaction: only the ledger moves it. */
   private async perform<T>(
-    tx: Repositories,
+    store: Repositories,
     scope: Scope,
     head: ChainHead,
     work: (w: SpaceWork) => Promise<T>,
   ): Promise<WorkOutcome<T>> {
+    // The planner reads back the actions the change wrote; they come from memory.
+    const tx: Repositories = { ...store, actions: new RememberedActions(store.actions) };
     const drafts: EvidenceDraft[] = [];
     const now = this.deps.clock.now().toISOString();
     const result = await work({ tx, now, evidence: (d) => drafts.push(d) });
