@@ -356,9 +356,12 @@ export class PartnerBot extends TeamsActivityHandler {
       if (err instanceof DomainError) return; // Not a Teams conversation: nothing to reach later.
       throw err;
     }
+    // Installs and membership changes check the store, whatever this process noted: they may follow an
+    // uninstall another process recorded.
+    const recheck = !isMessageOrInvoke(context);
     for (const ref of referencesOf(context.activity, place)) {
       try {
-        await this.core.conversations.remember(ref);
+        await this.core.conversations.remember(ref, { recheck });
       } catch (err) {
         // A reference that cannot be stored must not cost the user their answer; reminders will miss it.
         this.logger.warn('conversation reference not stored', { error: String(err), kind: ref.kind });
@@ -433,6 +436,11 @@ function installedConversationOf(
   if (place.kind === 'personal') return ['user', aadObjectId];
   if (place.kind === 'groupChat') return ['chat', place.conversationId];
   return ['team', place.teamId];
+}
+
+/** The turns a busy conversation is made of, as opposed to installs and membership changes. */
+function isMessageOrInvoke(context: TurnContext): boolean {
+  return context.activity.type === 'message' || context.activity.type === 'invoke';
 }
 
 /** An uninstall: its references are marked gone, not refreshed. */

@@ -1,4 +1,5 @@
 import { parseInput } from '../common/parse';
+import { RecentNotes } from '../common/recent-notes';
 import type { TenantScope } from '../common/scope';
 import type { Clock, Store } from '../ports';
 import {
@@ -18,14 +19,31 @@ const ADDRESS_FIELDS = ['serviceUrl', 'channelId', 'botId', 'conversationId', 'u
  * written in their own small transaction rather than through the evidence chain.
  */
 export class ConversationBook {
-  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+  /** References this process stored or found stored lately, by where they lead. */
+  private readonly recent: RecentNotes<ConversationReference>;
+
+  constructor(private readonly deps: { store: Store; clock: Clock }) {
+    this.recent = new RecentNotes(deps.clock);
+  }
 
   /**
    * Records the reference as seen on an activity. A reference that is already stored, active and identical is
-   * not written again, so the common turn costs one indexed read. A user seen only in shared chats keeps the
-   * personal conversation recorded earlier.
+   * not written again, so a turn costs one indexed read, and none when this process stored or found the same one
+   * in the last minute ({@link RecentNotes}). `recheck` reads the store whatever was noted: for installs, which
+   * may follow an uninstall another process recorded. A user seen only in shared chats keeps the personal
+   * conversation recorded earlier.
    */
-  async remember(input: ConversationReferenceInput): Promise<ConversationReference> {
+  async remember(
+    input: ConversationReferenceInput,
+    options: { recheck?: boolean } = {},
+  ): Promise<ConversationReference> {
+    // Unchecked yet: a malformed input makes a note no valid one shares, and is refused by the parse.
+    const note = noteOf(String(input.tenantId), input.kind, String(input.key));
+    if (options.recheck) this.recent.forget(note);
+    return this.recent.note(note, JSON.stringify(input), () => this.store(input));
+  }
+
+  private async store(input: ConversationReferenceInput): Promise<ConversationReference> {
     const seen = parseInput(ConversationReferenceInput, input);
     const key = keyOf(seen.kind, seen.key);
     const scope = { tenantId: seen.tenantId };
@@ -49,9 +67,11 @@ export class ConversationBook {
    */
   async claimWelcome(scope: TenantScope, kind: ConversationKind, key: string): Promise<boolean> {
     const at = this.deps.clock.now().toISOString();
-    return this.deps.store.transaction((tx) =>
+    const claimed = await this.deps.store.transaction((tx) =>
       tx.conversations.markWelcomed(scope, kind, keyOf(kind, key), at),
     );
+    this.recent.forget(noteOf(scope.tenantId, kind, key));
+    return claimed;
   }
 
   /** Marks a reference gone (the app was uninstalled there); unknown references are left alone. */
@@ -65,6 +85,8 @@ export class ConversationBook {
         updatedAt: this.deps.clock.now().toISOString(),
       });
     });
+    // After the write: a note made by a remember that committed before it is dropped too.
+    this.recent.forget(noteOf(scope.tenantId, kind, key));
   }
 
   /** One stored reference, active or gone. */
@@ -79,6 +101,11 @@ export class ConversationBook {
     const users = await this.deps.store.read.conversations.findUsers(scope, wanted);
     return new Map(users.flatMap((u) => (u.userId ? [[u.key, u.userId] as const] : [])));
   }
+}
+
+/** Where a reference's note is kept: by what the store keys it by. */
+function noteOf(tenantId: string, kind: ConversationKind, key: string): string {
+  return `${tenantId} ${kind} ${keyOf(kind, key)}`;
 }
 
 /** Entra object ids arrive in either case; users are keyed in lower case so each person has one row. */

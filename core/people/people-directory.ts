@@ -3,6 +3,7 @@ import type { Clock, Store } from '../ports';
 import { pickedIdKind } from './pending-person';
 import type { Person, PersonRef, TeamsUser } from './person';
 import type { DirectoryUser, UserDirectory } from './user-directory';
+import { RecentNotes } from '../common/recent-notes';
 
 /** Most people one lookup resolves (a card's people picker holds about this many). */
 export const MAX_LOOKUP = 60;
@@ -20,6 +21,9 @@ export interface PickContext {
 
 /** Looks up colleagues the product has already met, and names those a people picker found. */
 export class PeopleDirectory {
+  /** Users this process found named with their Teams id lately: their turns then read nothing. */
+  private readonly notedUsers: RecentNotes<boolean>;
+
   constructor(
     private readonly deps: {
       store: Store;
@@ -29,7 +33,9 @@ export class PeopleDirectory {
       /** Local mode: pickers submit a local client's own user ids (Agents Playground's `user-id-2`). */
       localPickerIds?: boolean;
     },
-  ) {}
+  ) {
+    this.notedUsers = new RecentNotes(deps.clock);
+  }
 
   /** The known Teams users of the tenant with these Entra object ids; unknown ids are simply absent. */
   async knownUsers(scope: TenantScope, aadObjectIds: readonly string[]): Promise<Person[]> {
@@ -100,24 +106,42 @@ export class PeopleDirectory {
 
   /**
    * Someone wrote to the bot (or a roster listed them) with both ids: any pending person they are is named, and
-   * their Teams user id is kept so pickers that submit it find them. One read when nothing changes.
+   * their Teams user id is kept so pickers that submit it find them. One read when nothing changes, and none
+   * when this process found them so in the last minute ({@link RecentNotes}).
    */
   async noteUser(scope: TenantScope, user: TeamsUser, teamsUserId: string | undefined): Promise<void> {
+    const note = `${scope.tenantId} ${user.aadObjectId.toLowerCase()}`;
+    // Kept only once they are named with this Teams id: no pending person can then be made for them.
+    await this.notedUsers.note(
+      note,
+      teamsUserId ?? '',
+      () => this.nameUser(scope, user, teamsUserId),
+      (named) => named,
+    );
+  }
+
+  /** Names whoever the user still is pending as; true when they are (now) named with this Teams id. */
+  private async nameUser(
+    scope: TenantScope,
+    user: TeamsUser,
+    teamsUserId: string | undefined,
+  ): Promise<boolean> {
     const read = this.deps.store.read.people;
     const byAad = await read.findByAadObjectId(scope, user.aadObjectId);
     // Named, with this Teams id kept: looking the id up would find them (named people come before pending ones).
     const named = byAad?.kind === 'user' && !byAad.pending;
-    if (named && (teamsUserId === undefined || byAad.teamsUserId === teamsUserId)) return;
+    if (named && (teamsUserId === undefined || byAad.teamsUserId === teamsUserId)) return true;
     const byTeamsId =
       teamsUserId === undefined ? undefined : await read.findByTeamsUserId(scope, teamsUserId);
     const current =
       !byAad?.pending &&
       !byTeamsId?.pending &&
       (byAad === undefined || teamsUserId === undefined || byAad.teamsUserId === teamsUserId);
-    if (current) return;
+    if (current) return false;
     await this.deps.store.transaction((tx) =>
       tx.people.nameUser(scope, user, teamsUserId, this.deps.clock.now().toISOString()),
     );
+    return true;
   }
 
   private accepts(id: string): boolean {

@@ -20,6 +20,7 @@ import {
   type ReminderPreferences,
 } from './reminder-preferences';
 import { isTimeZone, wallClock } from '../common/zoned-time';
+import { RecentNotes } from '../common/recent-notes';
 
 /** How long a snooze lasts. */
 export const SNOOZES = { '1d': 1, '1w': 7 } as const;
@@ -42,8 +43,12 @@ export const StopInput = z.object({ family: z.enum(REMINDER_FAMILIES) });
 export class ReminderBook {
   private readonly people: PeopleResolver;
 
+  /** Time zones this process found or made stored lately, by user: most turns then read nothing. */
+  private readonly notedZones: RecentNotes<boolean>;
+
   constructor(private readonly deps: { store: Store; clock: Clock; ids: Ids }) {
     this.people = new PeopleResolver(deps.ids);
+    this.notedZones = new RecentNotes(deps.clock);
   }
 
   /** The caller's preferences (the defaults until they choose). */
@@ -70,18 +75,33 @@ export class ReminderBook {
   /**
    * Remembers the time zone Teams reports for someone the product already knows (activities carry it), so their
    * reminders come in their working hours. Someone it does not know yet is not recorded just for this: they
-   * have no reminders. Costs one read when nothing changed.
+   * have no reminders. Costs two reads when nothing changed, and none when this process noted the same zone for
+   * them in the last minute ({@link RecentNotes}).
    */
   async noteTimeZone(scope: TenantScope, user: TeamsUser, timeZone: string): Promise<void> {
     if (!isTimeZone(timeZone)) return;
+    const note = `${scope.tenantId} ${user.aadObjectId.toLowerCase()}`;
+    // Kept only once they are known: someone who becomes known within the minute gets their zone at once.
+    await this.notedZones.note(
+      note,
+      timeZone,
+      () => this.storeTimeZone(scope, user, timeZone),
+      (known) => known,
+    );
+  }
+
+  /** Stores a known user's time zone; false when the product does not know them yet. */
+  private async storeTimeZone(scope: TenantScope, user: TeamsUser, timeZone: string): Promise<boolean> {
     const read = this.deps.store.read;
     const me = await read.people.findByAadObjectId(scope, user.aadObjectId);
-    if (!me || (await preferencesOf(read, scope, me.id)).timeZone === timeZone) return;
+    if (!me) return false;
+    if ((await preferencesOf(read, scope, me.id)).timeZone === timeZone) return true;
     await this.deps.store.transaction(async (tx) => {
       const now = this.deps.clock.now().toISOString();
       const prefs = await preferencesOf(tx, scope, me.id);
       if (prefs.timeZone !== timeZone) await this.apply(tx, scope, me.id, { ...prefs, timeZone }, now);
     });
+    return true;
   }
 
   /** Snoozes a delivered reminder: the same reminder comes again a day or a week later, in the owner's window. */
@@ -174,6 +194,8 @@ export class ReminderBook {
     prefs: ReminderPreferences,
     now: string,
   ): Promise<void> {
+    // Preferences changed another way (the tab, a stop) are checked against the next zone Teams reports.
+    this.notedZones.forgetAll();
     await tx.reminders.savePreferences(scope, ownerId, prefs, now);
     const pending = await tx.reminders.pendingForOwner(scope, ownerId);
     const stopped = pending.filter((r) => prefs.stopped.includes(familyOf(r.kind)));

@@ -1,4 +1,5 @@
 import { ConversationBook } from '../../../core/conversations/conversation-book';
+import { NOTE_AGAIN_AFTER_MS } from '../../../core/common/recent-notes';
 import { ValidationError } from '../../../core/errors';
 import { TENANT_A, TENANT_B } from '../../../testkit/factories';
 import { testCore, type TestCore } from '../../../testkit/test-core';
@@ -98,6 +99,27 @@ for (const kind of STORE_KINDS) {
       expect((await tc.core.conversations.get({ tenantId: TENANT_A }, 'channel', key))?.status).toBe(
         'active',
       );
+    });
+
+    it('trusts what it noted for a minute, but an install checks what another process recorded', async () => {
+      const key = '19:two-processes@thread.tacv2';
+      const channel = { ...personalChat({ key, conversationId: key }), kind: 'channel' as const };
+      const scope = { tenantId: TENANT_A };
+      const otherProcess = testCore(t.store).core;
+      await tc.core.conversations.remember(channel);
+      await otherProcess.conversations.forget(scope, 'channel', key);
+
+      // An activity a moment later, served here, is taken as noted; an install is not.
+      await tc.core.conversations.remember(channel);
+      expect((await tc.core.conversations.get(scope, 'channel', key))?.status).toBe('gone');
+      await tc.core.conversations.remember(channel, { recheck: true });
+      expect((await tc.core.conversations.get(scope, 'channel', key))?.status).toBe('active');
+
+      // A minute after its note, any activity is checked against the store again.
+      await otherProcess.conversations.forget(scope, 'channel', key);
+      tc.clock.advance(NOTE_AGAIN_AFTER_MS);
+      await tc.core.conversations.remember(channel);
+      expect((await tc.core.conversations.get(scope, 'channel', key))?.status).toBe('active');
     });
 
     it('ignores forgetting a conversation it never saw', async () => {

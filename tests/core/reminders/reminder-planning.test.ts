@@ -106,6 +106,13 @@ describe(ReminderPlanner.name, () => {
     expect((await tc.core.reminders.preferences(alex().scope, aUser(1))).timeZone).toBe('Asia/Kolkata');
   });
 
+  it('notes the zone of someone who becomes known right after Teams first reported it', async () => {
+    await tc.core.reminders.noteTimeZone(alex().scope, aUser(1), 'Asia/Kolkata');
+    await tc.core.partners.add(alex(), aPartnerInput({ checkInCadence: { every: 1, unit: 'day' } }));
+    await tc.core.reminders.noteTimeZone(alex().scope, aUser(1), 'Asia/Kolkata');
+    expect(await pending()).toMatchObject([{ dueAt: '2026-03-03T03:30:00.000Z' }]);
+  });
+
   it('snoozes a reminder for a day or a week; to anyone else it does not exist', async () => {
     await tc.core.partners.add(alex(), aPartnerInput({ checkInCadence: { every: 1, unit: 'day' } }));
     const [reminder] = await pending();
