@@ -27,21 +27,22 @@ export type HashInput = Omit<EvidenceEvent, 'hash' | 'snapshot'> & { readonly sn
 
 /** SHA-256 (hex) of an event's canonical content and its predecessor's hash. */
 export function hashOf(event: HashInput): string {
+  // Written in canonical key order, so the canonical text is the engine's own JSON of it, with no sorted copy.
   const hashed = {
-    v: HASH_LAYOUT_VERSION,
-    id: event.id,
-    tenantId: event.tenantId,
-    spaceId: event.spaceId,
-    seq: event.seq,
-    kind: event.kind,
-    subject: event.subject,
-    partnerIds: event.partnerIds,
     actorId: event.actorId,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    snapshot: commitment(event.snapshot),
     criteria: event.criteria,
+    id: event.id,
+    kind: event.kind,
+    occurredAt: event.occurredAt,
+    partnerIds: event.partnerIds,
     prevHash: event.prevHash,
+    recordedAt: event.recordedAt,
+    seq: event.seq,
+    snapshot: commitment(event.snapshot),
+    spaceId: event.spaceId,
+    subject: event.subject,
+    tenantId: event.tenantId,
+    v: HASH_LAYOUT_VERSION,
   };
   return sha256Hex(canonicalJson(hashed));
 }

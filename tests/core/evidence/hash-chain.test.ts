@@ -29,6 +29,13 @@ function chainOf(n: number): EvidenceEvent[] {
   return events;
 }
 
+describe(hashOf.name, () => {
+  it('hashes the layout stored chains were sealed with: the same event, the same digest, always', () => {
+    // Layout version 2, as every stored chain was sealed; a different digest would break them all.
+    expect(chainOf(1)[0]!.hash).toBe('a38710a4ac4909efd0cf9d8c80d87b543f4c40eae52cebcec402cb6bc80c094b');
+  });
+});
+
 describe('canonicalJson', () => {
   it('sorts object keys and drops undefined members, so equal content hashes equally', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: undefined } })).toBe('{"a":{"d":[1,"x"]},"b":1}');
