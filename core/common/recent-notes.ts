@@ -42,6 +42,12 @@ export class RecentNotes<T> {
     return result;
   }
 
+  /** The result kept under `key` within the time, whatever was noted; undefined when there is none. */
+  recall(key: string): T | undefined {
+    const kept = this.notes.get(key);
+    return kept && this.clock.now().getTime() - kept.at < NOTE_AGAIN_AFTER_MS ? kept.result : undefined;
+  }
+
   /** Drops a note: this process changed what it stands for, so the next one is checked against the store. */
   forget(key: string): void {
     this.notes.delete(key);

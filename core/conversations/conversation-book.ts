@@ -94,12 +94,22 @@ export class ConversationBook {
     return this.deps.store.read.conversations.get(scope, kind, keyOf(kind, key));
   }
 
-  /** Teams user ids (`29:…`) of the Entra users the bot has met, by lower-case Entra object id. */
+  /**
+   * Teams user ids (`29:…`) of the Entra users the bot has met, by lower-case Entra object id. Users this process
+   * noted in the last minute (a card's presser, typically) are answered from their note.
+   */
   async teamsUserIds(scope: TenantScope, aadObjectIds: readonly string[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
-    if (wanted.length === 0) return new Map();
-    const users = await this.deps.store.read.conversations.findUsers(scope, wanted);
-    return new Map(users.flatMap((u) => (u.userId ? [[u.key, u.userId] as const] : [])));
+    const found = new Map<string, string>();
+    const unnoted: string[] = [];
+    for (const id of new Set(aadObjectIds.map((id) => id.toLowerCase()))) {
+      const noted = this.recent.recall(noteOf(scope.tenantId, 'user', id))?.userId;
+      if (noted) found.set(id, noted);
+      else unnoted.push(id);
+    }
+    if (unnoted.length === 0) return found;
+    for (const user of await this.deps.store.read.conversations.findUsers(scope, unnoted))
+      if (user.userId) found.set(user.key, user.userId);
+    return found;
   }
 }
 

@@ -32,6 +32,14 @@ describe(RecentNotes.name, () => {
     expect(writes).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('recalls a kept result whatever its fingerprint, until a minute has passed', async () => {
+    await notes.note('alex', 'Europe/London', write('a'));
+    expect(notes.recall('alex')).toBe('stored a');
+    expect(notes.recall('megan')).toBeUndefined();
+    clock.advance(NOTE_AGAIN_AFTER_MS);
+    expect(notes.recall('alex')).toBeUndefined();
+  });
+
   it('keeps no note whose write failed or whose result is not settled, and none it was told to forget', async () => {
     await expect(
       notes.note('alex', 'Europe/London', () => Promise.reject(new Error('store down'))),

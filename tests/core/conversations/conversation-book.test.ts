@@ -140,6 +140,33 @@ for (const kind of STORE_KINDS) {
       expect((await tc.core.conversations.teamsUserIds({ tenantId: TENANT_B }, [MEGAN])).size).toBe(0);
     });
 
+    it('answers the Teams user ids of users it noted in the last minute without reading them', async () => {
+      const scope = { tenantId: TENANT_A };
+      const noted = '1b1b1b1b-2222-4333-8444-555566667777';
+      const unnoted = '2c2c2c2c-3333-4444-8555-666677778888';
+      await tc.core.conversations.remember(personalChat({ key: noted, userId: '29:1noted' }));
+      // Met by another process: nothing noted here.
+      await testCore(t.store).core.conversations.remember(
+        personalChat({ key: unnoted, userId: '29:1unnoted' }),
+      );
+      const findUsers = jest.spyOn(t.store.read.conversations, 'findUsers');
+      try {
+        expect(await tc.core.conversations.teamsUserIds(scope, [noted.toUpperCase()])).toEqual(
+          new Map([[noted, '29:1noted']]),
+        );
+        expect(findUsers).not.toHaveBeenCalled();
+        expect(await tc.core.conversations.teamsUserIds(scope, [noted, unnoted])).toEqual(
+          new Map([
+            [noted, '29:1noted'],
+            [unnoted, '29:1unnoted'],
+          ]),
+        );
+        expect(findUsers).toHaveBeenCalledWith(scope, [unnoted]);
+      } finally {
+        findUsers.mockRestore();
+      }
+    });
+
     it('refuses a reference without a service address, and stores nothing', async () => {
       const key = 'bad-ref-user';
       await expect(
