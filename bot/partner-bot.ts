@@ -219,7 +219,7 @@ export class PartnerBot extends TeamsActivityHandler {
   private async answerSubmit(context: TurnContext, value: { verb?: unknown }): Promise<void> {
     const turn = this.turnOf(context);
     const outcome = await runVerb(turn, value.verb, value);
-    const card = turn.place.kind === 'personal' ? outcome.card : (outcome.shared ?? outcome.card);
+    const card = turn.place.kind === 'personal' ? outcome.card : (outcome.shared?.() ?? outcome.card);
     const replyToId = context.activity.replyToId;
     if (replyToId)
       await context.updateActivity({ type: 'message', id: replyToId, attachments: [cardAttachment(card)] });
@@ -242,7 +242,7 @@ export class PartnerBot extends TeamsActivityHandler {
       const outcome = await runVerb(turn, value.action.verb, value.action.data);
       const replyToId = context.activity.replyToId;
       if (outcome.shared && turn.place.kind !== 'personal' && replyToId && value.trigger !== 'automatic')
-        await this.updateShared(context, replyToId, outcome.shared);
+        await this.updateShared(context, replyToId, outcome.shared());
       return {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',

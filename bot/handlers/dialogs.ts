@@ -47,5 +47,5 @@ export async function submitDialog(turn: Turn, data: unknown, title: string): Pr
   if (!submit) throw ValidationError.of('verb', 'This dialog submitted no known form; open it again');
   const result = await submit(turn, data, 'dialog');
   if (!result.ok) return { answer: { kind: 'card', title, card: result.form } };
-  return { answer: { kind: 'close' }, post: result.result.shared };
+  return { answer: { kind: 'close' }, post: result.result.shared() };
 }

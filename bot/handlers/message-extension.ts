@@ -138,7 +138,7 @@ export async function submitLogFromMessage(turn: Turn, value: unknown): Promise<
     return { kind: 'dialog', answer: { kind: 'card', title: 'Log as partner meeting', card: result.form } };
   return {
     kind: 'insert',
-    card: result.result.shared,
+    card: result.result.shared(),
     preview: { title: 'Partner meeting logged', subtitle: '', text: '' },
   };
 }

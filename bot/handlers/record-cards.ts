@@ -11,10 +11,13 @@ import { renderPartnerCard } from '../../cards/partner-card';
 import type { NamingOffer } from '../../cards/pending-naming';
 import type { Turn } from '../turn';
 
-/** A record's card for the person acting, and the card everyone else in the conversation sees. */
+/**
+ * A record's card for the person acting, and the card everyone else in the conversation sees, rendered only when
+ * it is sent (a personal chat has no one else).
+ */
 export interface CardPair {
   readonly mine: AdaptiveCard;
-  readonly shared: AdaptiveCard;
+  readonly shared: () => AdaptiveCard;
 }
 
 /** A short confirmation or warning at the top of a card. */
@@ -57,7 +60,7 @@ export async function meetingCards(
   const base = { view, timeZone: turn.timeZone, today: turn.today, refreshUserIds: userIds, notice };
   return {
     mine: renderMeetingSummaryCard({ ...base, viewerId: viewerIdIn(turn, view.people), naming }),
-    shared: renderMeetingSummaryCard({ ...base, naming: {} }),
+    shared: () => renderMeetingSummaryCard({ ...base, naming: {} }),
   };
 }
 
@@ -65,7 +68,7 @@ export async function meetingCards(
 export function partnerCards(view: PartnerView, notice?: Notice, naming: NamingOffer = {}): CardPair {
   return {
     mine: renderPartnerCard({ view, withActions: true, notice, naming }),
-    shared: renderPartnerCard({ view, withActions: true, notice, naming: {} }),
+    shared: () => renderPartnerCard({ view, withActions: true, notice, naming: {} }),
   };
 }
 
@@ -79,7 +82,7 @@ export async function agreementCards(turn: Turn, view: AgreementView, notice?: N
   const base = { view, timeZone: turn.timeZone, refreshUserIds: userIds, notice };
   return {
     mine: renderAgreementCard({ ...base, viewer: { personId: viewerIdIn(turn, view.people) } }),
-    shared: renderAgreementCard(base),
+    shared: () => renderAgreementCard(base),
   };
 }
 
@@ -95,6 +98,6 @@ export async function actionCards(
   const base = { view, today: turn.today, partnerName, refreshUserIds: userIds, notice };
   return {
     mine: renderActionCard({ ...base, viewerId: viewerIdIn(turn, view.people), naming }),
-    shared: renderActionCard({ ...base, naming: {} }),
+    shared: () => renderActionCard({ ...base, naming: {} }),
   };
 }
