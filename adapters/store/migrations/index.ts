@@ -15,6 +15,7 @@ import { meetingDraftsAndAttendance } from './2026-12-04-30-meeting-drafts-and-a
 import { typedNames } from './2026-12-05-20-typed-names';
 import { meetingAiInsights } from './2026-12-05-10-meeting-ai-insights';
 import { attendanceOccurrence } from './2026-12-05-30-attendance-occurrence';
+import { actionsByMeetingDropped } from './2026-12-06-10-actions-by-meeting-dropped';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; never edit a released one. */
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   typedNames,
   meetingAiInsights,
   attendanceOccurrence,
+  actionsByMeetingDropped,
 ];
