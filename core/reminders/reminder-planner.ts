@@ -107,7 +107,10 @@ export class ReminderPlanner {
       stale.map((r) => r.id),
       now,
     );
+    // A wanted occurrence still pending stands as it is (its key is taken: inserting it again would do nothing).
+    const standing = new Set(pending.filter((r) => !stale.includes(r)).map((r) => r.key));
     for (const o of wanted) {
+      if (standing.has(o.key)) continue;
       const reminder: Reminder = {
         id: this.ids.next('rem'),
         tenantId: scope.tenantId,

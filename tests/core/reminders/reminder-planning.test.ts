@@ -1,5 +1,6 @@
 import { ReminderPlanner } from '../../../core/reminders/reminder-planner';
 import { NotFoundError } from '../../../core/errors';
+import { ReminderSqlRepository } from '../../../adapters/store/sql/reminder-sql-repository';
 import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/factories';
 import { testCore, type TestCore } from '../../../testkit/test-core';
 import { openSqliteTestStore, type TestStore } from '../../../testkit/test-stores';
@@ -40,6 +41,20 @@ describe(ReminderPlanner.name, () => {
       ['checkin_due', '2026-03-16', 'cancelled'],
       ['checkin_due', '2026-03-24', 'pending'],
     ]);
+  });
+
+  it('leaves a reminder still wanted as it is when its subject is planned again, without writing it', async () => {
+    const input = aPartnerInput({ checkInCadence: { every: 1, unit: 'day' } });
+    const { partner } = await tc.core.partners.add(alex(), input);
+    const [before] = await pending();
+    const inserts = jest.spyOn(ReminderSqlRepository.prototype, 'insert');
+    try {
+      await tc.core.partners.update(alex(), partner.id, { ...input, name: 'Northwind Freight' }, 1);
+      expect(inserts).not.toHaveBeenCalled();
+    } finally {
+      inserts.mockRestore();
+    }
+    expect(await pending()).toEqual([before]);
   });
 
   it('plans three reminders for an open action and cancels them when it is done', async () => {
