@@ -5,6 +5,7 @@ import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
 import { sqlRepositories } from '../sql/sql-repositories';
 import { PostgresExecutor } from './postgres-executor';
+import { StatementNames } from './statement-names';
 
 /** Key of the advisory lock that lets one process at a time migrate. */
 const MIGRATION_LOCK_KEY = 7_316_212;
@@ -43,8 +44,11 @@ export class PostgresStore implements Store {
   readonly read: StoreReaders;
   readonly queue: ReminderQueue;
 
+  /** Named statements of this store's pool (its connections keep them prepared). */
+  private readonly names = new StatementNames();
+
   private constructor(private readonly pool: Pool) {
-    this.read = sqlRepositories(new PostgresExecutor(pool));
+    this.read = sqlRepositories(new PostgresExecutor(pool, this.names));
     this.queue = new ReminderSqlQueue((work) => this.inTransaction(work));
   }
 
@@ -68,7 +72,10 @@ export class PostgresStore implements Store {
   /** Reads through a pool of its own, without migrating: what a worker thread reads with. */
   static openReader(options: PostgresOptions): StoreReader {
     const pool = postgresPool(options);
-    return { read: sqlRepositories(new PostgresExecutor(pool)), close: () => pool.end() };
+    return {
+      read: sqlRepositories(new PostgresExecutor(pool, new StatementNames())),
+      close: () => pool.end(),
+    };
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
@@ -85,7 +92,7 @@ export class PostgresStore implements Store {
     try {
       await client.query('BEGIN');
       try {
-        const value = await work(new PostgresExecutor(client));
+        const value = await work(new PostgresExecutor(client, this.names));
         await client.query('COMMIT');
         return value;
       } catch (err) {
