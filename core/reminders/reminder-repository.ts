@@ -24,8 +24,8 @@ export interface ReminderReader {
 
 /** Reads and writes reminders. */
 export interface ReminderRepository extends ReminderReader {
-  /** Stores a planned reminder; false when its occurrence key was planned before (whatever became of it). */
-  insert(reminder: Reminder): Promise<boolean>;
+  /** Stores a planned reminder, unless its occurrence key was planned before (whatever became of it). */
+  insert(reminder: Reminder): Promise<void>;
   /** Pending reminders about one subject of a space. */
   pendingForSubject(scope: Scope, subjectType: ReminderSubjectType, subjectId: string): Promise<Reminder[]>;
   /** One owner's pending reminders across the tenant. */

@@ -5,6 +5,7 @@ import { ReminderSqlQueue } from '../sql/reminder-sql-queue';
 import { migrate } from '../migrations/migrator';
 import { sqlRepositories } from '../sql/sql-repositories';
 import { PostgresExecutor } from './postgres-executor';
+import { inPostgresTransaction } from './postgres-transaction';
 import { StatementNames } from './statement-names';
 
 /** Key of the advisory lock that lets one process at a time migrate. */
@@ -24,6 +25,9 @@ export function postgresPool(options: PostgresOptions): Pool {
   const config: PoolConfig = {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    // A connection sends each query without waiting for the one before to be answered; only a transaction's
+    // writes make use of it (PostgresTransaction), everything else still waits for each answer.
+    pipeline: true,
   };
   if (options.schema !== undefined) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
@@ -86,22 +90,7 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 
-  private async inTransaction<T>(work: (db: PostgresExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      try {
-        const value = await work(new PostgresExecutor(client, this.names));
-        await client.query('COMMIT');
-        return value;
-      } catch (err) {
-        // A failed ROLLBACK means the connection itself is gone: drop it from the pool, report the first error.
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-        throw err;
-      }
-    } finally {
-      client.release(broken);
-    }
+  private inTransaction<T>(work: (db: PostgresExecutor) => Promise<T>): Promise<T> {
+    return inPostgresTransaction(this.pool, this.names, work);
   }
 }

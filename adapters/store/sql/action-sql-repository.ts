@@ -55,7 +55,7 @@ export class ActionSqlRepository implements ActionRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async insert(a: AgreedAction): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO actions (tenant_id, space_id, id, title, owner_id, due_date, status, meeting_id, partner_id,
          completion_note, completed_at, version, created_at, updated_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,

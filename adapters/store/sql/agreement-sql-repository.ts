@@ -77,7 +77,7 @@ export class AgreementSqlRepository implements AgreementRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async insert(a: PriorityAgreement): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO agreements (tenant_id, space_id, id, series_id, version_no, title, parties, scenario, priority_rule,
          rationale, escalation_route, effective_from, review_date, status, supersedes_id, superseded_by_id, version,
          created_at, updated_at, created_by)
@@ -106,7 +106,7 @@ export class AgreementSqlRepository implements AgreementRepository {
       ],
     );
     for (const party of a.parties.filter((p) => p.partnerId !== undefined)) {
-      await this.db.run(
+      this.db.write(
         'INSERT INTO agreement_partners (tenant_id, space_id, partner_id, agreement_id) VALUES ($1, $2, $3, $4)',
         [a.tenantId, a.spaceId, party.partnerId, a.id],
       );

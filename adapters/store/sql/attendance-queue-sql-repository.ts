@@ -10,7 +10,7 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
   constructor(private readonly db: SqlExecutor) {}
 
   async enqueue(job: Omit<AttendanceJob, 'attempts'>, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO attendance_jobs (tenant_id, space_id, online_meeting_id, organizer_aad_object_id, ended_at,
          queued_at, attempts, next_attempt_at, status)
        VALUES ($1, $2, $3, $4, $5, $6, 0, $6, 'waiting')
@@ -61,7 +61,7 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
   }
 
   async done(job: AttendanceOccurrence): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `DELETE FROM attendance_jobs
        WHERE tenant_id = $1 AND online_meeting_id = $2 AND COALESCE(ended_at, queued_at) = $3`,
       [job.tenantId, job.onlineMeetingId, job.endedAt],
@@ -69,7 +69,7 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
   }
 
   async retryAt(job: AttendanceOccurrence, at: string, reason: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE attendance_jobs SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
        WHERE tenant_id = $3 AND online_meeting_id = $4 AND COALESCE(ended_at, queued_at) = $5`,
       [at, reason.slice(0, 500), job.tenantId, job.onlineMeetingId, job.endedAt],
@@ -77,7 +77,7 @@ export class AttendanceQueueSqlRepository implements AttendanceQueue {
   }
 
   async hold(job: AttendanceOccurrence, reason: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE attendance_jobs SET attempts = attempts + 1, status = 'held', last_error = $1
        WHERE tenant_id = $2 AND online_meeting_id = $3 AND COALESCE(ended_at, queued_at) = $4`,
       [reason.slice(0, 500), job.tenantId, job.onlineMeetingId, job.endedAt],

@@ -12,7 +12,7 @@ export class CalendarSyncSqlRepository implements CalendarSyncRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async enqueue(scope: Scope, checkInId: string, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO calendar_outbox (tenant_id, space_id, checkin_id, queued_at, attempts, next_attempt_at)
        VALUES ($1, $2, $3, $4, 0, $4)
        ON CONFLICT (tenant_id, checkin_id) DO UPDATE SET queued_at = $4, attempts = 0, next_attempt_at = $4,
@@ -56,12 +56,12 @@ export class CalendarSyncSqlRepository implements CalendarSyncRepository {
 
   async done(scope: TenantScope, checkInId: string, queuedAt?: string): Promise<void> {
     const sql = 'DELETE FROM calendar_outbox WHERE tenant_id = $1 AND checkin_id = $2';
-    if (queuedAt === undefined) await this.db.run(sql, [scope.tenantId, checkInId]);
-    else await this.db.run(`${sql} AND queued_at = $3`, [scope.tenantId, checkInId, queuedAt]);
+    if (queuedAt === undefined) this.db.write(sql, [scope.tenantId, checkInId]);
+    else this.db.write(`${sql} AND queued_at = $3`, [scope.tenantId, checkInId, queuedAt]);
   }
 
   async retryAt(scope: TenantScope, checkInId: string, at: string, error: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE calendar_outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
        WHERE tenant_id = $3 AND checkin_id = $4`,
       [at, error.slice(0, 500), scope.tenantId, checkInId],
@@ -77,7 +77,7 @@ export class CalendarSyncSqlRepository implements CalendarSyncRepository {
   }
 
   async saveEvent(scope: TenantScope, checkInId: string, ref: CalendarEventRef, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO calendar_events (tenant_id, checkin_id, event_id, owner_aad_object_id, updated_at)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, checkin_id) DO UPDATE SET event_id = $3, owner_aad_object_id = $4, updated_at = $5`,
@@ -86,7 +86,7 @@ export class CalendarSyncSqlRepository implements CalendarSyncRepository {
   }
 
   async forgetEvent(scope: TenantScope, checkInId: string): Promise<void> {
-    await this.db.run('DELETE FROM calendar_events WHERE tenant_id = $1 AND checkin_id = $2', [
+    this.db.write('DELETE FROM calendar_events WHERE tenant_id = $1 AND checkin_id = $2', [
       scope.tenantId,
       checkInId,
     ]);

@@ -45,7 +45,7 @@ export class CheckInSqlRepository implements CheckInRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async save(s: CheckInSchedule): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO checkins (tenant_id, space_id, id, partner_id, owner_id, cadence_every, cadence_unit, next_due_date,
          last_completed_on, last_meeting_id, active, version, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)

@@ -44,7 +44,7 @@ export class ConversationSqlRepository implements ConversationRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async save(c: ConversationReference): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO conversation_references (tenant_id, kind, key, service_url, channel_id, bot_id, conversation_id,
          user_id, team_id, status, updated_at, welcomed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

@@ -44,7 +44,7 @@ export class EvidenceRequestSqlRepository implements EvidenceRequestRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async insert(r: EvidenceRequest): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO evidence_requests (tenant_id, space_id, id, kind, requested_by, recipient_id, partner_id, item_ids,
          question, status, requested_at, answered_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,

@@ -102,7 +102,7 @@ export class EvidenceSqlRepository implements EvidenceRepository {
     let [row] = await this.db.all<{ seq: number; hash: string }>(select, [scope.tenantId, scope.spaceId]);
     if (!row) {
       // A space's first write creates its head; of two first writers, one inserts and both then lock that row.
-      await this.db.run(
+      this.db.write(
         `INSERT INTO evidence_heads (tenant_id, space_id, seq, hash) VALUES ($1, $2, 0, $3)
          ON CONFLICT (tenant_id, space_id) DO NOTHING`,
         [scope.tenantId, scope.spaceId, EMPTY_HEAD.hash],
@@ -141,7 +141,7 @@ export class EvidenceSqlRepository implements EvidenceRepository {
       ];
       return `(${rows.list(values)})`;
     });
-    await this.db.run(
+    this.db.write(
       `INSERT INTO evidence_events (tenant_id, space_id, seq, id, kind, subject_type, subject_id, partner_ids, actor_id,
          occurred_at, recorded_at, snapshot, criteria, prev_hash, hash, person_ids, involved_ids)
        VALUES ${eventValues.join(', ')}`,
@@ -154,14 +154,16 @@ export class EvidenceSqlRepository implements EvidenceRepository {
       ),
     );
     if (linkValues.length > 0)
-      await this.db.run(
+      this.db.write(
         `INSERT INTO evidence_partners (tenant_id, space_id, partner_id, seq) VALUES ${linkValues.join(', ')}`,
         links.values,
       );
-    await this.db.run(
-      'UPDATE evidence_heads SET seq = $3, hash = $4 WHERE tenant_id = $1 AND space_id = $2',
-      [last.tenantId, last.spaceId, last.seq, last.hash],
-    );
+    this.db.write('UPDATE evidence_heads SET seq = $3, hash = $4 WHERE tenant_id = $1 AND space_id = $2', [
+      last.tenantId,
+      last.spaceId,
+      last.seq,
+      last.hash,
+    ]);
   }
 
   async head(scope: Scope): Promise<ChainHead> {

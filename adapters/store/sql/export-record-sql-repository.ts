@@ -22,7 +22,7 @@ export class ExportRecordSqlRepository implements ExportRecordRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async insert(r: ExportRecord): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO evidence_exports (tenant_id, space_id, id, requested_by, format, filters, as_of_seq, head_hash,
          items, code, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,

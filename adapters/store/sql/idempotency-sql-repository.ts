@@ -21,7 +21,7 @@ export class IdempotencySqlRepository implements IdempotencyRepository {
   }
 
   async complete(scope: TenantScope, key: string, result: string): Promise<void> {
-    await this.db.run('UPDATE idempotency_keys SET result = $3 WHERE tenant_id = $1 AND key = $2', [
+    this.db.write('UPDATE idempotency_keys SET result = $3 WHERE tenant_id = $1 AND key = $2', [
       scope.tenantId,
       key,
       result,

@@ -60,10 +60,11 @@ export class MeetingDraftSqlRepository implements MeetingDraftRepository {
   async take(scope: Scope): Promise<MeetingDraftRecord | undefined> {
     const draft = await this.get(scope);
     if (draft)
-      await this.db.run(
-        'DELETE FROM meeting_drafts WHERE tenant_id = $1 AND space_id = $2 AND version = $3',
-        [scope.tenantId, scope.spaceId, draft.version],
-      );
+      this.db.write('DELETE FROM meeting_drafts WHERE tenant_id = $1 AND space_id = $2 AND version = $3', [
+        scope.tenantId,
+        scope.spaceId,
+        draft.version,
+      ]);
     return draft;
   }
 

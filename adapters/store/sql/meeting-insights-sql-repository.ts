@@ -41,7 +41,7 @@ export class MeetingInsightsSqlRepository implements MeetingInsightsQueue {
   }
 
   async enqueue(job: Scope & InsightsMeeting, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO meeting_insight_jobs (tenant_id, space_id, online_meeting_id, organizer_aad_object_id, title,
          started_at, ended_at, queued_at, attempts, next_attempt_at, status, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $8, 'waiting', $8)
@@ -81,7 +81,7 @@ export class MeetingInsightsSqlRepository implements MeetingInsightsQueue {
   }
 
   async retryAt(job: InsightsJobKey, at: string, reason: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE meeting_insight_jobs SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
        WHERE tenant_id = $3 AND online_meeting_id = $4 AND started_at = $5`,
       [at, reason.slice(0, 500), job.tenantId, job.onlineMeetingId, job.startedAt],
@@ -89,7 +89,7 @@ export class MeetingInsightsSqlRepository implements MeetingInsightsQueue {
   }
 
   async hold(job: InsightsJobKey, reason: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE meeting_insight_jobs SET attempts = attempts + 1, status = 'held', last_error = $1
        WHERE tenant_id = $2 AND online_meeting_id = $3 AND started_at = $4`,
       [reason.slice(0, 500), job.tenantId, job.onlineMeetingId, job.startedAt],
@@ -97,7 +97,7 @@ export class MeetingInsightsSqlRepository implements MeetingInsightsQueue {
   }
 
   async propose(job: InsightsJobKey, proposal: MeetingInsights, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE meeting_insight_jobs SET status = 'ready', proposal = $1, next_attempt_at = $2, updated_at = $2,
          last_error = NULL
        WHERE tenant_id = $3 AND online_meeting_id = $4 AND started_at = $5`,
@@ -106,7 +106,7 @@ export class MeetingInsightsSqlRepository implements MeetingInsightsQueue {
   }
 
   async announced(job: InsightsJobKey, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE meeting_insight_jobs SET status = 'announced', updated_at = $1
        WHERE tenant_id = $2 AND online_meeting_id = $3 AND started_at = $4`,
       [now, job.tenantId, job.onlineMeetingId, job.startedAt],

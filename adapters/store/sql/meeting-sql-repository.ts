@@ -58,7 +58,7 @@ export class MeetingSqlRepository implements MeetingRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async insert(m: Meeting): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO meetings (tenant_id, space_id, id, title, occurred_at, duration_minutes, type, medium, partner_ids,
          attendee_ids, minutes, decisions, issues_raised, customer_impact, action_ids, agreement_id, source,
          logged_by, created_at)
@@ -86,7 +86,7 @@ export class MeetingSqlRepository implements MeetingRepository {
       ],
     );
     for (const partnerId of m.partnerIds) {
-      await this.db.run(
+      this.db.write(
         `INSERT INTO meeting_partners (tenant_id, space_id, partner_id, occurred_at, meeting_id)
          VALUES ($1, $2, $3, $4, $5)`,
         [m.tenantId, m.spaceId, partnerId, m.occurredAt, m.id],

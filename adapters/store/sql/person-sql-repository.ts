@@ -104,7 +104,7 @@ export class PersonSqlRepository implements PersonRepository {
   }
 
   async updateContact(scope: TenantScope, id: string, details: ContactDetails, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE people SET display_name = $3, email = $4, phone = $5, job_title = $6, updated_at = $7
        WHERE tenant_id = $1 AND id = $2 AND kind = 'contact'`,
       [
@@ -174,7 +174,7 @@ export class PersonSqlRepository implements PersonRepository {
     const aad = user.aadObjectId.toLowerCase();
     if (teamsUserId !== undefined)
       // A person picked by Teams user id takes the Entra id, unless someone already has it.
-      await this.db.run(
+      this.db.write(
         `UPDATE people SET aad_object_id = $1
          WHERE tenant_id = $2 AND id = (
              SELECT MIN(id) FROM people
@@ -182,7 +182,7 @@ export class PersonSqlRepository implements PersonRepository {
            AND NOT EXISTS (SELECT 1 FROM people WHERE tenant_id = $2 AND aad_object_id = $1)`,
         [aad, scope.tenantId, teamsUserId],
       );
-    await this.db.run(
+    this.db.write(
       `UPDATE people SET display_name = $1, email = COALESCE($2, email), pending_since = NULL, name_typed_by = NULL,
          updated_at = $3
        WHERE tenant_id = $4 AND kind = 'user' AND pending_since IS NOT NULL
@@ -190,7 +190,7 @@ export class PersonSqlRepository implements PersonRepository {
       [user.displayName, nullable(user.email), now, scope.tenantId, aad, teamsUserId ?? null],
     );
     if (teamsUserId !== undefined)
-      await this.db.run(
+      this.db.write(
         `UPDATE people SET teams_user_id = $1
          WHERE tenant_id = $2 AND aad_object_id = $3 AND (teams_user_id IS NULL OR teams_user_id <> $1)`,
         [teamsUserId, scope.tenantId, aad],
@@ -224,7 +224,7 @@ export class PersonSqlRepository implements PersonRepository {
   }
 
   async saveProfile(scope: TenantScope, id: string, profile: DirectoryProfile, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE people SET job_title = COALESCE($1, job_title), email = COALESCE($2, email), profile_checked_at = $3
        WHERE tenant_id = $4 AND id = $5 AND kind = 'user'`,
       [nullable(profile.jobTitle), nullable(profile.email), now, scope.tenantId, id],

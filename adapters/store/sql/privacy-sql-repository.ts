@@ -94,7 +94,7 @@ export class PrivacySqlRepository implements PrivacyRepository {
     pseudonym: string,
     now: string,
   ): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE people SET display_name = $1, email = NULL, phone = NULL, job_title = NULL, aad_object_id = NULL,
          updated_at = $2 WHERE tenant_id = $3 AND id = $4`,
       [pseudonym, now, scope.tenantId, personId],
@@ -125,7 +125,7 @@ export class PrivacySqlRepository implements PrivacyRepository {
         const p = new Params();
         const set = updates.map(([column, value]) => `${column} = ${p.add(value)}`).join(', ');
         const where = [`tenant_id = ${p.add(scope.tenantId)}`, ...key.map((k) => `${k} = ${p.add(row[k])}`)];
-        await this.db.run(`UPDATE ${table} SET ${set} WHERE ${where.join(' AND ')}`, p.values);
+        this.db.write(`UPDATE ${table} SET ${set} WHERE ${where.join(' AND ')}`, p.values);
         changed += updates.length;
       }
     }
@@ -141,7 +141,7 @@ export class PrivacySqlRepository implements PrivacyRepository {
   }
 
   async replaceSnapshot(scope: Scope, seq: number, snapshot: unknown): Promise<void> {
-    await this.db.run(
+    this.db.write(
       // The people recorded beside the snapshot are read from the new one from now on.
       `UPDATE evidence_events SET snapshot = $1, person_ids = NULL, involved_ids = NULL
        WHERE tenant_id = $2 AND space_id = $3 AND seq = $4`,
@@ -151,25 +151,25 @@ export class PrivacySqlRepository implements PrivacyRepository {
 
   async forgetTeamsUser(scope: TenantScope, personId: string, aadObjectId: string): Promise<void> {
     const tenant = scope.tenantId;
-    await this.db.run(
-      "DELETE FROM conversation_references WHERE tenant_id = $1 AND kind = 'user' AND key = $2",
-      [tenant, aadObjectId.toLowerCase()],
-    );
-    await this.db.run('DELETE FROM reminder_preferences WHERE tenant_id = $1 AND person_id = $2', [
+    this.db.write("DELETE FROM conversation_references WHERE tenant_id = $1 AND kind = 'user' AND key = $2", [
+      tenant,
+      aadObjectId.toLowerCase(),
+    ]);
+    this.db.write('DELETE FROM reminder_preferences WHERE tenant_id = $1 AND person_id = $2', [
       tenant,
       personId,
     ]);
-    await this.db.run(
+    this.db.write(
       `DELETE FROM reminder_deliveries WHERE tenant_id = $1 AND reminder_id IN
          (SELECT id FROM reminders WHERE tenant_id = $1 AND owner_id = $2)`,
       [tenant, personId],
     );
-    await this.db.run('DELETE FROM reminders WHERE tenant_id = $1 AND owner_id = $2', [tenant, personId]);
-    await this.db.run(
+    this.db.write('DELETE FROM reminders WHERE tenant_id = $1 AND owner_id = $2', [tenant, personId]);
+    this.db.write(
       'DELETE FROM unreachable_owners WHERE tenant_id = $1 AND (owner_id = $2 OR assigner_id = $2)',
       [tenant, personId],
     );
-    await this.db.run('DELETE FROM calendar_events WHERE tenant_id = $1 AND owner_aad_object_id = $2', [
+    this.db.write('DELETE FROM calendar_events WHERE tenant_id = $1 AND owner_aad_object_id = $2', [
       tenant,
       aadObjectId,
     ]);
@@ -237,7 +237,7 @@ export class PrivacySqlRepository implements PrivacyRepository {
   }
 
   async audit(entry: PrivacyAuditEntry): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO privacy_audit (tenant_id, id, at, actor, action, subject, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [entry.tenantId, entry.id, entry.at, entry.actor, entry.action, entry.subject, toJson(entry.detail)],

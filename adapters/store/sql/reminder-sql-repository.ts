@@ -81,8 +81,8 @@ interface DeliveryRow {
 export class ReminderSqlRepository implements ReminderRepository {
   constructor(private readonly db: SqlExecutor) {}
 
-  async insert(r: Reminder): Promise<boolean> {
-    const added = await this.db.run(
+  async insert(r: Reminder): Promise<void> {
+    this.db.write(
       `INSERT INTO reminders (tenant_id, id, space_id, kind, subject_type, subject_id, owner_id, occurs_on, key, due_at,
          status, attempts, next_attempt_at, lease_until, lease_owner, last_error, delivered_at, snooze_of, created_at,
          updated_at, spread)
@@ -112,7 +112,6 @@ export class ReminderSqlRepository implements ReminderRepository {
         spreadOf(r.id),
       ],
     );
-    return added === 1;
   }
 
   async get(scope: TenantScope, id: string): Promise<Reminder | undefined> {
@@ -164,7 +163,7 @@ export class ReminderSqlRepository implements ReminderRepository {
   async cancel(scope: TenantScope, ids: readonly string[], now: string): Promise<void> {
     if (ids.length === 0) return;
     const p = new Params();
-    await this.db.run(
+    this.db.write(
       `UPDATE reminders SET status = 'cancelled', updated_at = ${p.add(now)}
        WHERE tenant_id = ${p.add(scope.tenantId)} AND id IN (${p.list(ids)}) AND status = 'pending'`,
       p.values,
@@ -172,7 +171,7 @@ export class ReminderSqlRepository implements ReminderRepository {
   }
 
   async reschedule(scope: TenantScope, id: string, dueAt: string, now: string): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `UPDATE reminders SET due_at = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
       [scope.tenantId, id, dueAt, now],
     );
@@ -192,7 +191,7 @@ export class ReminderSqlRepository implements ReminderRepository {
     preferences: ReminderPreferences,
     now: string,
   ): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO reminder_preferences (tenant_id, person_id, preferences, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, person_id) DO UPDATE SET preferences = excluded.preferences, updated_at = excluded.updated_at`,
       [scope.tenantId, personId, toJson(preferences), now],
@@ -200,7 +199,7 @@ export class ReminderSqlRepository implements ReminderRepository {
   }
 
   async logAttempt(a: DeliveryAttempt): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO reminder_deliveries (tenant_id, reminder_id, attempt, at, outcome, route, status_code, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
       [

@@ -78,7 +78,7 @@ export class SlaSqlRepository implements SlaRepository {
   constructor(private readonly db: SqlExecutor) {}
 
   async insert(s: ServiceLevelAgreement): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO slas (tenant_id, space_id, id, partner_id, metric, label, target_comparator, target_value,
          target_unit, period, review_date, status, version, created_at, updated_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
@@ -104,7 +104,7 @@ export class SlaSqlRepository implements SlaRepository {
   }
 
   async insertReading(scope: Scope, r: SlaReading): Promise<void> {
-    await this.db.run(
+    this.db.write(
       `INSERT INTO sla_readings (tenant_id, space_id, id, sla_id, period_start, period_end, value, met, note,
          recorded_by, recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,

@@ -11,6 +11,13 @@ export interface SqlExecutor {
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a statement and returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Runs a write whose outcome the caller does not read (no count of changed rows, no constraint it expects to
+   * break), in a unit of work. The store may send it without waiting for its answer: PostgreSQL pipelines it
+   * behind the statements before it, so a run of writes costs one round trip rather than one each. If it fails,
+   * the unit of work fails (at the next statement it waits for, at commit at the latest) and stores nothing.
+   */
+  write(sql: string, params?: readonly unknown[]): void;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

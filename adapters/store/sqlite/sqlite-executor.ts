@@ -47,6 +47,12 @@ export class SqliteExecutor implements SqlExecutor {
     return this.attempt(() => prepared.statement.run(bound(prepared, params)).changes);
   }
 
+  /** Runs at once: better-sqlite3 has no round trip to save, and a failure throws here. */
+  write(sql: string, params: readonly unknown[] = []): void {
+    const prepared = this.prepare(sql);
+    this.attempt(() => prepared.statement.run(bound(prepared, params)));
+  }
+
   async exec(sql: string): Promise<void> {
     this.db.exec(sql);
   }
