@@ -4,6 +4,7 @@ import type { ChainHead } from './evidence/hash-chain';
 import { EvidenceLedger } from './evidence/evidence-ledger';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import { RememberedActions } from './actions/remembered-actions';
+import { RememberedCheckIns } from './checkins/remembered-check-ins';
 import type { Clock, Ids, Repositories, Store } from './ports';
 
 /** What a write use case gets inside its transaction. */
@@ -57,9 +58,13 @@ export class SpaceWriter {
   ): Promise<WorkOutcome<string>> {
     if (idempotencyKey === undefined) return this.run(scope, work);
     return this.deps.store.transaction(async (tx) => {
-      const head = await tx.evidence.lockHead(scope);
       const now = this.deps.clock.now().toISOString();
-      const earlier = await tx.idempotency.claim(scope, idempotencyKey, now);
+      // Sent together: the claim needs nothing the lock answers, and a store runs a transaction's statements in
+      // the order they were issued, so the claim is still made under the lock.
+      const [head, earlier] = await Promise.all([
+        tx.evidence.lockHead(scope),
+        tx.idempotency.claim(scope, idempotencyKey, now),
+      ]);
       if (earlier !== undefined) return { result: earlier, events: [], replayed: true };
       const outcome = await this.perform(tx, scope, head, work);
       await tx.idempotency.complete(scope, idempotencyKey, outcome.result);
@@ -74,8 +79,12 @@ export class SpaceWriter {
     head: ChainHead,
     work: (w: SpaceWork) => Promise<T>,
   ): Promise<WorkOutcome<T>> {
-    // The planner reads back the actions the change wrote; they come from memory.
-    const tx: Repositories = { ...store, actions: new RememberedActions(store.actions) };
+    // The planner reads back the actions and check-ins the change wrote; they come from memory.
+    const tx: Repositories = {
+      ...store,
+      actions: new RememberedActions(store.actions),
+      checkIns: new RememberedCheckIns(store.checkIns),
+    };
     const drafts: EvidenceDraft[] = [];
     const now = this.deps.clock.now().toISOString();
     const result = await work({ tx, now, evidence: (d) => drafts.push(d) });
