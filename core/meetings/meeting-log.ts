@@ -68,10 +68,12 @@ export class MeetingLog {
       idempotencyKey && `meeting.log:${idempotencyKey}`,
       async (w) => {
         await this.refuseSecondLog(w, scope, fields.source, fields.occurredAt);
-        const actor = await this.people.user(w.tx, scope, caller.user, w.now);
-        const partners = await this.partnersOf(w, scope, fields.partnerIds);
-        const agreement =
-          fields.agreementId === undefined ? undefined : await w.tx.agreements.get(scope, fields.agreementId);
+        // Independent reads, sent together.
+        const [actor, partners, agreement] = await Promise.all([
+          this.people.user(w.tx, scope, caller.user, w.now),
+          this.partnersOf(w, scope, fields.partnerIds),
+          fields.agreementId === undefined ? undefined : w.tx.agreements.get(scope, fields.agreementId),
+        ]);
         if (fields.agreementId !== undefined && !agreement)
           throw new NotFoundError('Agreement', fields.agreementId);
         const users = usersKnown([caller.user, actor]);

@@ -1,22 +1,23 @@
-import type { Pool, PoolClient, QueryConfig } from 'pg';
+import type { Pool, PoolClient, QueryConfig, QueryResult } from 'pg';
 import { PostgresExecutor, storeError } from './postgres-executor';
 import type { StatementNames } from './statement-names';
 
 /**
  * One transaction on one pooled connection (its pool pipelines): `BEGIN`, every `write`, and `COMMIT` go out
  * without waiting for the answers before them, so a unit of work pays a round trip only for what it reads.
- * Writes are also held in the socket (corked) until a statement is waited for or the transaction ends, so the
- * writes before a read leave with it in one system call: on loopback a send costs more CPU than the query.
+ * Statements are also held in the socket (corked) until the end of the tick they were sent in, so the writes
+ * before a read leave with it, and reads sent together leave together, in one system call: on loopback a send
+ * costs the client more CPU than the statement.
  * PostgreSQL answers in order, and once a statement fails every later one in the transaction fails too (and
  * `COMMIT` ends it as a rollback), so a statement waited for that succeeds means every write before it did; when
  * one fails, the first write that failed is what is reported.
  */
 export class PostgresTransaction extends PostgresExecutor {
-  /** Writes sent and not yet known to have succeeded; each settles without rejecting. */
+  /** The writes sent since the transaction began; each settles without rejecting. */
   private unsettled: Promise<void>[] = [];
   /** The first write that failed. */
   private failure: { error: unknown } | undefined;
-  /** Whether writes are being held in the socket. */
+  /** Whether statements are being held in the socket until the end of this tick. */
   private holding = false;
 
   private constructor(
@@ -46,9 +47,8 @@ export class PostgresTransaction extends PostgresExecutor {
   }
 
   override write(sql: string, params: readonly unknown[] = []): void {
-    this.holdWrites();
     this.unsettled.push(
-      this.client.query(this.names.query(sql, params)).then(
+      this.send(this.names.query(sql, params)).then(
         () => undefined,
         (err: unknown) => {
           this.failure ??= { error: storeError(err) };
@@ -59,11 +59,10 @@ export class PostgresTransaction extends PostgresExecutor {
 
   /** Commits; throws the first failed write's error when the transaction could not commit. */
   async commit(): Promise<void> {
-    const committed = this.client.query('COMMIT').then(
+    const committed = this.send('COMMIT').then(
       (result) => ({ command: result.command }),
       (error: unknown) => ({ error }),
     );
-    this.sendHeldWrites();
     await Promise.all(this.unsettled);
     this.unsettled = [];
     const outcome = await committed;
@@ -76,11 +75,10 @@ export class PostgresTransaction extends PostgresExecutor {
 
   /** Rolls back after every write sent has been answered. */
   async rollback(): Promise<void> {
-    const rolledBack = this.client.query('ROLLBACK').then(
+    const rolledBack = this.send('ROLLBACK').then(
       () => undefined,
       (error: unknown) => ({ error }),
     );
-    this.sendHeldWrites();
     await Promise.all(this.unsettled);
     this.unsettled = [];
     const outcome = await rolledBack;
@@ -89,28 +87,26 @@ export class PostgresTransaction extends PostgresExecutor {
 
   private async awaited(query: QueryConfig | string) {
     try {
-      const answer = this.client.query(query);
-      this.sendHeldWrites();
-      const result = await answer;
-      this.unsettled = [];
-      return result;
+      return await this.send(query);
     } catch (err) {
+      // The statement failed because a write before it did, or by itself; report the first failure.
       await Promise.all(this.unsettled);
-      this.unsettled = [];
       throw this.failure ? this.failure.error : storeError(err);
     }
   }
 
-  private holdWrites(): void {
-    if (this.holding) return;
-    this.holding = true;
-    this.client.connection.stream.cork();
-  }
-
-  private sendHeldWrites(): void {
-    if (!this.holding) return;
-    this.holding = false;
-    this.client.connection.stream.uncork();
+  /** Sends a statement; every statement sent in the same tick leaves in one write to the socket. */
+  private send(query: QueryConfig | string): Promise<QueryResult> {
+    if (!this.holding) {
+      this.holding = true;
+      const socket = this.client.connection.stream;
+      socket.cork();
+      process.nextTick(() => {
+        this.holding = false;
+        socket.uncork();
+      });
+    }
+    return this.client.query(query);
   }
 }
 
