@@ -1,4 +1,5 @@
-import { Client, type Pool } from 'pg';
+import type { Socket } from 'node:net';
+import { Client, type Pool, type PoolClient } from 'pg';
 import { PostgresExecutor } from '../../../adapters/store/postgres/postgres-executor';
 import { postgresPool } from '../../../adapters/store/postgres/postgres-store';
 import { inPostgresTransaction } from '../../../adapters/store/postgres/postgres-transaction';
@@ -80,6 +81,27 @@ describe('PostgreSQL transactions with pipelined writes', () => {
       db.write('UPDATE no_such_table SET x = 1');
     });
     await expect(outcome).rejects.toBeInstanceOf(UniqueViolation);
+  });
+
+  it('sends what the work issues in one tick in one socket write: writes leave with the read after them', async () => {
+    const sent: jest.SpyInstance[] = [];
+    pool.once('acquire', (client: PoolClient) => {
+      const socket = client.connection.stream as Socket;
+      sent.push(jest.spyOn(socket, '_write'), jest.spyOn(socket, '_writev'));
+    });
+    const seen = await inPostgresTransaction(pool, names, async (db) => {
+      db.write(insert, [10, 'tenth']);
+      db.write(insert, [11, 'eleventh']);
+      return Promise.all([
+        db.all('SELECT id FROM notes WHERE id = $1', [10]),
+        db.all('SELECT id FROM notes WHERE id = $1', [11]),
+      ]);
+    });
+    const socketWrites = sent.reduce((total, spy) => total + spy.mock.calls.length, 0);
+    jest.restoreAllMocks();
+    expect(seen).toEqual([[{ id: 10 }], [{ id: 11 }]]);
+    // BEGIN, both writes and both reads in one; COMMIT in the other.
+    expect(socketWrites).toBe(2);
   });
 
   it('refuses a write outside a transaction, where nothing would report its failure', () => {
