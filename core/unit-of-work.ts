@@ -59,8 +59,8 @@ export class SpaceWriter {
     if (idempotencyKey === undefined) return this.run(scope, work);
     return this.deps.store.transaction(async (tx) => {
       const now = this.deps.clock.now().toISOString();
-      // Sent together: the claim needs nothing the lock answers, and a store runs a transaction's statements in
-      // the order they were issued, so the claim is still made under the lock.
+      // Issued together (one round trip on PostgreSQL): the claim needs nothing the lock answers, nor the lock
+      // itself, since its key is unique and a second claim of one key waits for the first one's transaction.
       const [head, earlier] = await Promise.all([
         tx.evidence.lockHead(scope),
         tx.idempotency.claim(scope, idempotencyKey, now),

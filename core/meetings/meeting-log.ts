@@ -68,7 +68,7 @@ export class MeetingLog {
       idempotencyKey && `meeting.log:${idempotencyKey}`,
       async (w) => {
         await this.refuseSecondLog(w, scope, fields.source, fields.occurredAt);
-        // Independent reads, sent together.
+        // Independent of each other: issued together, they share one round trip on PostgreSQL.
         const [actor, partners, agreement] = await Promise.all([
           this.people.user(w.tx, scope, caller.user, w.now),
           this.partnersOf(w, scope, fields.partnerIds),

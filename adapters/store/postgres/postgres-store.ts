@@ -25,8 +25,9 @@ export function postgresPool(options: PostgresOptions): Pool {
   const config: PoolConfig = {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
-    // A connection sends each query without waiting for the one before to be answered; only a transaction's
-    // writes make use of it (PostgresTransaction), everything else still waits for each answer.
+    // A connection sends each query without waiting for the one before to be answered. Only a transaction makes
+    // use of it (PostgresTransaction: its writes, and statements issued together); a read on the pool has a
+    // connection to itself.
     pipeline: true,
   };
   if (options.schema !== undefined) {

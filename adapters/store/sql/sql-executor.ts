@@ -14,7 +14,7 @@ export interface SqlExecutor {
   /**
    * Runs a write whose outcome the caller does not read (no count of changed rows, no constraint it expects to
    * break), in a unit of work. The store may send it without waiting for its answer: PostgreSQL pipelines it
-   * behind the statements before it, so a run of writes costs one round trip rather than one each. If it fails,
+   * behind the statements before it, so writes cost no round trip of their own. If it fails,
    * the unit of work fails (at the next statement it waits for, at commit at the latest) and stores nothing.
    */
   write(sql: string, params?: readonly unknown[]): void;
