@@ -1,6 +1,6 @@
 import type { PageRequest } from '../common/paging';
 import type { Page } from '../common/page';
-import type { Scope, TenantScope } from '../common/scope';
+import { keyInSpace, type Scope, type TenantScope } from '../common/scope';
 import type { AgreedAction } from './agreed-action';
 import type { ActionListQuery, ActionRepository, PartnerActionCounts } from './action-repository';
 
@@ -17,11 +17,11 @@ export class RememberedActions implements ActionRepository {
 
   async insert(action: AgreedAction): Promise<void> {
     await this.actions.insert(action);
-    this.written.set(keyOf(action, action.id), action);
+    this.written.set(keyInSpace(action, action.id), action);
   }
 
   async update(action: AgreedAction, expectedVersion: number): Promise<boolean> {
-    const key = keyOf(action, action.id);
+    const key = keyInSpace(action, action.id);
     this.written.delete(key);
     const updated = await this.actions.update(action, expectedVersion);
     if (updated) this.written.set(key, action);
@@ -29,7 +29,7 @@ export class RememberedActions implements ActionRepository {
   }
 
   async get(scope: Scope, id: string): Promise<AgreedAction | undefined> {
-    return this.written.get(keyOf(scope, id)) ?? this.actions.get(scope, id);
+    return this.written.get(keyInSpace(scope, id)) ?? this.actions.get(scope, id);
   }
 
   list(scope: Scope, query: ActionListQuery, page: PageRequest): Promise<Page<AgreedAction>> {
@@ -52,8 +52,4 @@ export class RememberedActions implements ActionRepository {
   ): Promise<PartnerActionCounts[]> {
     return this.actions.openCountsByPartner(scope, partnerIds, today);
   }
-}
-
-function keyOf(scope: Scope, id: string): string {
-  return `${scope.tenantId}\n${scope.spaceId}\n${id}`;
 }

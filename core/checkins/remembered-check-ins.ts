@@ -1,6 +1,6 @@
 import type { PageRequest } from '../common/paging';
 import type { Page } from '../common/page';
-import type { Scope, TenantScope } from '../common/scope';
+import { keyInSpace, type Scope, type TenantScope } from '../common/scope';
 import type { CheckInRepository } from './check-in-repository';
 import type { CheckInSchedule } from './check-in-schedule';
 
@@ -19,7 +19,7 @@ export class RememberedCheckIns implements CheckInRepository {
   constructor(private readonly checkIns: CheckInRepository) {}
 
   async getForPartner(scope: Scope, partnerId: string): Promise<CheckInSchedule | undefined> {
-    const key = keyOf(scope, partnerId);
+    const key = keyInSpace(scope, partnerId);
     const known = this.known.get(key);
     if (known !== undefined) return known ?? undefined;
     const schedule = await this.checkIns.getForPartner(scope, partnerId);
@@ -28,7 +28,7 @@ export class RememberedCheckIns implements CheckInRepository {
   }
 
   async save(schedule: CheckInSchedule): Promise<void> {
-    const key = keyOf(schedule, schedule.partnerId);
+    const key = keyInSpace(schedule, schedule.partnerId);
     const before = this.known.get(key);
     this.known.delete(key);
     await this.checkIns.save(schedule);
@@ -51,8 +51,4 @@ export class RememberedCheckIns implements CheckInRepository {
   listForOwner(scope: TenantScope, ownerId: string, page: PageRequest): Promise<Page<CheckInSchedule>> {
     return this.checkIns.listForOwner(scope, ownerId, page);
   }
-}
-
-function keyOf(scope: Scope, partnerId: string): string {
-  return `${scope.tenantId}\n${scope.spaceId}\n${partnerId}`;
 }

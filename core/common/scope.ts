@@ -35,5 +35,10 @@ export function spaceIdOf(kind: SpaceKind, id: string): string {
   return `${kind}:${id}`;
 }
 
+/** A map key for something of one space, e.g. a record a transaction remembers by id. */
+export function keyInSpace(scope: Scope, id: string): string {
+  return `${scope.tenantId}\n${scope.spaceId}\n${id}`;
+}
+
 /** Parses a tenant and space pair from untrusted input. */
 export const ScopeSchema = z.object({ tenantId: TenantId, spaceId: SpaceId });
