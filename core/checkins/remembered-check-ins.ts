@@ -6,8 +6,8 @@ import type { CheckInSchedule } from './check-in-schedule';
 
 /**
  * The check-in schedules of one transaction, by partner, remembering what it read and wrote: a logged meeting
- * reads a partner's schedule, completes it, and the reminder planner then reads it back to re-plan, which is
- * answered from memory with no statement. Saving replaces the partner's row but keeps its id, so a save is
+ * reads its partners' schedules, completes them, and the reminder planner then reads each back to re-plan, which
+ * is answered from memory with no statement. Saving replaces the partner's row but keeps its id, so a save is
  * remembered only when the transaction knows that row (it read it, or read that there was none); nothing else
  * writes the space's schedules while it runs (its chain head is locked), so what is remembered is what a read
  * would return.
@@ -40,8 +40,14 @@ export class RememberedCheckIns implements CheckInRepository {
     return this.checkIns.get(scope, id);
   }
 
-  getForPartners(scope: Scope, partnerIds: readonly string[]): Promise<CheckInSchedule[]> {
-    return this.checkIns.getForPartners(scope, partnerIds);
+  async getForPartners(scope: Scope, partnerIds: readonly string[]): Promise<CheckInSchedule[]> {
+    const unread = [...new Set(partnerIds)].filter((id) => !this.known.has(keyInSpace(scope, id)));
+    if (unread.length > 0) {
+      const found = await this.checkIns.getForPartners(scope, unread);
+      for (const id of unread)
+        this.known.set(keyInSpace(scope, id), found.find((s) => s.partnerId === id) ?? null);
+    }
+    return [...new Set(partnerIds)].flatMap((id) => this.known.get(keyInSpace(scope, id)) ?? []);
   }
 
   list(scope: Scope, query: { dueOnOrBefore?: string }, page: PageRequest): Promise<Page<CheckInSchedule>> {

@@ -16,6 +16,7 @@ import { actionCreatedEvidence } from '../actions/action-evidence';
 import { MeetingActionsInput, MeetingInput, type Meeting } from './meeting';
 import type { MeetingListQuery } from './meeting-repository';
 import { saveCheckIn } from '../checkins/check-in-writes';
+import type { CheckInSchedule } from '../checkins/check-in-schedule';
 
 /** A meeting with what it created and mentions, ready to render as a summary card. */
 export interface MeetingView {
@@ -69,10 +70,11 @@ export class MeetingLog {
       async (w) => {
         await this.refuseSecondLog(w, scope, fields.source, fields.occurredAt);
         // Independent of each other: issued together, they share one round trip on PostgreSQL.
-        const [actor, partners, agreement] = await Promise.all([
+        const [actor, partners, agreement, schedules] = await Promise.all([
           this.people.user(w.tx, scope, caller.user, w.now),
           this.partnersOf(w, scope, fields.partnerIds),
           fields.agreementId === undefined ? undefined : w.tx.agreements.get(scope, fields.agreementId),
+          w.tx.checkIns.getForPartners(scope, fields.partnerIds),
         ]);
         if (fields.agreementId !== undefined && !agreement)
           throw new NotFoundError('Agreement', fields.agreementId);
@@ -159,7 +161,7 @@ export class MeetingLog {
         });
         for (const action of actions)
           w.evidence(actionCreatedEvidence(action, actor.id, sides, meeting.occurredAt));
-        await this.completeCheckIns(w, scope, partners, meeting, actor.id);
+        await this.completeCheckIns(w, partners, schedules, meeting, actor.id);
         written = {
           meeting,
           partners,
@@ -289,15 +291,16 @@ export class MeetingLog {
     });
   }
 
+  /** Completes the partners' due check-ins; `schedules` are theirs as read in this transaction. */
   private async completeCheckIns(
     w: SpaceWork,
-    scope: Scope,
     partners: readonly Partner[],
+    schedules: readonly CheckInSchedule[],
     meeting: Meeting,
     actorId: string,
   ) {
     for (const partner of partners) {
-      const schedule = await w.tx.checkIns.getForPartner(scope, partner.id);
+      const schedule = schedules.find((s) => s.partnerId === partner.id);
       if (!schedule?.active) continue;
       const completed = completeWithMeeting(schedule, meeting, w.now);
       if (!completed) continue;

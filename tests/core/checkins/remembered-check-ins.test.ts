@@ -75,6 +75,28 @@ for (const kind of STORE_KINDS) {
       expect(await stored(schedule)).toEqual(schedule);
     });
 
+    it('remembers what a read of several partners found, and that the others have none', async () => {
+      const scope = { tenantId: TENANT_A, spaceId: aSpace('remembered') };
+      const schedule = aSchedule(scope.spaceId, 'many');
+      await t.store.transaction((tx) => tx.checkIns.save(schedule));
+      await t.store.transaction(async (tx) => {
+        const checkIns = new RememberedCheckIns(tx.checkIns);
+        const readMany = jest.spyOn(tx.checkIns, 'getForPartners');
+        const readOne = jest.spyOn(tx.checkIns, 'getForPartner');
+        const partners = [schedule.partnerId, 'ptn_without_one'];
+
+        expect(await checkIns.getForPartners(scope, partners)).toEqual([schedule]);
+        expect(await checkIns.getForPartner(scope, 'ptn_without_one')).toBeUndefined();
+        const completed = { ...schedule, nextDueDate: '2027-01-01', version: 2 };
+        await checkIns.save(completed);
+        expect(await checkIns.getForPartner(scope, schedule.partnerId)).toEqual(completed);
+        expect(await checkIns.getForPartners(scope, partners)).toEqual([completed]);
+        expect(readMany).toHaveBeenCalledTimes(1);
+        expect(readOne).not.toHaveBeenCalled();
+      });
+      expect(await stored(schedule)).toEqual({ ...schedule, nextDueDate: '2027-01-01', version: 2 });
+    });
+
     it('reads from the store after saving a partner it had not read, whose row may keep another id', async () => {
       const scope = { tenantId: TENANT_A, spaceId: aSpace('remembered') };
       const first = aSchedule(scope.spaceId, 'first');
