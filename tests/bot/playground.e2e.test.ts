@@ -7,7 +7,14 @@ import {
   startPlayground,
   type Playground,
 } from '../support/playground';
-import { choose, newestCard, pickPerson, PLAYGROUND_WAIT_MS, step } from '../support/playground-page';
+import {
+  choose,
+  fillForm,
+  newestCard,
+  pickPerson,
+  PLAYGROUND_WAIT_MS,
+  step,
+} from '../support/playground-page';
 import { startTestApp, type TestApp } from '../../testkit/test-app';
 
 const [ALEX, MEGAN] = PLAYGROUND_USERS as [(typeof PLAYGROUND_USERS)[0], (typeof PLAYGROUND_USERS)[0]];
@@ -70,14 +77,17 @@ describeInChromium('Microsoft 365 Agents Playground, as a new user would', () =>
     await step(alex, 'add-partner', async () => {
       await say(alex, 'add partner');
       const form = await card(alex, 'Add a service partner');
-      await form.getByRole('textbox', { name: /^Name/ }).first().fill('Northwind Logistics');
-      await choose(
-        alex,
-        form.getByRole('combobox', { name: /^Kind of partner/ }),
-        'External',
-        /^External supplier/,
-      );
-      await pickPerson(alex, form, 0, ALEX.name);
+      const name = form.getByRole('textbox', { name: /^Name/ }).first();
+      await fillForm(name, 'Northwind Logistics', async () => {
+        await name.fill('Northwind Logistics');
+        await choose(
+          alex,
+          form.getByRole('combobox', { name: /^Kind of partner/ }),
+          'External',
+          /^External supplier/,
+        );
+        await pickPerson(alex, form, 0, ALEX.name);
+      });
       await form.getByRole('button', { name: 'Add partner' }).click();
       await alex.getByText('Partner added').waitFor();
     });
@@ -85,18 +95,21 @@ describeInChromium('Microsoft 365 Agents Playground, as a new user would', () =>
     await step(alex, 'log-meeting', async () => {
       await say(alex, 'log meeting');
       const form = await card(alex, 'Log a partner meeting');
-      await form.getByRole('textbox', { name: /^Title/ }).fill('Monthly delivery review');
-      await choose(alex, form.getByRole('combobox', { name: /^Partner/ }), 'North', /^Northwind/);
-      await pickPerson(alex, form, 0, ALEX.name);
-      await pickPerson(alex, form, 0, MEGAN.name);
+      const title = form.getByRole('textbox', { name: /^Title/ });
       const what = form.getByRole('textbox', { name: 'What', exact: true });
       const due = form.getByRole('combobox', { name: /^Due/ });
-      await what.nth(0).fill('Share revised rota with the contact centre');
-      await pickPerson(alex, form, 1, MEGAN.name);
-      await date(due.nth(0), '2026-03-06');
-      await what.nth(1).fill('Send weekly on-time figures');
-      await pickPerson(alex, form, 2, ALEX.name);
-      await date(due.nth(1), '2026-03-13');
+      await fillForm(title, 'Monthly delivery review', async () => {
+        await title.fill('Monthly delivery review');
+        await choose(alex, form.getByRole('combobox', { name: /^Partner/ }), 'North', /^Northwind/);
+        await pickPerson(alex, form, 0, ALEX.name);
+        await pickPerson(alex, form, 0, MEGAN.name);
+        await what.nth(0).fill('Share revised rota with the contact centre');
+        await pickPerson(alex, form, 1, MEGAN.name);
+        await date(due.nth(0), '2026-03-06');
+        await what.nth(1).fill('Send weekly on-time figures');
+        await pickPerson(alex, form, 2, ALEX.name);
+        await date(due.nth(1), '2026-03-13');
+      });
       await form.getByRole('button', { name: 'Log meeting' }).click();
       const summary = await card(alex, 'Meeting logged');
       await summary.getByText('Share revised rota with the contact centre').waitFor();

@@ -48,6 +48,19 @@ async function newestCardTexts(page: Page, count: number): Promise<string> {
   return lines.length > 0 ? lines.join('\n') : '(none)';
 }
 
+/**
+ * Fills a form card and checks, before it is sent, that a field still holds what was typed; if not, fills it
+ * again, as a user who saw the form blank would. On a loaded CI machine a card was seen re-rendered blank while
+ * being filled (a message arriving late re-renders the chat's cards), and its submit then stopped at the card's
+ * own required-field checks with nothing sent: twice in 30 CI runs, each time a 40 s wait for the answer.
+ */
+export async function fillForm(field: Locator, typed: string, fill: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await fill();
+    if ((await field.inputValue()) === typed || attempt === 3) return;
+  }
+}
+
 /** Picks a person in the n-th people picker of a card by typing their first name. */
 export async function pickPerson(page: Page, form: Locator, n: number, name: string): Promise<void> {
   const picker = form.getByRole('combobox', { name: 'People Picker' }).nth(n);
