@@ -50,7 +50,7 @@ async function newestCardTexts(page: Page, count: number): Promise<string> {
 
 /**
  * Fills a form card and checks, before it is sent, that a field still holds what was typed; if not, fills it
- * again, as a user who saw the form blank would. Seen in CI (stop 36, one run of six): the fields filled first
+ * again, as a user who saw the form blank would. Seen in CI (stop 36, one run of five): the fields filled first
  * showed their required-field errors while the people picker filled last kept its person, so the card had been
  * re-rendered blank while being filled (probably by a message arriving late), and its submit stopped at the
  * card's own checks with nothing sent. Stop 33's red CI, the same test waiting for a form's answer, fits it.
