@@ -41,13 +41,14 @@ export class RememberedCheckIns implements CheckInRepository {
   }
 
   async getForPartners(scope: Scope, partnerIds: readonly string[]): Promise<CheckInSchedule[]> {
-    const unread = [...new Set(partnerIds)].filter((id) => !this.known.has(keyInSpace(scope, id)));
+    const ids = [...new Set(partnerIds)];
+    const unread = ids.filter((id) => !this.known.has(keyInSpace(scope, id)));
     if (unread.length > 0) {
       const found = await this.checkIns.getForPartners(scope, unread);
       for (const id of unread)
         this.known.set(keyInSpace(scope, id), found.find((s) => s.partnerId === id) ?? null);
     }
-    return [...new Set(partnerIds)].flatMap((id) => this.known.get(keyInSpace(scope, id)) ?? []);
+    return ids.flatMap((id) => this.known.get(keyInSpace(scope, id)) ?? []);
   }
 
   list(scope: Scope, query: { dueOnOrBefore?: string }, page: PageRequest): Promise<Page<CheckInSchedule>> {
