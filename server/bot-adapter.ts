@@ -9,13 +9,16 @@ import {
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../core/ports';
 import type { Config } from './config';
+import { TurnConnectorClients } from './turn-connector-clients';
 
 /**
  * botbuilder's CloudAdapter, keeping the authentication it was built with so the bot endpoint can check an
  * activity's token itself and answer every failure with 401 (CloudAdapter answers some, such as a bad
- * signature or a wrong issuer, with 500).
+ * signature or a wrong issuer, with 500). Turns share their Bot Connector clients ({@link TurnConnectorClients}).
  */
 export class BotAdapter extends CloudAdapter {
+  private readonly connectors = new TurnConnectorClients();
+
   constructor(readonly authentication: ConfigurationBotFrameworkAuthentication) {
     super(authentication);
   }
@@ -35,7 +38,7 @@ export class BotAdapter extends CloudAdapter {
         rawLocalTimestamp: raw.localTimestamp,
         localTimestamp: new Date(raw.localTimestamp),
       });
-    return this.processActivity(authenticated, activity, logic);
+    return this.processActivity(this.connectors.reuseFor(authenticated), activity, logic);
   }
 }
 
