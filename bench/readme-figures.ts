@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
+import { botTurnInstructions } from './figures/bot-turn-instruction-figures';
 import { botTurn, botTurnBefore26 } from './figures/bot-turn-figures';
 import { exportHeapCap, exportRuns } from './figures/export-figures';
 import type { FigureBlock } from './figures/figure-block';
@@ -25,6 +26,7 @@ const BLOCKS: Record<string, FigureBlock> = {
   'tab-api': tabApi,
   'bot-turn': botTurn,
   'bot-turn-before-26': botTurnBefore26,
+  'bot-turn-instructions': botTurnInstructions,
   'export-runs': exportRuns,
   'export-heap-cap': exportHeapCap,
   reminders,

@@ -11,6 +11,7 @@ const BENCHMARKS = [
   'store/store-bench.ts',
   'tab/tab-bench.ts',
   'bot-turn/bot-turn-bench.ts',
+  'bot-turn/turn-instructions-bench.ts',
   'export/export-bench.ts',
   'reminders/reminder-bench.ts',
 ];
