@@ -185,7 +185,16 @@ export function clip(value: string, max: number): string {
   return chars.length <= max ? value : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
+const utf8 = new TextEncoder();
+/**
+ * Any character but printable ASCII. JSON escapes control characters, so what this finds in a card's JSON is
+ * almost always a character UTF-8 writes in more than one byte (DEL, one byte, is simply counted exactly too).
+ */
+const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
+
 /** UTF-8 size of a card as JSON: what Teams' size limits count. */
 export function cardBytes(card: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(card)).length;
+  const json = JSON.stringify(card);
+  // Every card is measured on its way out; most are all ASCII, one byte a character, with nothing to encode.
+  return NOT_PRINTABLE_ASCII.test(json) ? utf8.encode(json).length : json.length;
 }
