@@ -1,3 +1,4 @@
+import { allFinished } from '../common/all-finished';
 import type { Scope } from '../common/scope';
 import type { EvidenceDraft } from '../evidence/evidence-event';
 import type { Ids, Repositories } from '../ports';
@@ -59,7 +60,9 @@ export class ReminderPlanner {
     now: string,
   ): Promise<void> {
     const read = new ChangeReads(tx, scope);
-    for (const touched of touchedBy(drafts)) await this.replan(tx, scope, touched, now, read);
+    // Subjects are planned side by side (each writes only its own reminders), so on PostgreSQL their reads
+    // share one round trip; every plan has stopped before the change goes on.
+    await allFinished(touchedBy(drafts).map((touched) => this.replan(tx, scope, touched, now, read)));
     for (const assignment of assignmentsIn(drafts)) {
       const action = await read.action(assignment.actionId);
       if (!action || !mayNeedNotice(action, assignment)) continue;
@@ -78,17 +81,18 @@ export class ReminderPlanner {
     read: ChangeReads,
   ): Promise<void> {
     const loaded = await load(tx, scope, touched, read);
-    const pending = touched.created
-      ? []
-      : await tx.reminders.pendingForSubject(scope, touched.type, loaded?.id ?? touched.id);
-    if (!loaded)
+    // Read together: one round trip on PostgreSQL.
+    const [pending, prefs] = await Promise.all([
+      touched.created ? [] : tx.reminders.pendingForSubject(scope, touched.type, loaded?.id ?? touched.id),
+      loaded && read.preferences(loaded.ownerId),
+    ]);
+    if (!loaded || !prefs)
       return tx.reminders.cancel(
         scope,
         pending.map((r) => r.id),
         now,
       );
 
-    const prefs = await read.preferences(loaded.ownerId);
     const today = wallClock(new Date(now), prefs.timeZone).date;
     const wanted = plannedOccurrences(loaded.subject, prefs, today).map((o) => ({
       ...o,
@@ -138,26 +142,31 @@ export class ReminderPlanner {
  * read stays true for the rest of the change.
  */
 class ChangeReads {
-  private readonly prefs = new Map<string, ReminderPreferences>();
-  private readonly actions = new Map<string, AgreedAction | undefined>();
+  // Promises, so subjects planned side by side share one read.
+  private readonly prefs = new Map<string, Promise<ReminderPreferences>>();
+  private readonly actions = new Map<string, Promise<AgreedAction | undefined>>();
 
   constructor(
     private readonly tx: Repositories,
     private readonly scope: Scope,
   ) {}
 
-  async preferences(ownerId: string): Promise<ReminderPreferences> {
+  preferences(ownerId: string): Promise<ReminderPreferences> {
     let prefs = this.prefs.get(ownerId);
     if (!prefs) {
-      prefs = await preferencesOf(this.tx, this.scope, ownerId);
+      prefs = preferencesOf(this.tx, this.scope, ownerId);
       this.prefs.set(ownerId, prefs);
     }
     return prefs;
   }
 
-  async action(id: string): Promise<AgreedAction | undefined> {
-    if (!this.actions.has(id)) this.actions.set(id, await this.tx.actions.get(this.scope, id));
-    return this.actions.get(id);
+  action(id: string): Promise<AgreedAction | undefined> {
+    let action = this.actions.get(id);
+    if (!action) {
+      action = this.tx.actions.get(this.scope, id);
+      this.actions.set(id, action);
+    }
+    return action;
   }
 }
 
