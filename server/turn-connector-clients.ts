@@ -1,5 +1,5 @@
 import {
-  JwtTokenValidation,
+  AuthenticationConstants,
   type AuthenticateRequestResult,
   type ConnectorClient,
   type ConnectorFactory,
@@ -24,7 +24,11 @@ export class TurnConnectorClients {
   reuseFor(authenticated: AuthenticateRequestResult): AuthenticateRequestResult {
     const made = authenticated.connectorFactory;
     if (!made) return authenticated;
-    const botAppId = JwtTokenValidation.getAppIdFromClaims(authenticated.claimsIdentity.claims) ?? '';
+    // The bot identity botbuilder made the factory for: the token's audience, else its app id (the emulator's).
+    const claims = authenticated.claimsIdentity;
+    const botAppId =
+      claims.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+      claims.getClaimValue(AuthenticationConstants.AppIdClaim);
     const shared: ConnectorFactory = {
       create: (serviceUrl, audience) =>
         this.client(JSON.stringify([botAppId, serviceUrl, audience ?? null]), () =>

@@ -1,5 +1,11 @@
 import type { Activity } from 'botbuilder';
-import type { AuthenticateRequestResult, ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type AuthenticateRequestResult,
+  type ConnectorClient,
+  type ConnectorFactory,
+} from 'botframework-connector';
 import { botAuthentication } from '../../server/bot-adapter';
 import { loadConfig } from '../../server/config';
 import { MAX_TURN_CONNECTOR_CLIENTS, TurnConnectorClients } from '../../server/turn-connector-clients';
@@ -47,6 +53,26 @@ describe(TurnConnectorClients.name, () => {
     expect(amer).not.toBe(emea);
     expect(baseUriOf(amer)).toBe(TEAMS_AMER);
     expect(otherAudience).not.toBe(emea);
+  });
+
+  it('keeps the clients of different bot identities apart', async () => {
+    const clients = new TurnConnectorClients();
+    const auth = botAuthentication(loadConfig({}));
+    const turnFor = (botAppId: string): AuthenticateRequestResult => {
+      const claimsIdentity = new ClaimsIdentity([
+        { type: AuthenticationConstants.AudienceClaim, value: botAppId },
+      ]);
+      return {
+        claimsIdentity,
+        connectorFactory: auth.createConnectorFactory(claimsIdentity),
+      } as AuthenticateRequestResult;
+    };
+
+    const first = await factoryOf(clients.reuseFor(turnFor('app-one'))).create(TEAMS_EMEA);
+    const second = await factoryOf(clients.reuseFor(turnFor('app-two'))).create(TEAMS_EMEA);
+
+    expect(second).not.toBe(first);
+    expect(await factoryOf(clients.reuseFor(turnFor('app-one'))).create(TEAMS_EMEA)).toBe(first);
   });
 
   it('leaves everything else about the turn as botbuilder made it', async () => {
