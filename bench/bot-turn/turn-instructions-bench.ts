@@ -14,7 +14,7 @@
  * store's checkpoint worker. Needs valgrind (Debian package `valgrind`). BENCH_STORES (default
  * "sqlite,postgres"), BENCH_INSTRUCTION_WARMUP (default 1000), BENCH_INSTRUCTION_TURNS (default 300).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,10 @@ async function count(kind: TurnServerKind, store: string, schema: string): Promi
 }
 
 async function main(): Promise<void> {
+  if (spawnSync('valgrind', ['--version']).error) {
+    console.log('valgrind is not installed (Debian: apt-get install valgrind): instruction counts skipped');
+    return;
+  }
   const rows: Record<string, unknown>[] = [];
   for (const store of STORES) {
     const schema = `bench_instructions_${process.pid}`;
