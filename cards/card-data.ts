@@ -17,11 +17,11 @@ export const CardRecordId = z
 
 /** An optional text input: blank becomes undefined; over `max` characters is refused with the field's label. */
 export function textInput(max: number, label: string) {
+  // Characters are code points; a text no longer in UTF-16 units than `max` has no more, so only a longer one
+  // (emoji near the limit) is spread into them.
   return z
     .string({ error: `${label} must be text` })
     .max(max * 4, `${label} must be at most ${max} characters`)
-    // Characters are code points; a text no longer in UTF-16 units than `max` has no more, so only a longer
-    // one (emoji near the limit) is spread into them.
     .refine((s) => s.length <= max || [...s].length <= max, `${label} must be at most ${max} characters`)
     .optional()
     .transform((s) => (s === undefined || s.trim() === '' ? undefined : s));
