@@ -11,6 +11,9 @@ export function nowMs(): number {
   return performance.now();
 }
 
+/** The PostgreSQL the benchmarks use: `BENCH_DATABASE_URL`, else the one on loopback that CI and the dev machine run. */
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
 /** Clock ticks per second, the unit of /proc's CPU times. */
 let clockTicks: number | undefined;
 

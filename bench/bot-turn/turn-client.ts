@@ -5,13 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { runPool } from '../bench-kit';
+import { BENCH_DATABASE_URL, runPool } from '../bench-kit';
 import { meetingSubmit } from './turn-activities';
 
 /** Users with their own personal chat (own space, own evidence chain), so PostgreSQL writers can overlap. */
 export const USERS = 32;
-/** Where the PostgreSQL runs keep their schema. */
-export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The bot (`bot`) or botbuilder's bare echo (`echo`). */
 export type TurnServerKind = 'bot' | 'echo';
@@ -104,7 +102,7 @@ export async function sendTurns(
 /** Drops a PostgreSQL run's schema. */
 export async function dropSchema(schema: string): Promise<void> {
   const { Client } = await import('pg');
-  const client = new Client({ connectionString: PG_URL });
+  const client = new Client({ connectionString: BENCH_DATABASE_URL });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await client.end();

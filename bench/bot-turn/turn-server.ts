@@ -26,6 +26,7 @@ import { exportServices } from '../../server/export-services';
 import { botEndpoint } from '../../server/bot-endpoint';
 import { loadConfig } from '../../server/config';
 import { aPartnerInput } from '../../testkit/factories';
+import { BENCH_DATABASE_URL } from '../bench-kit';
 import { BENCH_TENANT, benchUser } from './turn-activities';
 
 /** The baseline: botbuilder's ActivityHandler answering the same invoke with a fixed message, no work at all. */
@@ -43,7 +44,7 @@ async function openStore(kind: string): Promise<Store> {
   if (kind === 'sqlite')
     return SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'bench-turn-')), 'bench.sqlite'));
   return PostgresStore.open({
-    connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    connectionString: BENCH_DATABASE_URL,
     schema: process.argv[5]!,
     maxConnections: 16,
   });

@@ -22,14 +22,13 @@ import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store';
 import { SystemClock } from '../../adapters/system/system-clock';
 import { UlidIds } from '../../adapters/system/ulid-ids';
 import { aCaller, aMeetingInput, aPartnerInput } from '../../testkit/factories';
-import { nowMs, quantile, round, runPool, writeResult } from '../bench-kit';
+import { BENCH_DATABASE_URL, nowMs, quantile, round, runPool, writeResult } from '../bench-kit';
 import { randomIndexes } from '../seeded-random';
 import { timePointReads, type PointReadFigures } from './point-reads';
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 100_000);
 const READS = Number(process.env.BENCH_READS ?? 20_000);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** PostgreSQL writers to different spaces run in parallel; this many spaces and connections. */
 const PG_SPACES = 16;
 
@@ -73,9 +72,17 @@ async function openSqlite(): Promise<Opened> {
 
 async function openPostgres(): Promise<Opened> {
   const schema = `bench_${process.pid}`;
-  const store = await PostgresStore.open({ connectionString: PG_URL, schema, maxConnections: PG_SPACES });
+  const store = await PostgresStore.open({
+    connectionString: BENCH_DATABASE_URL,
+    schema,
+    maxConnections: PG_SPACES,
+  });
   const { Pool } = await import('pg');
-  const pool = new Pool({ connectionString: PG_URL, max: PG_SPACES, options: `-c search_path=${schema}` });
+  const pool = new Pool({
+    connectionString: BENCH_DATABASE_URL,
+    max: PG_SPACES,
+    options: `-c search_path=${schema}`,
+  });
   await pool.query('CREATE TABLE baseline (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
   return {
     store,
