@@ -9,7 +9,7 @@ import { localIdentity } from '../tab/api/local-identity';
 import { SpaceAccess } from '../tab/api/space-access';
 import { SigningKeys } from '../tab/api/sso/signing-keys';
 import { TeamsSso } from '../tab/api/sso/teams-sso';
-import { botAuthentication } from './bot-adapter';
+import { botAuthentication } from './bot-authentication';
 import type { Config } from './config';
 import type { CallerLimit } from '../core/common/caller-limit';
 import { FixedWindowCallerLimit } from '../adapters/rate-limit/fixed-window-caller-limit';

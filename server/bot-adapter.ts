@@ -1,14 +1,14 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ShowTypingMiddleware,
   type Activity,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../core/ports';
 import type { Config } from './config';
+import { botAuthentication, type BotAuthentication } from './bot-authentication';
 import { TurnConnectorClients } from './turn-connector-clients';
 
 /**
@@ -19,7 +19,7 @@ import { TurnConnectorClients } from './turn-connector-clients';
 export class BotAdapter extends CloudAdapter {
   private readonly connectors = new TurnConnectorClients();
 
-  constructor(readonly authentication: ConfigurationBotFrameworkAuthentication) {
+  constructor(readonly authentication: BotAuthentication) {
     super(authentication);
   }
 
@@ -60,41 +60,4 @@ export function createBotAdapter(config: Config, logger: Logger): BotAdapter {
       await context.sendActivity('Sorry, something went wrong on our side. Please try again in a moment.');
   };
   return adapter;
-}
-
-/** The bot's identity with Bot Framework, for incoming activities and outgoing calls alike. */
-export function botAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
-  // botbuilder refuses an app type without an app id, so local mode passes no identity at all.
-  const identity = config.localMode
-    ? {}
-    : {
-        MicrosoftAppId: config.bot.appId,
-        MicrosoftAppPassword: config.bot.appPassword,
-        MicrosoftAppType: config.bot.appType,
-        MicrosoftAppTenantId: config.bot.appTenantId,
-      };
-  return new ConfigurationBotFrameworkAuthentication({
-    ...identity,
-    ...tokenSources(config),
-  } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0]);
-}
-
-/**
- * Where incoming tokens' keys come from, when configured (tests run their own OpenID server). botbuilder
- * treats any such setting as a full custom cloud, so the rest are filled with the public cloud's values.
- */
-function tokenSources(config: Config): Record<string, string> {
-  const { openIdMetadataUrl, emulatorOpenIdMetadataUrl, tokenIssuer } = config.bot;
-  if (!openIdMetadataUrl && !emulatorOpenIdMetadataUrl && !tokenIssuer) return {};
-  return {
-    ToChannelFromBotLoginUrl: `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${config.bot.appTenantId || 'botframework.com'}`,
-    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    OAuthUrl: AuthenticationConstants.OAuthUrl,
-    CallerId: 'urn:botframework:azure',
-    ToBotFromChannelOpenIdMetadataUrl:
-      openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl:
-      emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-    ToBotFromChannelTokenIssuer: tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
-  };
 }

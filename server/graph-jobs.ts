@@ -12,7 +12,7 @@ import { MeetingInsightsAnnouncer } from '../bot/notifier/meeting-insights-annou
 import type { Core } from '../core/core';
 import type { InsightsAnnouncer } from '../core/meetings/meeting-insights';
 import { MeetingInsightsSync } from '../core/meetings/meeting-insights-sync';
-import { botAuthentication } from './bot-adapter';
+import { botAuthentication } from './bot-authentication';
 import { ProfileRefresh } from '../core/people/profile-refresh';
 import type { Clock, Ids, Logger, Store } from '../core/ports';
 import type { Config } from './config';

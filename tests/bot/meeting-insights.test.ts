@@ -9,7 +9,7 @@ import { ADD_MEETING_ACTIONS_VERB } from '../../cards/meeting-actions-form-card'
 import { LOG_MEETING_VERB } from '../../cards/meeting-form-card';
 import { REVIEW_INSIGHTS_VERB } from '../../cards/meeting-insights-card';
 import { MeetingInsightsSync } from '../../core/meetings/meeting-insights-sync';
-import { botAuthentication } from '../../server/bot-adapter';
+import { botAuthentication } from '../../server/bot-authentication';
 import { loadConfig } from '../../server/config';
 import { aCaller, aPartnerInput } from '../../testkit/factories';
 import { TeamsTestClient, memberOf } from '../support/bot-client';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { silentLogger } from '../../adapters/logging/json-logger';
 import type { ReminderDispatcher } from '../../core/reminders/reminder-dispatcher';
-import { botAuthentication } from '../../server/bot-adapter';
+import { botAuthentication } from '../../server/bot-authentication';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
 import { describeInChromium, launchChromium } from '../../testkit/chromium';

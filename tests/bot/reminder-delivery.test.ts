@@ -2,7 +2,7 @@ import { silentLogger } from '../../adapters/logging/json-logger';
 import type { Caller } from '../../core/common/caller';
 import type { Reminder } from '../../core/reminders/reminder';
 import type { ReminderDispatcher } from '../../core/reminders/reminder-dispatcher';
-import { botAuthentication } from '../../server/bot-adapter';
+import { botAuthentication } from '../../server/bot-authentication';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
 import { TeamsTestClient } from '../support/bot-client';

@@ -6,7 +6,7 @@ import type { Caller } from '../../core/common/caller';
 import { spaceIdOf } from '../../core/common/scope';
 import type { Reminder } from '../../core/reminders/reminder';
 import type { ReminderDispatcher } from '../../core/reminders/reminder-dispatcher';
-import { botAuthentication } from '../../server/bot-adapter';
+import { botAuthentication } from '../../server/bot-authentication';
 import { loadConfig } from '../../server/config';
 import { reminderDispatcher } from '../../server/reminder-scheduler';
 import { TeamsTestClient } from '../support/bot-client';

@@ -6,7 +6,7 @@ import {
   type ConnectorClient,
   type ConnectorFactory,
 } from 'botframework-connector';
-import { botAuthentication } from '../../server/bot-adapter';
+import { botAuthentication } from '../../server/bot-authentication';
 import { loadConfig } from '../../server/config';
 import { MAX_TURN_CONNECTOR_CLIENTS, TurnConnectorClients } from '../../server/turn-connector-clients';
 import { PEOPLE, fromPerson, teamsActivity } from '../support/teams-activities';
