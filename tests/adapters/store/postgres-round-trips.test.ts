@@ -6,8 +6,8 @@ import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
 
 /**
  * A loopback proxy in front of PostgreSQL that counts the client's flights: each time the client sends after
- * having waited for an answer. Statements sent together leave in one socket write and arrive as one flight, so
- * a unit of work's flights are the round trips it waits for.
+ * having had an answer. Statements sent together arrive as one flight, so a unit of work's flights are the round
+ * trips it waits for.
  */
 class FlightCounter {
   flights = 0;
@@ -21,11 +21,17 @@ class FlightCounter {
     server.on('connection', (client) => {
       const upstream = connect(Number(target.port || 5432), target.hostname);
       counter.sockets.add(client).add(upstream);
+      // A flight starts with the first data after an answer: one the kernel delivers in two reads is still one.
+      let answered = true;
       client.on('data', (chunk) => {
-        counter.flights++;
+        if (answered) counter.flights++;
+        answered = false;
         upstream.write(chunk);
       });
-      upstream.on('data', (chunk) => client.write(chunk));
+      upstream.on('data', (chunk) => {
+        answered = true;
+        client.write(chunk);
+      });
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
