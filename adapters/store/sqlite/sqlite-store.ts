@@ -62,6 +62,11 @@ export class SqliteStore implements Store {
     writer.pragma('journal_mode = WAL');
     writer.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     writer.pragma('foreign_keys = ON');
+    // Each group-commit transaction has its own savepoint, whose journal of changed pages SQLite moves to a
+    // temporary file past 64 KiB: a meeting submit passed that, and wrote each page to the file as well as to the
+    // log. In memory it costs a copy (strace: two system calls fewer per page; a meeting log at concurrency 8
+    // took 1.33 ms of CPU against 1.72). Sorts and temporary tables on this connection stay in memory too.
+    writer.pragma('temp_store = MEMORY');
     const migrator = new SqliteExecutor(writer);
     writer.exec('BEGIN IMMEDIATE');
     try {
