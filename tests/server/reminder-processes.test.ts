@@ -112,12 +112,6 @@ describe('reminders across server processes', () => {
   it('three servers sharing PostgreSQL split the work and deliver each reminder exactly once', async () => {
     const t = await openPostgresTestStore();
     try {
-      const owners = await seedDueCheckIns(testCore(t.store, '2026-03-02T08:00:00Z').core, {
-        tenants: 3,
-        ownersPerTenant: 20,
-        partnersPerOwner: 5,
-        serviceUrl: connector.serviceUrl,
-      });
       connector.latencyMs = 20;
       const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${t.schema}`)}`;
       const started = await Promise.all(
@@ -125,6 +119,16 @@ describe('reminders across server processes', () => {
         [1, 2, 3].map(() => startServerProcess({ DATABASE_URL: url, ...SCHEDULER }, 60_000)),
       );
       servers.push(...started);
+      // Seeded once all three are counted among the living, each tenant's share written side by side: every
+      // process then takes one tenant (its fair share) as the tenants fall due together. Seeded before the starts,
+      // which lie seconds apart on a busy machine, the first up took two tenants and the last found none left.
+      const owners = await seedDueCheckIns(testCore(t.store, '2026-03-02T08:00:00Z').core, {
+        tenants: 3,
+        ownersPerTenant: 20,
+        partnersPerOwner: 5,
+        serviceUrl: connector.serviceUrl,
+        parallel: true,
+      });
       await connector.waitFor(() => remindedIds(connector.posted()).length >= 300, 45_000);
       // A little longer, for any duplicate that was still on its way.
       await new Promise((r) => setTimeout(r, 1000));
