@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { botTurnInstructions } from './figures/bot-turn-instruction-figures';
 import { botTurn, botTurnBefore26 } from './figures/bot-turn-figures';
+import { echoBaseline } from './figures/echo-baseline-figures';
 import { exportHeapCap, exportRuns } from './figures/export-figures';
 import type { FigureBlock } from './figures/figure-block';
 import { provenance, type ResultFile } from './figures/markdown';
@@ -27,6 +28,7 @@ const BLOCKS: Record<string, FigureBlock> = {
   'bot-turn': botTurn,
   'bot-turn-before-26': botTurnBefore26,
   'bot-turn-instructions': botTurnInstructions,
+  'echo-baseline': echoBaseline,
   'export-runs': exportRuns,
   'export-heap-cap': exportHeapCap,
   reminders,

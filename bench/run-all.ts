@@ -12,6 +12,7 @@ const BENCHMARKS = [
   'tab/tab-bench.ts',
   'bot-turn/bot-turn-bench.ts',
   'bot-turn/turn-instructions-bench.ts',
+  'bot-turn/echo-baseline-bench.ts',
   'export/export-bench.ts',
   'reminders/reminder-bench.ts',
 ];

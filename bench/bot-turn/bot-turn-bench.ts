@@ -10,16 +10,16 @@
  * BENCH_TURNS (default 2000) turns per measurement, BENCH_STORES (default "sqlite,postgres"), BENCH_CONCURRENCY
  * (default "1,8,32"); BENCH_PROFILE=<dir> makes the servers write V8 CPU profiles there.
  */
-import { nowMs, quantile, round, writeResult } from '../bench-kit';
+import { round, writeResult } from '../bench-kit';
 import {
   dropSchema,
-  sendTurns,
   startTurnServer,
   stopTurnServer,
   USERS,
   type TurnServer,
   type TurnServerKind,
 } from './turn-client';
+import { measureTurns } from './turn-measure';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
 const WARMUP = Math.min(300, TURNS);
@@ -33,29 +33,6 @@ function startServer(kind: TurnServerKind, store: string, schema: string): Promi
   });
 }
 
-/** CPU milliseconds a server process has used so far, on every thread (its store's worker included). */
-function cpuMsOf(server: TurnServer): Promise<number> {
-  return new Promise((resolve) => {
-    server.child.once('message', (usage: NodeJS.CpuUsage) => resolve((usage.user + usage.system) / 1000));
-    server.child.send('cpu');
-  });
-}
-
-/** Sends `count` turns with `concurrency` in flight; fails the run on any answer that is not the expected one. */
-async function measure(server: TurnServer, kind: TurnServerKind, count: number, concurrency: number) {
-  const cpuBefore = await cpuMsOf(server);
-  const started = nowMs();
-  const latencies = await sendTurns(server, kind, count, concurrency);
-  const seconds = (nowMs() - started) / 1000;
-  const cpuMs = (await cpuMsOf(server)) - cpuBefore;
-  return {
-    turnsPerSecond: round(count / seconds, 1),
-    cpuMsPerTurn: round(cpuMs / count, 3),
-    p50Ms: round(quantile(latencies, 0.5), 2),
-    p99Ms: round(quantile(latencies, 0.99), 2),
-  };
-}
-
 async function main(): Promise<void> {
   const results: Record<string, unknown>[] = [];
   for (const store of STORES) {
@@ -65,11 +42,11 @@ async function main(): Promise<void> {
       startServer('bot', store, schema),
     ]);
     try {
-      await measure(echo, 'echo', WARMUP, 8);
-      await measure(bot, 'bot', WARMUP, 8);
+      await measureTurns(echo, 'echo', WARMUP, 8);
+      await measureTurns(bot, 'bot', WARMUP, 8);
       for (const concurrency of CONCURRENCY) {
-        const e = await measure(echo, 'echo', TURNS, concurrency);
-        const b = await measure(bot, 'bot', TURNS, concurrency);
+        const e = await measureTurns(echo, 'echo', TURNS, concurrency);
+        const b = await measureTurns(bot, 'bot', TURNS, concurrency);
         const row = {
           store,
           concurrency,

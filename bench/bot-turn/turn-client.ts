@@ -12,7 +12,11 @@ import { meetingSubmit } from './turn-activities';
 export const USERS = 32;
 
 /** The bot (`bot`) or botbuilder's bare echo (`echo`). */
-export type TurnServerKind = 'bot' | 'echo';
+/**
+ * `bot`: the app. `echo`: an echo bot on the app's own adapter and endpoint. `stock-echo`: the same echo bot on
+ * botbuilder's stock `CloudAdapter` (bench/bot-turn/stock-echo.ts).
+ */
+export type TurnServerKind = 'bot' | 'echo' | 'stock-echo';
 
 /** A running turn server. */
 export interface TurnServer {

@@ -1,10 +1,10 @@
 /**
  * One server for the bot-turn benchmark, in its own process so the load generator does not share its thread:
- * `turn-server.ts bot|echo sqlite|postgres <users>`. Prints one JSON line with its URL (and, for the bot, the
- * partner of each benchmark user's space), then serves until killed, answering "cpu" on its IPC channel with its
- * CPU time.
+ * `turn-server.ts bot|echo|stock-echo sqlite|postgres <users>`. Prints one JSON line with its URL (and, for the
+ * bot, the partner of each benchmark user's space), then serves until killed, answering "cpu" on its IPC channel
+ * with its CPU time.
  */
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +21,13 @@ import { spaceIdOf } from '../../core/common/scope';
 import type { Store } from '../../core/ports';
 import { createApp } from '../../server/app';
 import { apiAccess } from '../../server/api-access';
-import { createBotAdapter } from '../../server/bot-adapter';
+import { createBotAdapter, type BotAdapter } from '../../server/bot-adapter';
 import { exportServices } from '../../server/export-services';
 import { botEndpoint } from '../../server/bot-endpoint';
 import { loadConfig } from '../../server/config';
 import { aPartnerInput } from '../../testkit/factories';
 import { BENCH_DATABASE_URL } from '../bench-kit';
+import { stockEchoServer } from './stock-echo';
 import { BENCH_TENANT, benchUser } from './turn-activities';
 
 /** The baseline: botbuilder's ActivityHandler answering the same invoke with a fixed message, no work at all. */
@@ -38,6 +39,12 @@ class EchoBot extends ActivityHandler {
       body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `echo ${verb}` },
     };
   }
+}
+
+/** The echo bot behind the app's own adapter and endpoint, as the bot is served. */
+function appEchoServer(adapter: BotAdapter): Server {
+  const endpoint = botEndpoint(adapter, new EchoBot(), silentLogger);
+  return createServer((req, res) => void endpoint(req, res));
 }
 
 async function openStore(kind: string): Promise<Store> {
@@ -54,9 +61,8 @@ async function main(): Promise<void> {
   const [kind, storeKind, usersArg] = process.argv.slice(2);
   const config = loadConfig({});
   const adapter = createBotAdapter(config, silentLogger);
-  if (kind === 'echo') {
-    const endpoint = botEndpoint(adapter, new EchoBot(), silentLogger);
-    const server = createServer((req, res) => void endpoint(req, res));
+  if (kind === 'echo' || kind === 'stock-echo') {
+    const server = kind === 'echo' ? appEchoServer(adapter) : stockEchoServer(new EchoBot());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     process.stdout.write(
       `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`,
