@@ -8,7 +8,7 @@
  * (default 3) rounds of both at each concurrency; the medians are kept.
  */
 import { round, writeResult } from '../bench-kit';
-import { startTurnServer, stopTurnServer, type TurnServer } from './turn-client';
+import { startTurnServer, stopTurnServer } from './turn-client';
 import { measureTurns, type TurnMeasurement } from './turn-measure';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
@@ -38,16 +38,14 @@ async function main(): Promise<void> {
     await measureTurns(app, 'echo', Math.min(300, TURNS), 8);
     await measureTurns(stock, 'stock-echo', Math.min(300, TURNS), 8);
     for (const concurrency of CONCURRENCY) {
-      const runs = new Map<TurnServer, TurnMeasurement[]>([
-        [app, []],
-        [stock, []],
-      ]);
+      const appRuns: TurnMeasurement[] = [];
+      const stockRuns: TurnMeasurement[] = [];
       for (let r = 0; r < ROUNDS; r++) {
-        runs.get(app)!.push(await measureTurns(app, 'echo', TURNS, concurrency));
-        runs.get(stock)!.push(await measureTurns(stock, 'stock-echo', TURNS, concurrency));
+        appRuns.push(await measureTurns(app, 'echo', TURNS, concurrency));
+        stockRuns.push(await measureTurns(stock, 'stock-echo', TURNS, concurrency));
       }
-      const appEcho = medianOf(runs.get(app)!);
-      const stockEcho = medianOf(runs.get(stock)!);
+      const appEcho = medianOf(appRuns);
+      const stockEcho = medianOf(stockRuns);
       const row = {
         concurrency,
         appEcho,

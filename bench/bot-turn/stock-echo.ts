@@ -9,7 +9,7 @@ import {
 
 /** botbuilder's `Response`, written to a node:http response (what restify or express would hand it). */
 function responseTo(req: IncomingMessage, res: ServerResponse): Response {
-  const response: Response = {
+  return {
     socket: req.socket,
     status: (code: number) => void (res.statusCode = code),
     header: (name: string, value: unknown) => void res.setHeader(name, String(value)),
@@ -20,7 +20,6 @@ function responseTo(req: IncomingMessage, res: ServerResponse): Response {
     },
     end: () => void (res.writableEnded || res.end()),
   };
-  return response;
 }
 
 /**

@@ -11,7 +11,6 @@ import { meetingSubmit } from './turn-activities';
 /** Users with their own personal chat (own space, own evidence chain), so PostgreSQL writers can overlap. */
 export const USERS = 32;
 
-/** The bot (`bot`) or botbuilder's bare echo (`echo`). */
 /**
  * `bot`: the app. `echo`: an echo bot on the app's own adapter and endpoint. `stock-echo`: the same echo bot on
  * botbuilder's stock `CloudAdapter` (bench/bot-turn/stock-echo.ts).
