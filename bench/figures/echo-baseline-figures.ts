@@ -1,16 +1,17 @@
+import type { TurnMeasurement } from '../bot-turn/turn-measure';
 import type { FigureBlock } from './figure-block';
 import { num, pair, table } from './markdown';
 
-interface Side {
-  turnsPerSecond: number;
-  cpuMsPerTurn: number;
-  p50Ms: number;
-  p99Ms: number;
-}
 interface EchoBaselineResult {
   turns: number;
   rounds: number;
-  rows: { concurrency: number; appEcho: Side; stockEcho: Side; throughputRatio: number; cpuRatio: number }[];
+  rows: {
+    concurrency: number;
+    appEcho: TurnMeasurement;
+    stockEcho: TurnMeasurement;
+    throughputRatio: number;
+    cpuRatio: number;
+  }[];
 }
 
 /** bench/bot-turn's echo on the app's adapter against the same echo bot on botbuilder's stock CloudAdapter. */
