@@ -24,6 +24,8 @@ interface Row {
   p99Ratio: number;
   /** The echo's server CPU per turn over the submit's; absent from results measured before it was. */
   cpuRatio?: number;
+  /** The submit against botbuilder's stock echo; absent from results measured before it was. */
+  againstStockEcho?: { throughputRatio: number };
 }
 interface BotTurnFile {
   ranAt: string;
@@ -48,8 +50,11 @@ function percent(now: number, then: number): string {
   return `${change >= 0 ? '+' : ''}${change}%`;
 }
 
-/** The CPU ratio's column: higher is better, as for throughput (the submit's CPU per turn came closer to the echo's). */
-function cpuColumn(now: number | undefined, then: number | undefined): string {
+/**
+ * A column of a ratio where higher is better: throughput, or CPU (the submit's CPU per turn came closer to the
+ * echo's). Results measured before the ratio was have no figure for it.
+ */
+function higherIsBetterColumn(now: number | undefined, then: number | undefined): string {
   if (now === undefined || then === undefined) return '(not in both results)';
   return `${now.toFixed(2)} / ${then.toFixed(2)} ${percent(now, then).padStart(5)} ${verdict(now, then, true)}`;
 }
@@ -88,7 +93,8 @@ function main(): void {
         `Changes under ${NOISE * 100}% are noise; a short run on a busy machine moves more. Report only.`,
     );
     console.log(
-      'store      c   throughput ratio now / committed       p99 ratio now / committed       CPU ratio now / committed',
+      'store      c   throughput ratio now / committed       p99 ratio now / committed       CPU ratio now / committed      ' +
+        'throughput ratio against the stock echo now / committed',
     );
     for (const row of now.result.rows) {
       const then = committed.result.rows.find(
@@ -104,7 +110,8 @@ function main(): void {
           `${percent(row.throughputRatio, then.throughputRatio).padStart(5)} ${verdict(row.throughputRatio, then.throughputRatio, true).padEnd(12)}` +
           `   ${row.p99Ratio.toFixed(1)} / ${then.p99Ratio.toFixed(1)} ` +
           `${percent(row.p99Ratio, then.p99Ratio).padStart(5)} ${verdict(row.p99Ratio, then.p99Ratio, false).padEnd(12)}` +
-          `   ${cpuColumn(row.cpuRatio, then.cpuRatio)}`,
+          `   ${higherIsBetterColumn(row.cpuRatio, then.cpuRatio)}` +
+          `   ${higherIsBetterColumn(row.againstStockEcho?.throughputRatio, then.againstStockEcho?.throughputRatio)}`,
       );
     }
   } catch (err) {

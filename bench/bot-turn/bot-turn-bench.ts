@@ -1,8 +1,10 @@
 /**
  * bench/bot-turn: what a whole Teams turn costs. The meeting-log submit turn (HTTP in, CloudAdapter, card data
  * parsed and validated, the meeting, two actions and their evidence stored in one transaction, the summary
- * card rendered and returned as the invoke answer) against a bare botbuilder echo turn answering the same
- * invoke, in the same run, at concurrency 1, 8 and 32, on SQLite and PostgreSQL.
+ * card rendered and returned as the invoke answer) against an echo turn answering the same invoke, in the same
+ * run, at concurrency 1, 8 and 32, on SQLite and PostgreSQL. Two echoes: the same echo bot on the app's own
+ * adapter (the ratios each row leads with) and on botbuilder's stock CloudAdapter, the "bare botbuilder echo"
+ * issue #26 names (the row's `againstStockEcho`).
  *
  * Each server runs in its own process; this one only generates load over loopback HTTP with keep-alive, and asks
  * each server for the CPU time it used during every measurement: on a shared machine a turn's CPU time moves
@@ -19,7 +21,7 @@ import {
   type TurnServer,
   type TurnServerKind,
 } from './turn-client';
-import { measureTurns } from './turn-measure';
+import { measureTurns, type TurnMeasurement } from './turn-measure';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
 const WARMUP = Math.min(300, TURNS);
@@ -33,36 +35,48 @@ function startServer(kind: TurnServerKind, store: string, schema: string): Promi
   });
 }
 
+/** The submit against one echo: its share of the echo's throughput, its p99 over the echo's, the echo's CPU over its. */
+function ratios(submit: TurnMeasurement, echo: TurnMeasurement) {
+  return {
+    throughputRatio: round(submit.turnsPerSecond / echo.turnsPerSecond, 3),
+    p99Ratio: round(submit.p99Ms / echo.p99Ms, 2),
+    cpuRatio: round(echo.cpuMsPerTurn / submit.cpuMsPerTurn, 3),
+  };
+}
+
 async function main(): Promise<void> {
   const results: Record<string, unknown>[] = [];
   for (const store of STORES) {
     const schema = `bench_turn_${process.pid}`;
-    const [echo, bot] = await Promise.all([
+    const [echo, stockEcho, bot] = await Promise.all([
       startServer('echo', store, schema),
+      startServer('stock-echo', store, schema),
       startServer('bot', store, schema),
     ]);
     try {
       await measureTurns(echo, 'echo', WARMUP, 8);
+      await measureTurns(stockEcho, 'stock-echo', WARMUP, 8);
       await measureTurns(bot, 'bot', WARMUP, 8);
       for (const concurrency of CONCURRENCY) {
         const e = await measureTurns(echo, 'echo', TURNS, concurrency);
+        const s = await measureTurns(stockEcho, 'stock-echo', TURNS, concurrency);
         const b = await measureTurns(bot, 'bot', TURNS, concurrency);
         const row = {
           store,
           concurrency,
           echo: e,
+          stockEcho: s,
           meetingSubmit: b,
-          throughputRatio: round(b.turnsPerSecond / e.turnsPerSecond, 3),
-          p99Ratio: round(b.p99Ms / e.p99Ms, 2),
-          cpuRatio: round(e.cpuMsPerTurn / b.cpuMsPerTurn, 3),
+          ...ratios(b, e),
+          againstStockEcho: ratios(b, s),
         };
         results.push(row);
         console.log(
-          `${store.padEnd(8)} c=${String(concurrency).padStart(2)}  echo ${e.turnsPerSecond} turns/s p50 ${e.p50Ms} p99 ${e.p99Ms} ms | meeting submit ${b.turnsPerSecond} turns/s p50 ${b.p50Ms} p99 ${b.p99Ms} ms | throughput x${row.throughputRatio}, p99 x${row.p99Ratio} | server CPU per turn: echo ${e.cpuMsPerTurn} ms, submit ${b.cpuMsPerTurn} ms, x${row.cpuRatio}`,
+          `${store.padEnd(8)} c=${String(concurrency).padStart(2)}  echo ${e.turnsPerSecond} turns/s p50 ${e.p50Ms} p99 ${e.p99Ms} ms | stock echo ${s.turnsPerSecond} turns/s p99 ${s.p99Ms} ms | meeting submit ${b.turnsPerSecond} turns/s p50 ${b.p50Ms} p99 ${b.p99Ms} ms | throughput x${row.throughputRatio} (stock x${row.againstStockEcho.throughputRatio}), p99 x${row.p99Ratio} (stock x${row.againstStockEcho.p99Ratio}) | server CPU per turn: echo ${e.cpuMsPerTurn} ms, stock echo ${s.cpuMsPerTurn} ms, submit ${b.cpuMsPerTurn} ms`,
         );
       }
     } finally {
-      await Promise.all([stopTurnServer(echo), stopTurnServer(bot)]);
+      await Promise.all([stopTurnServer(echo), stopTurnServer(stockEcho), stopTurnServer(bot)]);
       if (store === 'postgres') await dropSchema(schema);
     }
   }

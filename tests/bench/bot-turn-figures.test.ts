@@ -1,0 +1,70 @@
+import { botTurn } from '../../bench/figures/bot-turn-figures';
+
+const side = (turnsPerSecond: number, p99Ms: number) => ({
+  turnsPerSecond,
+  cpuMsPerTurn: 1000 / turnsPerSecond,
+  p50Ms: p99Ms / 2,
+  p99Ms,
+});
+
+/** One row as bot-turn-bench.ts writes it: the submit against the app's echo and against the stock echo. */
+function row(store: string, concurrency: number, submit: number, app: number, stock?: number) {
+  const ratios = (echo: number) => ({
+    throughputRatio: submit / echo,
+    p99Ratio: 1.5,
+    cpuRatio: submit / echo,
+  });
+  return {
+    store,
+    concurrency,
+    echo: side(app, 10),
+    meetingSubmit: side(submit, 15),
+    ...ratios(app),
+    ...(stock === undefined ? {} : { stockEcho: side(stock, 10), againstStockEcho: ratios(stock) }),
+  };
+}
+
+/** The line of the targets table for a target, by its first words. */
+function targetLine(markdown: string, start: string): string {
+  return markdown.split('\n').find((line) => line.startsWith(`| ${start}`)) ?? '';
+}
+
+describe('bench/README.md bot-turn figures', () => {
+  it('judges each target against the app echo and the stock botbuilder echo, side by side', () => {
+    const markdown = botTurn.render({
+      turns: 2000,
+      rows: [
+        row('sqlite', 1, 200, 700, 500),
+        row('sqlite', 8, 600, 2000, 1000),
+        row('sqlite', 32, 700, 2400, 1200),
+        row('postgres', 8, 300, 2000, 1000),
+        row('postgres', 32, 300, 2400, 1200),
+      ],
+    });
+    expect(markdown).toContain("botbuilder's stock echo");
+    expect(targetLine(markdown, 'SQLite at concurrency 8')).toMatch(
+      /\*\*not met\*\* \(0\.30, .*\*\*met\*\* \(0\.60, /,
+    );
+    expect(targetLine(markdown, 'PostgreSQL at concurrency 8')).toMatch(
+      /\*\*not met\*\* \(0\.15\).*\*\*met\*\* \(0\.30\)/,
+    );
+    expect(targetLine(markdown, 'SQLite throughput rising')).toMatch(/\*\*met\*\*.*\*\*met\*\*/);
+  });
+
+  it('does not call the concurrency-32 target met on both stores from a run of one store', () => {
+    const markdown = botTurn.render({
+      turns: 400,
+      rows: [row('sqlite', 8, 600, 2000, 1000), row('sqlite', 32, 700, 2400, 1200)],
+    });
+    expect(targetLine(markdown, 'p99 at concurrency 32')).not.toContain('**met**');
+  });
+
+  it('renders a result measured before the stock echo was, with the app echo alone', () => {
+    const markdown = botTurn.render({
+      turns: 2000,
+      rows: [row('sqlite', 8, 600, 2000), row('postgres', 8, 300, 2000)],
+    });
+    expect(markdown).not.toContain("botbuilder's stock echo");
+    expect(targetLine(markdown, 'SQLite at concurrency 8')).toContain('**not met** (0.30');
+  });
+});
