@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +27,34 @@ export function cpuSecondsOf(pid: number): number {
   // stime are fields 14 and 15.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+}
+
+/**
+ * CPU seconds each PostgreSQL process on this machine (postmaster, backends, writers) has used so far, by pid: a
+ * local database shares the cores with the servers it serves, so its work is part of what a turn costs here.
+ */
+export function postgresCpuByProcess(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        byPid.set(Number(entry), cpuSecondsOf(Number(entry)));
+    } catch {
+      // The process ended between listing and reading: it is simply not in this reading.
+    }
+  }
+  return byPid;
+}
+
+/**
+ * CPU seconds PostgreSQL's processes used since `before` ({@link postgresCpuByProcess}). A backend that started
+ * since counts whole; one that ended since (a pool closing an idle connection) loses what it used after `before`.
+ */
+export function postgresCpuSecondsSince(before: ReadonlyMap<number, number>): number {
+  let seconds = 0;
+  for (const [pid, now] of postgresCpuByProcess()) seconds += now - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 /** The q-quantile (0..1) of a list of numbers. */

@@ -12,6 +12,7 @@
  * BENCH_TURNS (default 2000) turns per measurement, BENCH_STORES (default "sqlite,postgres"), BENCH_CONCURRENCY
  * (default "1,8,32"); BENCH_PROFILE=<dir> makes the servers write V8 CPU profiles there.
  */
+import { cpus } from 'node:os';
 import { round, writeResult } from '../bench-kit';
 import {
   dropSchema,
@@ -54,13 +55,13 @@ async function main(): Promise<void> {
       startServer('bot', store, schema),
     ]);
     try {
-      await measureTurns(echo, 'echo', WARMUP, 8);
-      await measureTurns(stockEcho, 'stock-echo', WARMUP, 8);
-      await measureTurns(bot, 'bot', WARMUP, 8);
+      await measureTurns(echo, WARMUP, 8);
+      await measureTurns(stockEcho, WARMUP, 8);
+      await measureTurns(bot, WARMUP, 8);
       for (const concurrency of CONCURRENCY) {
-        const e = await measureTurns(echo, 'echo', TURNS, concurrency);
-        const s = await measureTurns(stockEcho, 'stock-echo', TURNS, concurrency);
-        const b = await measureTurns(bot, 'bot', TURNS, concurrency);
+        const e = await measureTurns(echo, TURNS, concurrency);
+        const s = await measureTurns(stockEcho, TURNS, concurrency);
+        const b = await measureTurns(bot, TURNS, concurrency);
         const row = {
           store,
           concurrency,
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
         };
         results.push(row);
         console.log(
-          `${store.padEnd(8)} c=${String(concurrency).padStart(2)}  echo ${e.turnsPerSecond} turns/s p50 ${e.p50Ms} p99 ${e.p99Ms} ms | stock echo ${s.turnsPerSecond} turns/s p99 ${s.p99Ms} ms | meeting submit ${b.turnsPerSecond} turns/s p50 ${b.p50Ms} p99 ${b.p99Ms} ms | throughput x${row.throughputRatio} (stock x${row.againstStockEcho.throughputRatio}), p99 x${row.p99Ratio} (stock x${row.againstStockEcho.p99Ratio}) | server CPU per turn: echo ${e.cpuMsPerTurn} ms, stock echo ${s.cpuMsPerTurn} ms, submit ${b.cpuMsPerTurn} ms`,
+          `${store.padEnd(8)} c=${String(concurrency).padStart(2)}  echo ${e.turnsPerSecond} turns/s p50 ${e.p50Ms} p99 ${e.p99Ms} ms | stock echo ${s.turnsPerSecond} turns/s p99 ${s.p99Ms} ms | meeting submit ${b.turnsPerSecond} turns/s p50 ${b.p50Ms} p99 ${b.p99Ms} ms | throughput x${row.throughputRatio} (stock x${row.againstStockEcho.throughputRatio}), p99 x${row.p99Ratio} (stock x${row.againstStockEcho.p99Ratio}) | server CPU per turn: echo ${e.cpuMsPerTurn} ms, stock echo ${s.cpuMsPerTurn} ms, submit ${b.cpuMsPerTurn} ms (main thread busy ${b.serverBusy}; load generator ${b.loadGeneratorCpuMsPerTurn} ms${b.databaseCpuMsPerTurn === undefined ? '' : `, PostgreSQL ${b.databaseCpuMsPerTurn} ms`})`,
         );
       }
     } finally {
@@ -80,7 +81,9 @@ async function main(): Promise<void> {
       if (store === 'postgres') await dropSchema(schema);
     }
   }
-  console.log(`results: ${writeResult('bot-turn', { turns: TURNS, users: USERS, rows: results })}`);
+  console.log(
+    `results: ${writeResult('bot-turn', { turns: TURNS, users: USERS, cores: cpus().length, rows: results })}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -22,6 +22,8 @@ function medianOf(runs: readonly TurnMeasurement[]): TurnMeasurement {
   return {
     turnsPerSecond: middle((m) => m.turnsPerSecond),
     cpuMsPerTurn: middle((m) => m.cpuMsPerTurn),
+    serverBusy: middle((m) => m.serverBusy),
+    loadGeneratorCpuMsPerTurn: middle((m) => m.loadGeneratorCpuMsPerTurn),
     p50Ms: middle((m) => m.p50Ms),
     p99Ms: middle((m) => m.p99Ms),
   };
@@ -35,14 +37,14 @@ async function main(): Promise<void> {
   ]);
   const rows: Record<string, unknown>[] = [];
   try {
-    await measureTurns(app, 'echo', Math.min(300, TURNS), 8);
-    await measureTurns(stock, 'stock-echo', Math.min(300, TURNS), 8);
+    await measureTurns(app, Math.min(300, TURNS), 8);
+    await measureTurns(stock, Math.min(300, TURNS), 8);
     for (const concurrency of CONCURRENCY) {
       const appRuns: TurnMeasurement[] = [];
       const stockRuns: TurnMeasurement[] = [];
       for (let r = 0; r < ROUNDS; r++) {
-        appRuns.push(await measureTurns(app, 'echo', TURNS, concurrency));
-        stockRuns.push(await measureTurns(stock, 'stock-echo', TURNS, concurrency));
+        appRuns.push(await measureTurns(app, TURNS, concurrency));
+        stockRuns.push(await measureTurns(stock, TURNS, concurrency));
       }
       const appEcho = medianOf(appRuns);
       const stockEcho = medianOf(stockRuns);

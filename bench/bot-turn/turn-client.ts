@@ -19,6 +19,9 @@ export type TurnServerKind = 'bot' | 'echo' | 'stock-echo';
 
 /** A running turn server. */
 export interface TurnServer {
+  readonly kind: TurnServerKind;
+  /** The bot's store, `sqlite` or `postgres` (echo servers have none and ignore it). */
+  readonly store: string;
   readonly url: string;
   readonly partners: string[];
   readonly child: ChildProcess;
@@ -58,7 +61,7 @@ export async function startTurnServer(
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
   const parsed = JSON.parse(line) as { url: string; partners?: string[] };
-  return { url: parsed.url, partners: parsed.partners ?? [], child };
+  return { kind, store, url: parsed.url, partners: parsed.partners ?? [], child };
 }
 
 /** Stops a turn server and waits until its process (and its output) has closed. */
@@ -75,12 +78,8 @@ let turnNumber = 0;
  * Sends `count` meeting submits with `concurrency` in flight; fails on any answer that is not the expected one
  * (for the bot, a card saying the meeting was logged). Returns each turn's latency in milliseconds.
  */
-export async function sendTurns(
-  server: TurnServer,
-  kind: TurnServerKind,
-  count: number,
-  concurrency: number,
-): Promise<number[]> {
+export async function sendTurns(server: TurnServer, count: number, concurrency: number): Promise<number[]> {
+  const { kind } = server;
   const bodies = Array.from({ length: count }, () => {
     const n = turnNumber++;
     const user = n % USERS;

@@ -61,9 +61,9 @@ async function count(kind: TurnServerKind, store: string, schema: string): Promi
     stderr: 'pipe',
   });
   try {
-    await sendTurns(server, kind, WARMUP, CONCURRENCY);
+    await sendTurns(server, WARMUP, CONCURRENCY);
     execFileSync('callgrind_control', ['--instr=on', String(server.child.pid)], { stdio: 'ignore' });
-    await sendTurns(server, kind, TURNS, CONCURRENCY);
+    await sendTurns(server, TURNS, CONCURRENCY);
     execFileSync('callgrind_control', ['--instr=off', String(server.child.pid)], { stdio: 'ignore' });
   } finally {
     await stopTurnServer(server);

@@ -1,8 +1,8 @@
 /**
  * One server for the bot-turn benchmark, in its own process so the load generator does not share its thread:
  * `turn-server.ts bot|echo|stock-echo sqlite|postgres <users>`. Prints one JSON line with its URL (and, for the
- * bot, the partner of each benchmark user's space), then serves until killed, answering "cpu" on its IPC channel
- * with its CPU time.
+ * bot, the partner of each benchmark user's space), then serves until killed, answering "usage" on its IPC channel
+ * with its CPU time and event-loop utilisation.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,7 +114,9 @@ main().catch((err: unknown) => {
 // Exit normally on SIGTERM, so a --cpu-prof run writes its profile.
 process.on('SIGTERM', () => process.exit(0));
 
-// The benchmark asks for the CPU time this process (every thread of it) has used, before and after each measurement.
+// The benchmark asks, before and after each measurement, for the CPU time this process (every thread of it) has
+// used and for how long its main thread has been busy (event-loop utilisation).
 process.on('message', (message) => {
-  if (message === 'cpu') process.send!(process.cpuUsage());
+  if (message === 'usage')
+    process.send!({ cpu: process.cpuUsage(), eventLoop: performance.eventLoopUtilization() });
 });

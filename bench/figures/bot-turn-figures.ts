@@ -7,6 +7,10 @@ interface Side {
   p99Ms: number;
   /** The server process's CPU time per turn, every thread; absent from results measured before it was. */
   cpuMsPerTurn?: number;
+  /** The server's main thread's busy share, the load generator's and PostgreSQL's CPU: absent from older results. */
+  serverBusy?: number;
+  loadGeneratorCpuMsPerTurn?: number;
+  databaseCpuMsPerTurn?: number;
 }
 interface Ratios {
   throughputRatio: number;
@@ -24,6 +28,8 @@ interface Row extends Ratios {
 }
 interface BotTurnResult {
   turns: number;
+  /** The machine's cores, which the servers, the load generator and a local PostgreSQL share. */
+  cores?: number;
   rows: Row[];
 }
 
@@ -66,6 +72,53 @@ function verdicts(rows: readonly Row[], ratiosOf: (row: Row) => Ratios | undefin
   ];
 }
 
+/**
+ * Where each turn's CPU went, and the throughput the machine's cores could carry at that cost (every core busy
+ * with nothing else): against the measured throughput, it shows what limits a run. Rows of results measured
+ * before the split was are left out.
+ */
+function costTable(rows: readonly Row[], cores: number): string | undefined {
+  const split = rows.filter(
+    (row) =>
+      row.echo.serverBusy !== undefined &&
+      row.meetingSubmit.serverBusy !== undefined &&
+      row.meetingSubmit.cpuMsPerTurn !== undefined,
+  );
+  if (split.length === 0) return undefined;
+  const cpu = (side: Side) =>
+    [side.cpuMsPerTurn!, side.loadGeneratorCpuMsPerTurn!, side.databaseCpuMsPerTurn ?? 0].reduce(
+      (a, b) => a + b,
+    );
+  return table(
+    [
+      'store',
+      '>concurrency',
+      '>echo: server main thread busy',
+      '>echo CPU ms per turn, server / load generator',
+      '>submit: server main thread busy',
+      '>submit CPU ms per turn, server / load generator / PostgreSQL',
+      '>submit turns/s',
+      `>submit turns/s ${num(cores)} cores allow at that CPU`,
+    ],
+    split.map((row) => {
+      const submit = row.meetingSubmit;
+      return [
+        storeName(row),
+        num(row.concurrency),
+        num(row.echo.serverBusy!, 2),
+        pair(row.echo.cpuMsPerTurn!, row.echo.loadGeneratorCpuMsPerTurn!, 2),
+        num(submit.serverBusy!, 2),
+        [submit.cpuMsPerTurn!, submit.loadGeneratorCpuMsPerTurn!]
+          .concat(submit.databaseCpuMsPerTurn === undefined ? [] : [submit.databaseCpuMsPerTurn])
+          .map((ms) => num(ms, 2))
+          .join(' / '),
+        num(submit.turnsPerSecond),
+        num((cores * 1000) / cpu(submit)),
+      ];
+    }),
+  );
+}
+
 /** bench/bot-turn's meeting submit against the echo turns, per store and concurrency. */
 export const botTurn: FigureBlock = {
   file: 'bot-turn',
@@ -74,6 +127,7 @@ export const botTurn: FigureBlock = {
     const withStock = r.rows.filter((row) => row.stockEcho && row.againstStockEcho);
     const app = verdicts(r.rows, (row) => row);
     const stock = withStock.length > 0 ? verdicts(withStock, (row) => row.againstStockEcho) : undefined;
+    const costs = r.cores === undefined ? undefined : costTable(r.rows, r.cores);
     const targets = [
       'SQLite at concurrency 8: at least 0.5 times the throughput, p99 within 2 times',
       'SQLite throughput rising with concurrency',
@@ -136,6 +190,14 @@ export const botTurn: FigureBlock = {
                 cpuRatio(row.againstStockEcho!),
               ]),
             ),
+          ]
+        : []),
+      ...(costs
+        ? [
+            '',
+            `Where the turns' CPU went. The servers, the load generator and PostgreSQL share the machine's ${num(r.cores!)} cores; a server's main thread busy near 1 is the limit whatever the other core does:`,
+            '',
+            costs,
           ]
         : []),
       '',

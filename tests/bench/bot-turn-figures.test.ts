@@ -59,6 +59,44 @@ describe('bench/README.md bot-turn figures', () => {
     expect(targetLine(markdown, 'p99 at concurrency 32')).not.toContain('**met**');
   });
 
+  it("splits each turn's CPU between the server, the load generator and PostgreSQL, with what the cores allow", () => {
+    const cost = (
+      cpuMsPerTurn: number,
+      loadGeneratorCpuMsPerTurn: number,
+      databaseCpuMsPerTurn?: number,
+    ) => ({
+      serverBusy: 0.96,
+      cpuMsPerTurn,
+      loadGeneratorCpuMsPerTurn,
+      ...(databaseCpuMsPerTurn === undefined ? {} : { databaseCpuMsPerTurn }),
+    });
+    const sqlite = row('sqlite', 8, 300, 1000, 800);
+    const postgres = row('postgres', 8, 200, 1000, 800);
+    const markdown = botTurn.render({
+      turns: 2000,
+      cores: 2,
+      rows: [
+        {
+          ...sqlite,
+          echo: { ...sqlite.echo, ...cost(0.5, 1) },
+          meetingSubmit: { ...sqlite.meetingSubmit, ...cost(3, 1) },
+        },
+        {
+          ...postgres,
+          echo: { ...postgres.echo, ...cost(0.5, 1) },
+          meetingSubmit: { ...postgres.meetingSubmit, ...cost(3, 1, 4) },
+        },
+      ],
+    });
+    // 2 cores at 3 + 1 ms a submit carry 500 a second; with PostgreSQL's 4 ms more, 250.
+    expect(markdown).toMatch(
+      /\| SQLite\s+\| 8 \| 0\.96 \| 0\.50 \/ 1\.00 \| 0\.96 \| 3\.00 \/ 1\.00 \| 300 \| 500 \|/,
+    );
+    expect(markdown).toMatch(
+      /\| PostgreSQL \| 8 \| 0\.96 \| 0\.50 \/ 1\.00 \| 0\.96 \| 3\.00 \/ 1\.00 \/ 4\.00 \| 200 \| 250 \|/,
+    );
+  });
+
   it('renders a result measured before the stock echo was, with the app echo alone', () => {
     const markdown = botTurn.render({
       turns: 2000,
