@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BENCH_DATABASE_URL, runPool } from '../bench-kit';
+import { LoopbackClient } from './loopback-post';
 import { meetingSubmit } from './turn-activities';
 
 /** Users with their own personal chat (own space, own evidence chain), so PostgreSQL writers can overlap. */
@@ -87,18 +88,20 @@ export async function sendTurns(server: TurnServer, count: number, concurrency: 
   });
   const expected =
     kind === 'bot' ? 'application/vnd.microsoft.card.adaptive' : 'application/vnd.microsoft.activity.message';
-  return runPool(count, concurrency, async (i) => {
-    const res = await fetch(`${server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: bodies[i],
+  const url = new URL('/api/messages', server.url);
+  const client = new LoopbackClient();
+  try {
+    return await runPool(count, concurrency, async (i) => {
+      const { status, text } = await client.post(url, bodies[i]!);
+      const answer = JSON.parse(text) as { type?: string };
+      if (status !== 200 || answer.type !== expected)
+        throw new Error(`${kind} turn failed: ${status} ${text.slice(0, 300)}`);
+      if (kind === 'bot' && !text.includes('Meeting logged'))
+        throw new Error(`bot turn did not log a meeting: ${text.slice(0, 300)}`);
     });
-    const answer = (await res.json()) as { type?: string; value?: unknown };
-    if (res.status !== 200 || answer.type !== expected)
-      throw new Error(`${kind} turn failed: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
-    if (kind === 'bot' && !JSON.stringify(answer.value).includes('Meeting logged'))
-      throw new Error(`bot turn did not log a meeting: ${JSON.stringify(answer).slice(0, 300)}`);
-  });
+  } finally {
+    client.close();
+  }
 }
 
 /** Drops a PostgreSQL run's schema. */
