@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BENCH_DATABASE_URL, runPool } from '../bench-kit';
-import { LoopbackClient } from './loopback-post';
+import { LoopbackClient } from './loopback-client';
 import { meetingSubmit } from './turn-activities';
 
 /** Users with their own personal chat (own space, own evidence chain), so PostgreSQL writers can overlap. */

@@ -20,11 +20,13 @@ export interface TurnMeasurement {
   readonly p99Ms: number;
 }
 
+/** What a turn server reports of itself: its CPU time (every thread) and its main thread's busy and idle time. */
 interface ServerUsage {
   cpu: NodeJS.CpuUsage;
   eventLoop: EventLoopUtilization;
 }
 
+/** Asks a turn server for its usage so far over its IPC channel (turn-server.ts answers "usage"). */
 function usageOf(server: TurnServer): Promise<ServerUsage> {
   return new Promise((resolve) => {
     server.child.once('message', (usage: ServerUsage) => resolve(usage));
