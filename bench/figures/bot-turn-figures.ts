@@ -85,10 +85,6 @@ function costTable(rows: readonly Row[], cores: number): string | undefined {
       row.meetingSubmit.cpuMsPerTurn !== undefined,
   );
   if (split.length === 0) return undefined;
-  const cpu = (side: Side) =>
-    [side.cpuMsPerTurn!, side.loadGeneratorCpuMsPerTurn!, side.databaseCpuMsPerTurn ?? 0].reduce(
-      (a, b) => a + b,
-    );
   return table(
     [
       'store',
@@ -102,18 +98,17 @@ function costTable(rows: readonly Row[], cores: number): string | undefined {
     ],
     split.map((row) => {
       const submit = row.meetingSubmit;
+      const costs = [submit.cpuMsPerTurn!, submit.loadGeneratorCpuMsPerTurn!];
+      if (submit.databaseCpuMsPerTurn !== undefined) costs.push(submit.databaseCpuMsPerTurn);
       return [
         storeName(row),
         num(row.concurrency),
         num(row.echo.serverBusy!, 2),
         pair(row.echo.cpuMsPerTurn!, row.echo.loadGeneratorCpuMsPerTurn!, 2),
         num(submit.serverBusy!, 2),
-        [submit.cpuMsPerTurn!, submit.loadGeneratorCpuMsPerTurn!]
-          .concat(submit.databaseCpuMsPerTurn === undefined ? [] : [submit.databaseCpuMsPerTurn])
-          .map((ms) => num(ms, 2))
-          .join(' / '),
+        costs.map((ms) => num(ms, 2)).join(' / '),
         num(submit.turnsPerSecond),
-        num((cores * 1000) / cpu(submit)),
+        num((cores * 1000) / costs.reduce((a, b) => a + b)),
       ];
     }),
   );
