@@ -1,7 +1,9 @@
+import { ceilingTable, THROUGHPUT_TARGETS } from './bot-turn-ceiling';
 import type { FigureBlock } from './figure-block';
-import { met, num, pair, table } from './markdown';
+import { met, num, pair, storeName, table } from './markdown';
 
-interface Side {
+/** One server's measurement in a bot-turn result. */
+export interface TurnSide {
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -17,25 +19,24 @@ interface Ratios {
   p99Ratio: number;
   cpuRatio?: number;
 }
-interface Row extends Ratios {
+/** One store and concurrency of a bot-turn result: the echo, the submit and their ratios. */
+export interface BotTurnRow extends Ratios {
   store: string;
   concurrency: number;
-  echo: Side;
-  meetingSubmit: Side;
+  echo: TurnSide;
+  meetingSubmit: TurnSide;
   /** botbuilder's stock echo and the submit's ratios against it; absent from results measured before it was. */
-  stockEcho?: Side;
+  stockEcho?: TurnSide;
   againstStockEcho?: Ratios;
 }
 interface BotTurnResult {
   turns: number;
   /** The machine's cores, which the servers, the load generator and a local PostgreSQL share. */
   cores?: number;
-  rows: Row[];
+  rows: BotTurnRow[];
 }
 
-const storeName = (row: Row) => (row.store === 'postgres' ? 'PostgreSQL' : 'SQLite');
-
-const cpuPair = (echo: Side, submit: Side) =>
+const cpuPair = (echo: TurnSide, submit: TurnSide) =>
   echo.cpuMsPerTurn === undefined || submit.cpuMsPerTurn === undefined
     ? '—'
     : pair(echo.cpuMsPerTurn, submit.cpuMsPerTurn, 2);
@@ -43,7 +44,7 @@ const cpuPair = (echo: Side, submit: Side) =>
 const cpuRatio = (ratios: Ratios) => (ratios.cpuRatio === undefined ? '—' : num(ratios.cpuRatio, 2));
 
 /** Issue #26's targets for the submit's ratios against one echo, each with its verdict and the figures behind it. */
-function verdicts(rows: readonly Row[], ratiosOf: (row: Row) => Ratios | undefined): string[] {
+function verdicts(rows: readonly BotTurnRow[], ratiosOf: (row: BotTurnRow) => Ratios | undefined): string[] {
   const at = (store: string, concurrency: number) => {
     const row = rows.find((r) => r.store === store && r.concurrency === concurrency);
     return row && ratiosOf(row);
@@ -59,11 +60,11 @@ function verdicts(rows: readonly Row[], ratiosOf: (row: Row) => Ratios | undefin
   // "On both stores": a run of one store cannot meet it.
   const all32 = new Set(rows32.map((row) => row.store)).size === 2 && at32.every((r) => r !== undefined);
   return [
-    `${met(sqlite8 !== undefined && sqlite8.throughputRatio >= 0.5 && sqlite8.p99Ratio <= 2)}${
+    `${met(sqlite8 !== undefined && sqlite8.throughputRatio >= THROUGHPUT_TARGETS.sqlite! && sqlite8.p99Ratio <= 2)}${
       sqlite8 ? ` (${num(sqlite8.throughputRatio, 2)}, p99 ${num(sqlite8.p99Ratio, 1)})` : ''
     }`,
     met(sqlite.length > 1 && rising),
-    `${met(postgres8 !== undefined && postgres8.throughputRatio >= 0.3)}${
+    `${met(postgres8 !== undefined && postgres8.throughputRatio >= THROUGHPUT_TARGETS.postgres!)}${
       postgres8 ? ` (${num(postgres8.throughputRatio, 2)})` : ''
     }`,
     `${met(all32 && at32.every((r) => r!.p99Ratio <= 3))}${
@@ -77,7 +78,7 @@ function verdicts(rows: readonly Row[], ratiosOf: (row: Row) => Ratios | undefin
  * with nothing else): against the measured throughput, it shows what limits a run. Rows of results measured
  * before the split was are left out.
  */
-function costTable(rows: readonly Row[], cores: number): string | undefined {
+function costTable(rows: readonly BotTurnRow[], cores: number): string | undefined {
   const split = rows.filter(
     (row) =>
       row.echo.serverBusy !== undefined &&
@@ -101,7 +102,7 @@ function costTable(rows: readonly Row[], cores: number): string | undefined {
       const costs = [submit.cpuMsPerTurn!, submit.loadGeneratorCpuMsPerTurn!];
       if (submit.databaseCpuMsPerTurn !== undefined) costs.push(submit.databaseCpuMsPerTurn);
       return [
-        storeName(row),
+        storeName(row.store),
         num(row.concurrency),
         num(row.echo.serverBusy!, 2),
         pair(row.echo.cpuMsPerTurn!, row.echo.loadGeneratorCpuMsPerTurn!, 2),
@@ -123,6 +124,7 @@ export const botTurn: FigureBlock = {
     const app = verdicts(r.rows, (row) => row);
     const stock = withStock.length > 0 ? verdicts(withStock, (row) => row.againstStockEcho) : undefined;
     const costs = r.cores === undefined ? undefined : costTable(r.rows, r.cores);
+    const ceiling = r.cores === undefined ? undefined : ceilingTable(r.rows, r.cores);
     const targets = [
       'SQLite at concurrency 8: at least 0.5 times the throughput, p99 within 2 times',
       'SQLite throughput rising with concurrency',
@@ -146,7 +148,7 @@ export const botTurn: FigureBlock = {
           '>CPU ratio',
         ],
         r.rows.map((row) => [
-          storeName(row),
+          storeName(row.store),
           num(row.concurrency),
           num(row.echo.turnsPerSecond),
           pair(row.echo.p50Ms, row.echo.p99Ms, 1),
@@ -175,7 +177,7 @@ export const botTurn: FigureBlock = {
                 '>CPU ratio',
               ],
               withStock.map((row) => [
-                storeName(row),
+                storeName(row.store),
                 num(row.concurrency),
                 num(row.stockEcho!.turnsPerSecond),
                 pair(row.stockEcho!.p50Ms, row.stockEcho!.p99Ms, 1),
@@ -193,6 +195,14 @@ export const botTurn: FigureBlock = {
             `Where the turns' CPU went. The servers, the load generator and PostgreSQL share the machine's ${num(r.cores!)} cores; a server's main thread busy near 1 is the limit whatever the other core does:`,
             '',
             costs,
+          ]
+        : []),
+      ...(ceiling
+        ? [
+            '',
+            `What each throughput target asks of these ${num(r.cores!)} cores: the CPU a submit may cost the machine at the rate it names, and the time it may hold the server's main thread, beside what it used:`,
+            '',
+            ceiling,
           ]
         : []),
       '',

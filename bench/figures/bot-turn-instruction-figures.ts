@@ -1,5 +1,5 @@
 import type { FigureBlock } from './figure-block';
-import { num, pair, table } from './markdown';
+import { num, pair, storeName, table } from './markdown';
 
 interface Count {
   mainThread: number;
@@ -28,7 +28,7 @@ export const botTurnInstructions: FigureBlock = {
           '>main-thread ratio',
         ],
         r.rows.map((row) => [
-          row.store === 'postgres' ? 'PostgreSQL' : 'SQLite',
+          storeName(row.store),
           pair(row.echo.mainThread, row.echo.allThreads),
           pair(row.meetingSubmit.mainThread, row.meetingSubmit.allThreads),
           num(row.mainThreadRatio, 2),

@@ -53,3 +53,8 @@ export function provenance(name: string, file: ResultFile<unknown>): string {
     `${m.memoryGb} GB, Node ${m.node}${load}; ${code}.`
   );
 }
+
+/** A store as the README names it: `postgres` → PostgreSQL, `sqlite` → SQLite. */
+export function storeName(store: string): string {
+  return store === 'postgres' ? 'PostgreSQL' : 'SQLite';
+}

@@ -1,5 +1,5 @@
 import type { FigureBlock } from './figure-block';
-import { num, pair, table } from './markdown';
+import { num, pair, storeName, table } from './markdown';
 
 interface Timed {
   p50Ms: number;
@@ -22,9 +22,9 @@ interface StoreRow {
 }
 
 /** "SQLite (1 writer)", "PostgreSQL (16 readers)": the store and how many worked on it at once. */
-function storeName(r: StoreRow, role: 'writer' | 'reader' = 'writer'): string {
+function storeAndWorkers(r: StoreRow, role: 'writer' | 'reader' = 'writer'): string {
   const many = `${r.concurrency} ${role}${r.concurrency === 1 ? '' : 's'}`;
-  return `${r.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (${many})`;
+  return `${storeName(r.store)} (${many})`;
 }
 
 /** bench/store's writes: meetings logged through core against bare INSERTs. */
@@ -42,7 +42,7 @@ export const storeWrites: FigureBlock = {
         '>ratio',
       ],
       (result as StoreRow[]).map((r) => [
-        storeName(r),
+        storeAndWorkers(r),
         num(r.meetings),
         num(r.insert.meetingsPerSecond),
         pair(r.insert.p50Ms, r.insert.p99Ms),
@@ -61,10 +61,10 @@ export const storeReads: FigureBlock = {
       ['store', 'read by id', '>reads', '>reads/s', '>p50 / p99 ms', '>× baseline'],
       (result as StoreRow[]).flatMap((r) => {
         const p = r.pointReads;
-        if (!p) return [[storeName(r, 'reader'), 'not measured in this run', '', '', '', '']];
+        if (!p) return [[storeAndWorkers(r, 'reader'), 'not measured in this run', '', '', '', '']];
         return [
           [
-            storeName(r, 'reader'),
+            storeAndWorkers(r, 'reader'),
             'baseline: bare `SELECT` by key',
             num(p.baseline.reads),
             num(p.baseline.readsPerSecond),
@@ -72,7 +72,7 @@ export const storeReads: FigureBlock = {
             '1',
           ],
           [
-            storeName(r, 'reader'),
+            storeAndWorkers(r, 'reader'),
             'store `meetings.get`',
             num(p.baseline.reads),
             num(p.store.readsPerSecond),
@@ -80,7 +80,7 @@ export const storeReads: FigureBlock = {
             num(p.store.ratioToBaseline, 3),
           ],
           [
-            storeName(r, 'reader'),
+            storeAndWorkers(r, 'reader'),
             'core `meetings.view`',
             num(p.baseline.reads),
             num(p.view.readsPerSecond),
@@ -106,7 +106,7 @@ export const storeLists: FigureBlock = {
         '>verify, events/s',
       ],
       (result as StoreRow[]).map((r) => [
-        `${r.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (${num(r.spaces)} space${r.spaces === 1 ? '' : 's'})`,
+        `${storeName(r.store)} (${num(r.spaces)} space${r.spaces === 1 ? '' : 's'})`,
         num(r.list.items),
         num(r.list.itemsPerSecond),
         pair(r.list.pageP50Ms, r.list.pageP99Ms),

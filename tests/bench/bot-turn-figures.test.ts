@@ -97,6 +97,33 @@ describe('bench/README.md bot-turn figures', () => {
     );
   });
 
+  it('shows what each throughput target asks of the cores and of the main thread, beside what the submit used', () => {
+    const split = (turnsPerSecond: number, serverCpu: number, databaseCpu?: number) => ({
+      turnsPerSecond,
+      p50Ms: 5,
+      p99Ms: 10,
+      serverBusy: 0.96,
+      cpuMsPerTurn: serverCpu,
+      loadGeneratorCpuMsPerTurn: 1,
+      ...(databaseCpu === undefined ? {} : { databaseCpuMsPerTurn: databaseCpu }),
+    });
+    const markdown = botTurn.render({
+      turns: 2000,
+      cores: 2,
+      rows: [
+        { ...row('sqlite', 8, 300, 1000, 800), meetingSubmit: split(300, 3) },
+        { ...row('postgres', 8, 300, 1000, 800), meetingSubmit: split(300, 3, 4) },
+      ],
+    });
+    // Half the app echo's 1,000 a second leaves 2 cores 4 ms a submit and the main thread 2 ms; it held 3.2.
+    expect(markdown).toMatch(/\| SQLite, 0\.5 × app's echo\s+\| 500 \| 4\.00 \/ 4\.00 \| 2\.00 \/ 3\.20 \|/);
+    expect(markdown).toMatch(/\| SQLite, 0\.5 × stock echo\s+\| 400 \| 5\.00 \/ 4\.00 \| 2\.50 \/ 3\.20 \|/);
+    // PostgreSQL's own 4 ms counts against the cores, not against the server's main thread.
+    expect(markdown).toMatch(
+      /\| PostgreSQL, 0\.3 × app's echo \| 300 \| 6\.67 \/ 8\.00 \| 3\.33 \/ 3\.20 \|/,
+    );
+  });
+
   it('renders a result measured before the stock echo was, with the app echo alone', () => {
     const markdown = botTurn.render({
       turns: 2000,
