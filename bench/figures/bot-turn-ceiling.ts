@@ -1,4 +1,4 @@
-import type { BotTurnRow, TurnSide } from './bot-turn-figures';
+import type { BotTurnRow, TurnSide } from './bot-turn-result';
 import { num, pair, storeName, table } from './markdown';
 
 /** Issue #26's throughput targets at concurrency 8: the submit's turns/s as a share of the echo's, per store. */
