@@ -4,10 +4,40 @@ import { aCaller, aMeetingInput, aPartnerInput, aUser } from '../../../testkit/f
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../../../testkit/postgres';
 import { aSpace, testCore, type TestCore } from '../../../testkit/test-core';
 
+/** Splits one direction of a PostgreSQL connection into its messages' type bytes, whatever the chunks. */
+class MessageTypes {
+  private rest: Buffer = Buffer.alloc(0);
+
+  /** `untypedFirst`: the client's stream opens with a startup message, which has no type byte. */
+  constructor(private untypedFirst: boolean) {}
+
+  /** The types of the messages this chunk completes ('' for the startup message). */
+  read(chunk: Buffer): string[] {
+    this.rest = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk;
+    const types: string[] = [];
+    for (;;) {
+      const typed = !this.untypedFirst;
+      if (this.rest.length < (typed ? 5 : 4)) break;
+      const length = typed ? 1 + this.rest.readUInt32BE(1) : this.rest.readUInt32BE(0);
+      if (this.rest.length < length) break;
+      types.push(typed ? String.fromCharCode(this.rest[0]!) : '');
+      this.rest = this.rest.subarray(length);
+      this.untypedFirst = false;
+    }
+    return types;
+  }
+}
+
 /**
  * A loopback proxy in front of PostgreSQL that counts the client's flights: each time the client sends after
  * having had an answer. Statements sent together arrive as one flight, so a unit of work's flights are the round
  * trips it waits for.
+ *
+ * Once the connection is ready, the proxy hands the client a flight's answers together, when PostgreSQL has
+ * answered every statement sent so far (a ReadyForQuery for each simple query and each Sync). PostgreSQL may
+ * send them in several pieces, and a client that reads the answers to two reads of one flight apart goes on
+ * from each separately: the writes the first lets it issue leave on their own, and would count as a flight
+ * although nothing waited for them (seen once in about thirty logs).
  */
 class FlightCounter {
   flights = 0;
@@ -21,16 +51,31 @@ class FlightCounter {
     server.on('connection', (client) => {
       const upstream = connect(Number(target.port || 5432), target.hostname);
       counter.sockets.add(client).add(upstream);
+      const sent = new MessageTypes(true);
+      const received = new MessageTypes(false);
+      // Until the first ReadyForQuery (startup and authentication) everything passes straight through.
+      let ready = false;
+      let owed = 0;
+      let held: Buffer[] = [];
       // A flight starts with the first data after an answer: one the kernel delivers in two reads is still one.
       let answered = true;
-      client.on('data', (chunk) => {
+      client.on('data', (chunk: Buffer) => {
         if (answered) counter.flights++;
         answered = false;
+        for (const type of sent.read(chunk)) if (ready && (type === 'Q' || type === 'S')) owed++;
         upstream.write(chunk);
       });
-      upstream.on('data', (chunk) => {
+      upstream.on('data', (chunk: Buffer) => {
+        held.push(chunk);
+        for (const type of received.read(chunk)) {
+          if (type !== 'Z') continue;
+          if (ready) owed--;
+          ready = true;
+        }
+        if (ready && owed > 0) return;
+        client.write(Buffer.concat(held));
+        held = [];
         answered = true;
-        client.write(chunk);
       });
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
