@@ -35,9 +35,9 @@ class MessageTypes {
  *
  * Once the connection is ready, the proxy hands the client a flight's answers together, when PostgreSQL has
  * answered every statement sent so far (a ReadyForQuery for each simple query and each Sync). PostgreSQL may
- * send them in several pieces, and a client that reads the answers to two reads of one flight apart goes on
- * from each separately: the writes the first lets it issue leave on their own, and would count as a flight
- * although nothing waited for them (seen once in about thirty logs).
+ * send one flight's answers in pieces, and a client that receives them apart goes on from each piece
+ * separately: the writes the first piece lets it issue leave in a send of their own, which would count as a
+ * flight although nothing waited for it (seen once in about thirty logs).
  */
 class FlightCounter {
   flights = 0;
