@@ -5,7 +5,7 @@ import { num, pair, storeName, table } from './markdown';
 export const THROUGHPUT_TARGETS = { sqlite: 0.5, postgres: 0.3 } as const;
 
 /** CPU a submit costs the machine: the server's, the load generator's and, on PostgreSQL, the database's. */
-function machineCpuMs(submit: TurnSide): number {
+export function machineCpuMs(submit: TurnSide): number {
   return submit.cpuMsPerTurn! + submit.loadGeneratorCpuMsPerTurn! + (submit.databaseCpuMsPerTurn ?? 0);
 }
 

@@ -1,4 +1,4 @@
-import { ceilingTable, THROUGHPUT_TARGETS } from './bot-turn-ceiling';
+import { ceilingTable, machineCpuMs, THROUGHPUT_TARGETS } from './bot-turn-ceiling';
 import type { BotTurnResult, BotTurnRow, Ratios, TurnSide } from './bot-turn-result';
 import type { FigureBlock } from './figure-block';
 import { met, num, pair, storeName, table } from './markdown';
@@ -78,7 +78,7 @@ function costTable(rows: readonly BotTurnRow[], cores: number): string | undefin
         num(submit.serverBusy!, 2),
         costs.map((ms) => num(ms, 2)).join(' / '),
         num(submit.turnsPerSecond),
-        num((cores * 1000) / costs.reduce((a, b) => a + b)),
+        num((cores * 1000) / machineCpuMs(submit)),
       ];
     }),
   );
