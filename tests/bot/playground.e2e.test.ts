@@ -66,6 +66,34 @@ describeInChromium('Microsoft 365 Agents Playground, as a new user would', () =>
     await box.press('Escape');
   }
 
+  /**
+   * Clicks Mark done on the user's action in a meeting card. The card shows the user's own view (Mark done) or
+   * everyone's (My actions here, which turns it into the user's), and the Playground may swap one for the other
+   * at any moment, since it applies the shared update after the answer and cannot refresh. So each click goes to
+   * the button whose name was just read, never to whatever a locator finds a moment later: seen in CI (stop 42,
+   * one run of five), a "My actions here" that was read, then re-found as the Mark done that had replaced it,
+   * marked the action done a step early. A click on a button that was replaced meanwhile is tried again.
+   */
+  async function clickMarkDone(meetingCard: Locator): Promise<void> {
+    const either = meetingCard.getByRole('button', { name: /^(Mark done|My actions here)$/ }).first();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const button = await either.elementHandle();
+      const name = (await button.innerText()).trim();
+      const clicked = await button.click().then(
+        () => true,
+        (err: Error) => {
+          if (/not attached/i.test(err.message)) return false;
+          throw err;
+        },
+      );
+      if (clicked && name === 'Mark done') return;
+      // The user's view replaces the card: wait until this button has gone before looking again.
+      if (clicked) await button.waitForElementState('hidden');
+      await button.dispose();
+    }
+    throw new Error('Mark done: the card kept changing and no click reached its Mark done button');
+  }
+
   it('installs, logs a meeting with two actions, marks one done and agrees priorities with another party', async () => {
     const alex = await openAs(ALEX);
     await step(alex, 'install', async () => {
@@ -117,13 +145,8 @@ describeInChromium('Microsoft 365 Agents Playground, as a new user would', () =>
     });
 
     await step(alex, 'mark-done', async () => {
-      // Alex sees his own view (Mark done on his action), or everyone's card with a way to his view: the
-      // Playground may show either, since it applies the shared update after the answer and cannot refresh.
       const summary = alex.locator('.ac-adaptiveCard').filter({ hasText: 'Monthly delivery review' }).last();
-      const button = summary.getByRole('button', { name: /^(Mark done|My actions here)$/ });
-      await button.first().waitFor();
-      if ((await button.first().innerText()).trim() === 'My actions here') await button.first().click();
-      await summary.getByRole('button', { name: 'Mark done' }).click();
+      await clickMarkDone(summary);
       await alex.getByText('Marked done: Send weekly on-time figures').waitFor();
       await summary.getByText(/Done Mon, 2 Mar 2026/).waitFor();
     });
